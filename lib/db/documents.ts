@@ -1,0 +1,60 @@
+import type { DocumentSnapshot, SectionContent } from "../domain/document";
+import type { DbOrTx } from "./client";
+
+/** Queries that read documents and their published versions. */
+
+export async function findDocumentBySlug(db: DbOrTx, slug: string) {
+  return db.document.findUnique({ where: { slug } });
+}
+
+export async function headVersion(db: DbOrTx, documentId: string) {
+  return db.version.findFirst({ where: { documentId }, orderBy: { number: "desc" } });
+}
+
+export async function findVersion(db: DbOrTx, documentId: string, number: number) {
+  return db.version.findUnique({ where: { documentId_number: { documentId, number } } });
+}
+
+export interface LoadedSection {
+  id: string;
+  slug: string;
+  title: string;
+  position: number;
+  revisionId: string;
+  revisionHash: string;
+  owner: { id: string; slug: string; name: string } | null;
+  content: SectionContent;
+}
+
+export async function loadVersionSections(db: DbOrTx, versionId: string): Promise<LoadedSection[]> {
+  const rows = await db.versionSection.findMany({
+    where: { versionId },
+    orderBy: { position: "asc" },
+    include: { revision: true, section: { include: { ownerOrganization: true } } },
+  });
+  return rows.map((row) => ({
+    id: row.sectionId,
+    slug: row.section.slug,
+    title: row.title,
+    position: row.position,
+    revisionId: row.revisionId,
+    revisionHash: row.revision.hash,
+    owner: row.section.ownerOrganization
+      ? { id: row.section.ownerOrganization.id, slug: row.section.ownerOrganization.slug, name: row.section.ownerOrganization.name }
+      : null,
+    content: JSON.parse(row.revision.content) as SectionContent,
+  }));
+}
+
+export async function loadVersionSnapshot(
+  db: DbOrTx,
+  document: { slug: string; title: string },
+  versionId: string,
+): Promise<DocumentSnapshot> {
+  const sections = await loadVersionSections(db, versionId);
+  return {
+    slug: document.slug,
+    title: document.title,
+    sections: sections.map((section) => ({ id: section.id, slug: section.slug, title: section.title, content: section.content })),
+  };
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "../errors";
+import { authorize, can, canJoinAsCoauthor, collaborationAccess, type Actor, type ProposalResource } from "./index";
+
+const mof = "org-mof";
+const mic = "org-mic";
+const actor = (id: string, role: Actor["role"], organizationId: string | null = mof): Actor => ({
+  id, name: id, email: `${id}@example.vn`, role, organizationId,
+});
+const lan = actor("lan", "CONTRIBUTOR");
+const hoa = actor("hoa", "CONTRIBUTOR");
+const tuan = actor("tuan", "CONTRIBUTOR", mic);
+const minh = actor("minh", "REVIEWER", mic);
+const admin = actor("admin", "ADMIN", mic);
+const reader = actor("reader", "READER", null);
+
+const proposal = (status: string, overrides: Partial<ProposalResource> = {}): ProposalResource => ({
+  kind: "proposal", status, createdById: lan.id, organizationId: mof, authorIds: [lan.id], allowOtherOrgs: false, ...overrides,
+});
+
+describe("permissions", () => {
+  it("lets anyone, signed in or not, read the published handbook", () => {
+    expect(can(null, "document:read")).toBe(true);
+    expect(can(reader, "document:read")).toBe(true);
+  });
+
+  it("keeps drafts invisible to the public and to readers", () => {
+    expect(can(null, "proposal:read", proposal("DRAFT"))).toBe(false);
+    expect(can(reader, "proposal:read", proposal("IN_REVIEW"))).toBe(false);
+    expect(can(null, "proposal:read", proposal("PUBLISHED"))).toBe(true);
+  });
+
+  it("lets authors, colleagues of the ministry, reviewers and admins read a draft", () => {
+    expect(can(lan, "proposal:read", proposal("DRAFT"))).toBe(true);
+    expect(can(hoa, "proposal:read", proposal("DRAFT"))).toBe(true);
+    expect(can(minh, "proposal:read", proposal("DRAFT"))).toBe(true);
+    expect(can(admin, "proposal:read", proposal("DRAFT"))).toBe(true);
+    expect(can(tuan, "proposal:read", proposal("DRAFT"))).toBe(false);
+  });
+
+  it("lets only contributors and admins who belong to a ministry create proposals", () => {
+    expect(can(lan, "proposal:create")).toBe(true);
+    expect(can(admin, "proposal:create")).toBe(true);
+    expect(can(minh, "proposal:create")).toBe(false);
+    expect(can(reader, "proposal:create")).toBe(false);
+    expect(can(actor("x", "CONTRIBUTOR", null), "proposal:create")).toBe(false);
+  });
+
+  it("lets only authors edit, and only while the proposal is open", () => {
+    expect(can(lan, "proposal:edit", proposal("DRAFT"))).toBe(true);
+    expect(can(hoa, "proposal:edit", proposal("DRAFT"))).toBe(false);
+    expect(can(hoa, "proposal:edit", proposal("DRAFT", { authorIds: [lan.id, hoa.id] }))).toBe(true);
+    expect(can(lan, "proposal:edit", proposal("PUBLISHED"))).toBe(false);
+    expect(can(admin, "proposal:edit", proposal("DRAFT"))).toBe(false);
+  });
+
+  it("never lets authors review their own proposal", () => {
+    const ownedByReviewer = proposal("IN_REVIEW", { createdById: minh.id, authorIds: [minh.id] });
+    expect(can(minh, "proposal:review", ownedByReviewer)).toBe(false);
+    expect(can(minh, "proposal:review", proposal("IN_REVIEW"))).toBe(true);
+    expect(can(minh, "proposal:review", proposal("DRAFT"))).toBe(false);
+    expect(can(lan, "proposal:review", proposal("IN_REVIEW"))).toBe(false);
+  });
+
+  it("lets reviewers publish only approved proposals", () => {
+    expect(can(minh, "proposal:publish", proposal("APPROVED"))).toBe(true);
+    expect(can(minh, "proposal:publish", proposal("IN_REVIEW"))).toBe(false);
+    expect(can(lan, "proposal:publish", proposal("APPROVED"))).toBe(false);
+  });
+
+  it("gives writers write access to the live draft, reviewers read access, others none", () => {
+    expect(collaborationAccess(lan, proposal("DRAFT"))).toBe("write");
+    expect(collaborationAccess(minh, proposal("DRAFT"))).toBe("read");
+    expect(collaborationAccess(tuan, proposal("DRAFT"))).toBe("none");
+    expect(collaborationAccess(null, proposal("DRAFT"))).toBe("none");
+    expect(collaborationAccess(lan, proposal("PUBLISHED"))).toBe("read");
+  });
+
+  it("limits co-authors to the proposing ministry unless an admin allowed others", () => {
+    expect(canJoinAsCoauthor(hoa, proposal("DRAFT"))).toBe(true);
+    expect(canJoinAsCoauthor(tuan, proposal("DRAFT"))).toBe(false);
+    expect(canJoinAsCoauthor(tuan, proposal("DRAFT", { allowOtherOrgs: true }))).toBe(true);
+    expect(canJoinAsCoauthor(minh, proposal("DRAFT", { allowOtherOrgs: true }))).toBe(false);
+  });
+
+  it("answers 401 to anonymous actors and 403 to signed-in ones", () => {
+    expect(() => authorize(null, "admin:manage")).toThrowError(AppError);
+    try { authorize(null, "admin:manage"); } catch (error) { expect((error as AppError).code).toBe("UNAUTHENTICATED"); }
+    try { authorize(lan, "admin:manage"); } catch (error) { expect((error as AppError).code).toBe("FORBIDDEN"); }
+    expect(() => authorize(admin, "admin:manage")).not.toThrow();
+  });
+});
