@@ -1,0 +1,476 @@
+/**
+ * Server-side guards and conversions for section content (Tiptap JSON). Everything here runs
+ * in Node without a DOM.
+ *
+ * The editor is not a security boundary: a raw Yjs or API client can send any node, mark or
+ * attribute. `validateSectionContent` is the gate for stored content, and `renderSectionHtml`
+ * is safe on its own, so that content which slipped past validation still cannot run script
+ * in a reader's browser.
+ */
+import { Extension, type Extensions } from "@tiptap/core";
+import { Node as PMNode, type Mark as PMMark } from "@tiptap/pm/model";
+import {
+  renderToHTMLString,
+  serializeAttrsToHTMLString,
+  serializeChildrenToHTMLString,
+} from "@tiptap/static-renderer/pm/html-string";
+import {
+  prosemirrorJSONToYDoc,
+  prosemirrorJSONToYXmlFragment,
+  yXmlFragmentToProseMirrorRootNode,
+} from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+import { canonicalJson } from "@/lib/domain/canonical";
+import { emptySectionContent, plainText, type Mark, type RichNode, type SectionContent } from "@/lib/domain/document";
+import {
+  BLOCK_ID_ATTRIBUTE,
+  HANDBOOK_BLOCK_TYPES,
+  blockAnchorId,
+  handbookExtensions,
+  handbookSchema,
+  isAllowedHref,
+  isValidBlockId,
+} from "./extensions";
+
+/**
+ * Most characters of text one section may hold. The longest chapter of the handbook is
+ * about 60,000 characters; a section several times that is an import mistake or an attack,
+ * and every diff and hash over it costs time on each request.
+ */
+export const MAX_SECTION_TEXT_CHARS = 200_000;
+
+/**
+ * Most bytes of serialized JSON one section may take. Markup, marks and ids roughly triple
+ * the text size, so 2 MiB leaves room for the text limit while keeping one Yjs update,
+ * one database row and one request body well inside what the server accepts.
+ */
+export const MAX_SECTION_JSON_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Deepest nesting accepted (doc > list > item > list ...). Thirty levels of lists is far
+ * beyond readable prose, and every walker over the tree, ours and ProseMirror's, recurses
+ * once per level, so the depth must stay bounded.
+ */
+export const MAX_NESTING_DEPTH = 64;
+
+/** Errors reported per document; past this many, more detail helps nobody fix the input. */
+export const MAX_REPORTED_ERRORS = 20;
+
+/**
+ * Most columns or rows one table cell may span. Handbook tables are a few columns wide;
+ * the bound keeps a hostile span from making the table layout explode.
+ */
+const MAX_TABLE_SPAN = 100;
+
+/** Widest column width in pixels that a cell may record, wider than any screen. */
+const MAX_COLUMN_WIDTH_PX = 10_000;
+
+/** Largest first number of an ordered list; legal texts number into the hundreds at most. */
+const MAX_LIST_START = 100_000;
+
+/** Longest link title kept; it is a tooltip, not a paragraph. */
+const MAX_LINK_TITLE_CHARS = 500;
+
+/** Short identifiers such as "typescript" or "c++"; the value ends up in a class name. */
+const CODE_LANGUAGE_PATTERN = /^[A-Za-z0-9_+#.-]{1,32}$/;
+
+const ORDERED_LIST_TYPES = new Set(["1", "a", "A", "i", "I"]);
+const CELL_ALIGNMENTS = new Set(["left", "center", "right"]);
+
+export type ValidationResult = { ok: true; content: SectionContent } | { ok: false; errors: string[] };
+
+type AttributeRule = (value: unknown) => boolean;
+
+const isNull = (value: unknown): value is null => value === null;
+const isIntegerIn = (min: number, max: number): AttributeRule => (value) =>
+  typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
+const isNullOr = (rule: AttributeRule): AttributeRule => (value) => isNull(value) || rule(value);
+const isShortString = (max: number): AttributeRule => (value) => typeof value === "string" && value.length <= max;
+
+const blockIdRule: AttributeRule = (value) => isNull(value) || isValidBlockId(value);
+
+const cellRules: Record<string, AttributeRule> = {
+  colspan: isIntegerIn(1, MAX_TABLE_SPAN),
+  rowspan: isIntegerIn(1, MAX_TABLE_SPAN),
+  colwidth: (value) =>
+    isNull(value) ||
+    (Array.isArray(value) && value.length <= MAX_TABLE_SPAN && value.every(isIntegerIn(0, MAX_COLUMN_WIDTH_PX))),
+  align: (value) => isNull(value) || (typeof value === "string" && CELL_ALIGNMENTS.has(value)),
+};
+
+/**
+ * What each attribute of each node type may hold. Several of them end up inside a tag name
+ * (heading level), a class (code language) or a style attribute (cell alignment and width),
+ * so each is held to the few values the editor itself produces.
+ */
+const NODE_ATTRIBUTE_RULES: Record<string, Record<string, AttributeRule>> = {
+  heading: { level: isIntegerIn(1, 6) },
+  codeBlock: { language: isNullOr((value) => typeof value === "string" && CODE_LANGUAGE_PATTERN.test(value)) },
+  orderedList: {
+    start: isIntegerIn(0, MAX_LIST_START),
+    type: isNullOr((value) => typeof value === "string" && ORDERED_LIST_TYPES.has(value)),
+  },
+  tableCell: cellRules,
+  tableHeader: cellRules,
+};
+
+/** Link presentation attributes are fixed by the renderer; stored values are only kept if harmless. */
+const MARK_ATTRIBUTE_RULES: Record<string, Record<string, AttributeRule>> = {
+  link: {
+    href: (value) => typeof value === "string" && isAllowedHref(value),
+    target: isNullOr((value) => value === "_blank"),
+    rel: isNullOr(isShortString(100)),
+    class: isNull,
+    title: isNullOr(isShortString(MAX_LINK_TITLE_CHARS)),
+  },
+};
+
+const BLOCK_TYPE_SET: ReadonlySet<string> = new Set(HANDBOOK_BLOCK_TYPES);
+
+function ruleFor(kind: "node" | "mark", type: string, attribute: string): AttributeRule {
+  if (kind === "node" && attribute === BLOCK_ID_ATTRIBUTE && BLOCK_TYPE_SET.has(type)) return blockIdRule;
+  const table = kind === "node" ? NODE_ATTRIBUTE_RULES : MARK_ATTRIBUTE_RULES;
+  // Attributes without a specific rule are scalars: anything else would be coerced into markup.
+  return table[type]?.[attribute] ?? ((value) => value === null || ["string", "number", "boolean"].includes(typeof value));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Own keys only: "constructor" or "__proto__" must never pass for a node type or attribute. */
+function hasOwn(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+function describe(value: unknown): string {
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
+/**
+ * Rebuilds a tree from untrusted JSON, keeping only what the schema knows and the rules
+ * allow, and records a message for everything it leaves out. Validation rejects the input
+ * when any message was recorded; rendering shows whatever is left: unknown nodes and marks
+ * disappear, unsafe links lose their link mark but keep their text, bad attribute values
+ * fall back to the schema default.
+ */
+class ContentWalker {
+  readonly errors: string[] = [];
+  textChars = 0;
+  private readonly schema = handbookSchema();
+
+  private fail(message: string): void {
+    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push(message);
+  }
+
+  node(value: unknown, depth: number): RichNode | null {
+    if (depth > MAX_NESTING_DEPTH) {
+      this.fail(`Nội dung lồng nhau quá sâu, tối đa ${MAX_NESTING_DEPTH} cấp (nesting too deep)`);
+      return null;
+    }
+    if (!isPlainObject(value)) {
+      this.fail(`Phần tử không phải là một nút: ${describe(value)} (not a node)`);
+      return null;
+    }
+    const type = value.type;
+    if (typeof type !== "string" || !hasOwn(this.schema.nodes, type)) {
+      this.fail(`Loại nút không được hỗ trợ: ${describe(type)} (unknown node type)`);
+      return null;
+    }
+    if (type === "text") {
+      if (typeof value.text !== "string" || value.text.length === 0) {
+        this.fail("Nút văn bản thiếu nội dung (text node without text)");
+        return null;
+      }
+      const text = value.text.normalize("NFC");
+      this.textChars += text.length;
+      return this.withMarks({ type, text }, value.marks);
+    }
+
+    const result: RichNode = { type };
+    const attrs = this.attributes("node", type, value.attrs);
+    if (attrs) result.attrs = attrs;
+    if (value.content !== undefined) {
+      if (!Array.isArray(value.content)) {
+        this.fail(`Nội dung của nút ${type} phải là một danh sách (content must be an array)`);
+      } else {
+        const children: RichNode[] = [];
+        for (const child of value.content) {
+          const converted = this.node(child, depth + 1);
+          if (converted) children.push(converted);
+        }
+        if (children.length > 0) result.content = children;
+      }
+    }
+    return this.withMarks(result, value.marks);
+  }
+
+  /** Marks may sit on text and on inline atoms such as hard breaks; `check()` decides where they are allowed. */
+  private withMarks(node: RichNode, raw: unknown): RichNode {
+    if (raw === undefined) return node;
+    if (!Array.isArray(raw)) {
+      this.fail("Định dạng của văn bản phải là một danh sách (marks must be an array)");
+      return node;
+    }
+    const marks: Mark[] = [];
+    for (const item of raw) {
+      const mark = this.mark(item);
+      if (mark) marks.push(mark);
+    }
+    return marks.length > 0 ? { ...node, marks } : node;
+  }
+
+  private mark(value: unknown): Mark | null {
+    if (!isPlainObject(value)) {
+      this.fail(`Định dạng không hợp lệ: ${describe(value)} (invalid mark)`);
+      return null;
+    }
+    const type = value.type;
+    if (typeof type !== "string" || !hasOwn(this.schema.marks, type)) {
+      this.fail(`Định dạng không được hỗ trợ: ${describe(type)} (unknown mark type)`);
+      return null;
+    }
+    if (type === "link") {
+      const href = isPlainObject(value.attrs) ? value.attrs.href : undefined;
+      if (typeof href !== "string" || !isAllowedHref(href)) {
+        this.fail(`Liên kết không an toàn: ${describe(href)} (unsafe link)`);
+        return null;
+      }
+    }
+    const result: Mark = { type };
+    const attrs = this.attributes("mark", type, value.attrs);
+    if (attrs) result.attrs = attrs;
+    return result;
+  }
+
+  /** Keeps the attributes the schema declares; unknown ones are dropped, as ProseMirror would. */
+  private attributes(kind: "node" | "mark", type: string, raw: unknown): Record<string, unknown> | null {
+    if (raw === undefined || raw === null) return null;
+    if (!isPlainObject(raw)) {
+      this.fail(`Thuộc tính của ${type} phải là một đối tượng (attrs must be an object)`);
+      return null;
+    }
+    const spec = kind === "node" ? this.schema.nodes[type]?.spec.attrs : this.schema.marks[type]?.spec.attrs;
+    const result: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(raw)) {
+      if (!spec || !hasOwn(spec, name) || value === undefined) continue;
+      if (typeof value === "object" && value !== null && !(name === "colwidth" && Array.isArray(value))) {
+        this.fail(`Thuộc tính ${type}.${name} phải là giá trị đơn, không phải đối tượng (attribute must be a primitive)`);
+        continue;
+      }
+      if (!ruleFor(kind, type, name)(value)) {
+        this.fail(`Giá trị không hợp lệ cho ${type}.${name}: ${describe(value)} (invalid attribute value)`);
+        continue;
+      }
+      result[name] = typeof value === "string" ? value.normalize("NFC") : value;
+    }
+    return Object.keys(result).length > 0 ? result : null;
+  }
+}
+
+function jsonByteLength(json: unknown): number | null {
+  try {
+    const text = JSON.stringify(json);
+    return text === undefined ? null : new TextEncoder().encode(text).length;
+  } catch {
+    // Cycles, BigInt values and nesting deep enough to exhaust the stack all land here.
+    return null;
+  }
+}
+
+/**
+ * Accepts `json` only if it is a complete, well-formed section of the handbook schema with
+ * safe links and sane sizes. On success the content is returned in the editor's own JSON
+ * shape (every declared attribute present, defaults filled in), with all text NFC.
+ */
+export function validateSectionContent(json: unknown): ValidationResult {
+  if (!isPlainObject(json) || json.type !== "doc") {
+    return { ok: false, errors: ["Nội dung phải là một tài liệu Tiptap { type: \"doc\" } (content must be a doc node)"] };
+  }
+  const bytes = jsonByteLength(json);
+  if (bytes === null) {
+    return { ok: false, errors: ["Nội dung không phải JSON hợp lệ (content is not serializable JSON)"] };
+  }
+  if (bytes > MAX_SECTION_JSON_BYTES) {
+    return {
+      ok: false,
+      errors: [`Nội dung quá lớn: ${bytes} byte, tối đa ${MAX_SECTION_JSON_BYTES} (content too large)`],
+    };
+  }
+
+  const walker = new ContentWalker();
+  const normalized = walker.node(json, 0);
+  if (walker.textChars > MAX_SECTION_TEXT_CHARS) {
+    walker.errors.push(
+      `Văn bản quá dài: ${walker.textChars} ký tự, tối đa ${MAX_SECTION_TEXT_CHARS} (text too long)`,
+    );
+  }
+  if (walker.errors.length > 0 || normalized === null) return { ok: false, errors: walker.errors };
+
+  try {
+    const doc = handbookSchema().nodeFromJSON(normalized);
+    doc.check();
+    return { ok: true, content: doc.toJSON() as SectionContent };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [`Cấu trúc nội dung không hợp lệ: ${detail} (invalid document structure)`] };
+  }
+}
+
+/**
+ * Gives every block type that UniqueID covers an id when it has none, and a fresh id to the
+ * second and later holders of a duplicated id (a raw client can copy one), because anchors,
+ * diffs and blame need ids to be unique within a section. Returns a new tree.
+ */
+export function ensureBlockIds(
+  content: SectionContent,
+  idFactory: () => string = () => crypto.randomUUID(),
+): SectionContent {
+  const seen = new Set<string>();
+  const visit = (node: RichNode): RichNode => {
+    const copy: RichNode = { ...node };
+    if (BLOCK_TYPE_SET.has(node.type)) {
+      const current = node.attrs?.[BLOCK_ID_ATTRIBUTE];
+      const keep = isValidBlockId(current) && !seen.has(current);
+      const id = keep ? current : idFactory();
+      seen.add(id);
+      copy.attrs = { ...node.attrs, [BLOCK_ID_ATTRIBUTE]: id };
+    }
+    if (node.content) copy.content = node.content.map(visit);
+    return copy;
+  };
+  return visit(content) as SectionContent;
+}
+
+/**
+ * UniqueID renders `data-id`; readers instead get `id="b-<blockId>"` on each block so a
+ * link such as `/handbook/...#b-<blockId>` scrolls to the cited passage. The prefix keeps
+ * anchors from colliding with the page's own ids. Only the render schema carries this;
+ * the attribute name and default match UniqueID's, so the document model is unchanged.
+ */
+const BlockAnchors = Extension.create({
+  name: "blockAnchors",
+  addGlobalAttributes() {
+    return [
+      {
+        types: [...HANDBOOK_BLOCK_TYPES],
+        attributes: {
+          [BLOCK_ID_ATTRIBUTE]: {
+            default: null,
+            renderHTML: (attributes: Record<string, unknown>) => {
+              const id = attributes[BLOCK_ID_ATTRIBUTE];
+              return isValidBlockId(id) ? { id: blockAnchorId(id) } : {};
+            },
+          },
+        },
+      },
+    ];
+  },
+});
+
+let cachedRenderExtensions: Extensions | null = null;
+
+function renderExtensions(): Extensions {
+  if (cachedRenderExtensions === null) {
+    cachedRenderExtensions = [
+      ...handbookExtensions().filter((extension) => extension.name !== "uniqueID"),
+      BlockAnchors,
+    ];
+  }
+  return cachedRenderExtensions;
+}
+
+/**
+ * Links are rendered here rather than by the Link extension, so that stored `target`,
+ * `rel` and `class` values never reach the page and a refused href drops the anchor
+ * entirely instead of leaving an `<a href="">`.
+ */
+function renderLink({ mark, children }: { mark: PMMark; children?: string | string[] }): string {
+  const inner = serializeChildrenToHTMLString(children);
+  const href: unknown = mark.attrs.href;
+  if (typeof href !== "string" || !isAllowedHref(href)) return inner;
+  const title: unknown = mark.attrs.title;
+  const attrs: Record<string, string> = { href, rel: "noopener noreferrer" };
+  if (typeof title === "string" && title.length > 0) attrs.title = title;
+  return `<a${serializeAttrsToHTMLString(attrs)}>${inner}</a>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/**
+ * HTML for readers. Safe on its own, even for content that never passed validation: the
+ * tree is first repaired (unknown nodes and marks dropped, attributes held to their rules,
+ * unsafe links unlinked), text is escaped by the renderer, and links get only an allowed
+ * href plus `rel="noopener noreferrer"`. Each block carries `id="b-<blockId>"` as an
+ * anchor target (see `blockAnchorId`). If the tree is too broken to render, its plain text
+ * is shown instead.
+ */
+export function renderSectionHtml(content: SectionContent): string {
+  const walker = new ContentWalker();
+  const repaired = walker.node(content, 0);
+  if (repaired === null) return "";
+  const schema = handbookSchema();
+  try {
+    const doc = PMNode.fromJSON(schema, repaired);
+    return renderToHTMLString({
+      content: doc,
+      extensions: renderExtensions(),
+      options: { markMapping: { link: renderLink } },
+    });
+  } catch {
+    const text = plainText(repaired);
+    return text.length > 0 ? `<p>${escapeHtml(text)}</p>` : "";
+  }
+}
+
+/** The XML fragment Collaboration binds the editor to. */
+export const YDOC_FIELD = "default";
+
+/** A new Y.Doc holding `content`, as a live document is seeded from a stored version. */
+export function contentToYDoc(content: SectionContent): Y.Doc {
+  return prosemirrorJSONToYDoc(handbookSchema(), content, YDOC_FIELD);
+}
+
+/**
+ * Makes the live document's content equal to `content` in one Yjs transaction, so
+ * connected editors see a single change. Y-tiptap updates the fragment by diffing, so
+ * unchanged blocks keep their Yjs identity and other users' cursors in them survive.
+ * `origin` is passed to the transaction for observers that tell API edits apart.
+ */
+export function applyContentToYDoc(doc: Y.Doc, content: SectionContent, origin?: unknown): void {
+  const schema = handbookSchema();
+  const node = schema.nodeFromJSON(content);
+  const fragment = doc.getXmlFragment(YDOC_FIELD);
+  doc.transact(() => {
+    prosemirrorJSONToYXmlFragment(schema, node.toJSON(), fragment);
+  }, origin);
+}
+
+/**
+ * The content of a live document. Elements the schema does not know are dropped by the
+ * conversion, but a raw client may still have written odd attributes or links: run the
+ * result through `validateSectionContent` before storing it. An empty document gives an
+ * empty paragraph, the smallest valid section.
+ */
+export function yDocToContent(doc: Y.Doc): SectionContent {
+  const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(YDOC_FIELD), handbookSchema());
+  if (node.childCount === 0) return emptySectionContent();
+  return node.toJSON() as SectionContent;
+}
+
+/**
+ * Whether two sections hold the same document. Compared as ProseMirror nodes, because a
+ * Yjs round trip drops null attributes and reorders keys. Content the schema cannot read
+ * falls back to comparing canonical JSON.
+ */
+export function contentsEqual(a: SectionContent, b: SectionContent): boolean {
+  const schema = handbookSchema();
+  try {
+    return schema.nodeFromJSON(a).eq(schema.nodeFromJSON(b));
+  } catch {
+    return canonicalJson(a) === canonicalJson(b);
+  }
+}
