@@ -1,0 +1,19 @@
+/**
+ * The diff engine: compares two snapshots of a document and describes the result.
+ * See types.ts for the shape of a DocumentDiff and what each field promises.
+ */
+export { diffDocuments, isEmptyDiff, blockWordCounts } from "./document-diff";
+export { applyDocumentDiff, DiffMismatchError } from "./apply";
+export { summarizeDiff, describeFormatChange, type DiffLocale } from "./summary";
+export { MAX_BLOCK_EDIT_DISTANCE, WORD_DIFF_WORK_BUDGET } from "./word-diff";
+export { BLOCK_SIMILARITY_THRESHOLD } from "./block-align";
+export type {
+  BlockDiff,
+  ChangeStatus,
+  DiffStats,
+  DocumentDiff,
+  FormatChange,
+  SectionDiff,
+  WordChange,
+  WordOp,
+} from "./types";

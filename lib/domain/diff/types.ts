@@ -1,0 +1,111 @@
+import type { RichNode } from "../document";
+
+/**
+ * The result of comparing two snapshots of a document. Plain JSON: the API serves it as is
+ * (`GET /api/v1/documents/{slug}/diff?from=a&to=b`) and the views render it.
+ *
+ * ```
+ * DocumentDiff
+ * ├─ slugBefore/slugAfter, titleBefore/titleAfter   the document's own slug and title
+ * ├─ stats                                          counts for summaries and badges
+ * └─ sections: SectionDiff[]                        reading order of `after`; a removed section
+ *    │                                              stands where it was (after the last section
+ *    │                                              that kept its place before it)
+ *    ├─ status: added | removed | changed | unchanged
+ *    │    "changed" means its title, slug or content changed; moved and renamed are flags
+ *    ├─ moved     its order changed relative to the sections that kept theirs (a longest
+ *    │            common subsequence of ids decides which ones kept their place)
+ *    ├─ renamed   its title changed
+ *    ├─ positionBefore/positionAfter  index in each snapshot's section list (null on the missing side)
+ *    └─ blocks: BlockDiff[]   every top-level block, unchanged ones too, in the same merged order
+ *       ├─ status, moved, indexBefore/indexAfter (as for sections, within the section)
+ *       ├─ before/after  the whole top-level node on each side (the caller's own objects; for an
+ *       │                unchanged block both sides are present and equal)
+ *       ├─ words         for a changed block, the word-level edit: `equal` + `delete` texts spell the
+ *       │                before text, `equal` + `insert` texts the after text (NFC, nested blocks
+ *       │                separated by "\n"); null for added, removed, unchanged and coarse blocks
+ *       ├─ formatChanges changes that are not words: node type, heading level, other attributes,
+ *       │                marks on text both sides share, or nested structure (see FormatChange)
+ *       └─ coarse        true when the complexity budget made this a whole-block replacement
+ * ```
+ *
+ * Text is compared after NFC normalization and attributes that are null or undefined count as
+ * absent, exactly as canonicalJson() sees a document: two snapshots with equal canonical JSON
+ * have an empty diff, and decomposed (NFD) input yields the same diff as precomposed input.
+ * Word counts cover section content, not titles (a title change is reported as a rename).
+ */
+export interface DocumentDiff {
+  slugBefore: string;
+  slugAfter: string;
+  titleBefore: string;
+  titleAfter: string;
+  sections: SectionDiff[];
+  stats: DiffStats;
+}
+
+export type ChangeStatus = "added" | "removed" | "changed" | "unchanged";
+
+export interface DiffStats {
+  wordsAdded: number;
+  wordsRemoved: number;
+  sectionsAdded: number;
+  sectionsRemoved: number;
+  sectionsMoved: number;
+  sectionsRenamed: number;
+  /** Sections present on both sides whose title, slug or content changed. */
+  sectionsChanged: number;
+  /** Blocks added, removed, changed or moved, in all sections. */
+  blocksChanged: number;
+  /** Changed blocks shown as whole-block replacements because of the complexity budget. */
+  blocksCoarse: number;
+}
+
+export interface SectionDiff {
+  sectionId: string;
+  slugBefore: string | null;
+  slugAfter: string | null;
+  titleBefore: string | null;
+  titleAfter: string | null;
+  status: ChangeStatus;
+  moved: boolean;
+  renamed: boolean;
+  positionBefore: number | null;
+  positionAfter: number | null;
+  blocks: BlockDiff[];
+}
+
+export type WordOp = "equal" | "insert" | "delete";
+
+export interface WordChange {
+  op: WordOp;
+  text: string;
+}
+
+export interface BlockDiff {
+  blockId: string | null;
+  status: ChangeStatus;
+  moved: boolean;
+  indexBefore: number | null;
+  indexAfter: number | null;
+  before: RichNode | null;
+  after: RichNode | null;
+  words: WordChange[] | null;
+  formatChanges: FormatChange[];
+  coarse: boolean;
+}
+
+/**
+ * A change that word counts do not show. Structured rather than prose so that each view
+ * and API client words it in its own language (describeFormatChange() does it for vi/en).
+ */
+export type FormatChange =
+  /** The node type changed, e.g. paragraph → heading. */
+  | { kind: "nodeType"; from: string; to: string }
+  /** A heading's level changed. */
+  | { kind: "headingLevel"; from: number; to: number }
+  /** Another attribute of the top-level node changed (the block id excepted). */
+  | { kind: "attribute"; name: string; from: string | null; to: string | null }
+  /** A mark was added to, removed from, or changed on text present on both sides. */
+  | { kind: "mark"; mark: string; change: "added" | "removed" | "changed" }
+  /** Nested nodes changed (list items, table cells, attributes inside) while the text stayed. */
+  | { kind: "structure" };
