@@ -95,6 +95,7 @@ CREATE TABLE "Proposal" (
     "createdById" TEXT NOT NULL,
     "organizationId" TEXT NOT NULL,
     "allowOtherOrgs" BOOLEAN NOT NULL DEFAULT false,
+    "conflicts" TEXT NOT NULL DEFAULT '[]',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     "submittedAt" DATETIME,

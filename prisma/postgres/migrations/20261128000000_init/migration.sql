@@ -97,6 +97,7 @@ CREATE TABLE "Proposal" (
     "createdById" TEXT NOT NULL,
     "organizationId" TEXT NOT NULL,
     "allowOtherOrgs" BOOLEAN NOT NULL DEFAULT false,
+    "conflicts" TEXT NOT NULL DEFAULT '[]',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
     "submittedAt" TIMESTAMP(3),

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { getDb } from "@/lib/db/client";
+import { headVersion, loadVersionSections } from "@/lib/db/documents";
+import { formatDateTime, formatRelative } from "@/lib/i18n/format";
+import { getMessages } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const { locale, t } = await getMessages();
+  const db = await getDb();
+  const documents = await db.document.findMany({ orderBy: { createdAt: "asc" } });
+  const entries = await Promise.all(
+    documents.map(async (document) => {
+      const head = await headVersion(db, document.id);
+      const sections = head ? await loadVersionSections(db, head.id) : [];
+      return { document, head, sections };
+    }),
+  );
+  const published = entries.filter((entry) => entry.head !== null);
+
+  return (
+    <>
+      <h1>{t.site.name}</h1>
+      <p className="prose">
+        {locale === "vi"
+          ? "Cẩm nang chuyển đổi số là tài liệu mở: các bộ, ngành đề xuất sửa đổi, người thẩm định phê duyệt, và mọi phiên bản đều được lưu lại để ai cũng có thể đọc, so sánh và trích dẫn."
+          : "The Digital Transformation Handbook is an open document: ministries propose changes, reviewers approve them, and every version is kept so that anyone can read, compare and cite it."}
+      </p>
+      {published.length === 0 && <p className="notice">{t.reader.emptyHandbook}</p>}
+      {published.map(({ document, head, sections }) =>
+        head ? (
+          <section key={document.id} className="card" aria-labelledby={`doc-${document.id}`}>
+            <h2 id={`doc-${document.id}`}>
+              <Link href={`/${document.slug}`}>{document.title}</Link>
+            </h2>
+            <p className="meta">
+              {t.reader.version} {head.number} · {t.reader.updated}{" "}
+              <time dateTime={head.publishedAt.toISOString()} title={formatDateTime(head.publishedAt, locale)}>
+                {formatRelative(head.publishedAt, locale)}
+              </time>{" "}
+              · <Link href={`/${document.slug}/lich-su`}>{t.reader.history}</Link>
+            </p>
+            <h3>{t.reader.contents}</h3>
+            <ol>
+              {sections.map((section) => (
+                <li key={section.id}>
+                  <Link href={`/${document.slug}/${section.slug}`}>{section.title}</Link>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null,
+      )}
+    </>
+  );
+}

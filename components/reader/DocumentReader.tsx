@@ -1,0 +1,94 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { PublishedDocument } from "@/lib/services/read-document";
+import type { Locale } from "@/lib/i18n/locales";
+import { messages } from "@/lib/i18n/messages";
+import { formatDateTime, formatRelative } from "@/lib/i18n/format";
+import { DocumentToc } from "./DocumentToc";
+import { SectionArticle } from "./SectionArticle";
+import { VersionBanner } from "./VersionBanner";
+import { PrintButton } from "./PrintButton";
+
+/**
+ * The reader's view of a published version: the whole document, or one section of it.
+ * `permalink` pages (/{document}/v/{n}/...) show a banner and link within that version.
+ */
+export function DocumentReader({
+  published,
+  locale,
+  sectionSlug,
+  permalink,
+  canPropose,
+}: {
+  published: PublishedDocument;
+  locale: Locale;
+  sectionSlug?: string;
+  permalink: boolean;
+  canPropose: boolean;
+}) {
+  const t = messages(locale);
+  const { document, version, sections } = published;
+  const basePath = permalink ? `/${document.slug}/v/${version.number}` : `/${document.slug}`;
+  const index = sectionSlug === undefined ? -1 : sections.findIndex((section) => section.slug === sectionSlug);
+  if (sectionSlug !== undefined && index < 0) notFound();
+  const current = index >= 0 ? sections[index] : null;
+  const previous = index > 0 ? sections[index - 1] : null;
+  const next = index >= 0 && index < sections.length - 1 ? sections[index + 1] : null;
+  const currentHref = current ? `/${document.slug}/${current.slug}` : `/${document.slug}`;
+
+  return (
+    <div className="reader">
+      <DocumentToc heading={t.reader.contents} basePath={basePath} sections={sections} currentSlug={current?.slug} />
+      <div>
+        {permalink && (
+          <VersionBanner
+            locale={locale}
+            documentSlug={document.slug}
+            number={version.number}
+            headNumber={published.headNumber}
+            publishedAt={version.publishedAt}
+            currentHref={currentHref}
+          />
+        )}
+        <p className="meta">
+          <Link href={basePath}>{document.title}</Link> · {t.reader.version} {version.number} · {t.reader.updated}{" "}
+          <time dateTime={version.publishedAt.toISOString()} title={formatDateTime(version.publishedAt, locale)}>
+            {formatRelative(version.publishedAt, locale)}
+          </time>
+        </p>
+        <div className="toolbar no-print">
+          <Link href={`/${document.slug}/lich-su`}>{t.reader.history}</Link>
+          <Link href={`/${document.slug}/so-sanh`}>{t.reader.compare}</Link>
+          <Link href={`/${document.slug}/v/${version.number}${current ? `/${current.slug}` : ""}`}>
+            {locale === "vi" ? "Liên kết cố định" : "Permalink"}
+          </Link>
+          <PrintButton label={t.reader.print} />
+          {canPropose && !permalink && (
+            <Link className="button button--small" href={`/lam-viec/de-xuat/moi?document=${document.slug}${current ? `&section=${current.id}` : ""}`}>
+              {t.reader.propose}
+            </Link>
+          )}
+        </div>
+        {current ? (
+          <>
+            <SectionArticle section={current} t={t} headingLevel={1} />
+            <nav className="section-nav" aria-label={locale === "vi" ? "Chuyển mục" : "Sections"}>
+              <span>{previous && <Link href={`${basePath}/${previous.slug}`} rel="prev">← {previous.title}</Link>}</span>
+              <span>{next && <Link href={`${basePath}/${next.slug}`} rel="next">{next.title} →</Link>}</span>
+            </nav>
+          </>
+        ) : (
+          <>
+            <h1>{document.title}</h1>
+            {sections.map((section) => (
+              <SectionArticle key={section.id} section={section} t={t} href={`${basePath}/${section.slug}`} />
+            ))}
+          </>
+        )}
+        <p className="meta">
+          {t.reader.hash}: <code className="mono">{version.hash}</code>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import Link from "next/link";
+import type { LoadedSection } from "@/lib/db/documents";
+import { renderSectionHtml } from "@/lib/editor/content";
+import type { Messages } from "@/lib/i18n/messages";
+
+/**
+ * A section rendered on the server from its stored JSON. The HTML comes from the schema-aware
+ * static renderer, which escapes text and drops unsafe links, so it is safe to inline.
+ */
+export function SectionArticle({
+  section,
+  t,
+  headingLevel = 2,
+  href,
+}: {
+  section: LoadedSection;
+  t: Messages;
+  headingLevel?: 1 | 2;
+  href?: string;
+}) {
+  const Heading = headingLevel === 1 ? "h1" : "h2";
+  return (
+    <article className="section-article" aria-labelledby={`title-${section.id}`} id={section.slug}>
+      <Heading id={`title-${section.id}`}>{href ? <Link href={href}>{section.title}</Link> : section.title}</Heading>
+      <p className="meta">
+        {t.reader.owner}: {section.owner?.name ?? t.reader.noOwner}
+      </p>
+      <div className="prose" dangerouslySetInnerHTML={{ __html: renderSectionHtml(section.content) }} />
+    </article>
+  );
+}

@@ -1,0 +1,18 @@
+import { notFound } from "next/navigation";
+import { isAppError } from "@/lib/errors";
+import { readPublishedDocument, type PublishedDocument } from "@/lib/services/read-document";
+
+/** Loads a published document for a page, turning "not found" into Next's 404 page. */
+export async function loadPublishedOr404(slug: string, versionParam?: string): Promise<PublishedDocument> {
+  let versionNumber: number | undefined;
+  if (versionParam !== undefined) {
+    if (!/^[1-9][0-9]{0,8}$/.test(versionParam)) notFound();
+    versionNumber = Number(versionParam);
+  }
+  try {
+    return await readPublishedDocument({ slug, versionNumber });
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}

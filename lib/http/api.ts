@@ -1,0 +1,93 @@
+import type { z } from "zod";
+import { AppError, errorBody, httpStatusFor, isAppError } from "../errors";
+
+/**
+ * Route-handler plumbing shared by every API route: one place maps AppError codes to HTTP
+ * statuses and JSON bodies `{"error": {"code", "message"}}`, and no stack trace reaches a client.
+ */
+
+/** Largest JSON body the API reads: a whole section's content with headroom. */
+export const MAX_JSON_BODY_BYTES = 4 * 1024 * 1024;
+
+export function json(data: unknown, init: ResponseInit = {}): Response {
+  return Response.json(data, init);
+}
+
+export function errorResponse(error: unknown): Response {
+  if (isAppError(error)) return Response.json(errorBody(error), { status: httpStatusFor(error.code) });
+  console.error("[api] unexpected error", error);
+  return Response.json(
+    { error: { code: "INTERNAL", message: "Lỗi máy chủ; không có thay đổi nào được ghi (internal error, nothing was saved)." } },
+    { status: 500 },
+  );
+}
+
+type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
+
+export function apiRoute<Context>(handler: Handler<Context>): Handler<Context> {
+  return async (request, context) => {
+    try {
+      if (isStateChanging(request)) assertSameOriginForCookieWrites(request);
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+function isStateChanging(request: Request): boolean {
+  return !["GET", "HEAD", "OPTIONS"].includes(request.method);
+}
+
+/**
+ * Route handlers have no CSRF protection of their own. Requests authenticated by a Bearer token
+ * cannot be forged by a browser; cookie-authenticated writes must come from our own origin.
+ */
+export function assertSameOriginForCookieWrites(request: Request): void {
+  if (request.headers.get("authorization")) return;
+  const origin = request.headers.get("origin");
+  if (!origin) {
+    // Browsers always send Origin on cross-site POST/PUT/DELETE; its absence means a non-browser client.
+    return;
+  }
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new AppError("FORBIDDEN", "Nguồn gửi yêu cầu không hợp lệ (invalid Origin).");
+  }
+  if (!host || originHost !== host) {
+    throw new AppError("FORBIDDEN", "Yêu cầu từ trang web khác bị từ chối (cross-origin request refused).");
+  }
+}
+
+export async function readJson<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
+  const length = Number(request.headers.get("content-length") ?? "0");
+  if (length > MAX_JSON_BODY_BYTES) {
+    throw new AppError("PAYLOAD_TOO_LARGE", `Nội dung gửi lên quá lớn (body larger than ${MAX_JSON_BODY_BYTES} bytes).`);
+  }
+  const text = await request.text();
+  if (Buffer.byteLength(text, "utf8") > MAX_JSON_BODY_BYTES) {
+    throw new AppError("PAYLOAD_TOO_LARGE", `Nội dung gửi lên quá lớn (body larger than ${MAX_JSON_BODY_BYTES} bytes).`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", "Nội dung không phải JSON hợp lệ (malformed JSON).");
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
+    throw new AppError("BAD_REQUEST", `Dữ liệu không hợp lệ (invalid input): ${issues.join("; ")}`, { issues });
+  }
+  return result.data;
+}
+
+export function parsePositiveInt(value: string | null | undefined, name: string): number {
+  if (value === null || value === undefined || !/^[1-9][0-9]{0,8}$/.test(value)) {
+    throw new AppError("BAD_REQUEST", `Tham số ${name} phải là số nguyên dương (${name} must be a positive integer).`);
+  }
+  return Number(value);
+}

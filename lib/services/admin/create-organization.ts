@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { getDb } from "../../db/client";
+import { isUniqueViolation } from "../../db/errors";
+import { slugify } from "../../domain/slug";
+import { AppError } from "../../errors";
+import { authorize, type Actor } from "../../policies";
+import { recordAudit } from "../audit";
+
+export const createOrganizationInput = z.object({
+  name: z.string().trim().min(2, "Tên cơ quan quá ngắn").max(200),
+  nameEn: z.string().trim().max(200).optional(),
+});
+
+export async function createOrganization(options: { actor: Actor; input: z.infer<typeof createOrganizationInput> }) {
+  authorize(options.actor, "admin:manage");
+  const parsed = createOrganizationInput.safeParse(options.input);
+  if (!parsed.success) throw new AppError("BAD_REQUEST", parsed.error.issues.map((issue) => issue.message).join("; "));
+  const db = await getDb();
+  try {
+    return await db.$transaction(async (tx) => {
+      const organization = await tx.organization.create({
+        data: { slug: slugify(parsed.data.name), name: parsed.data.name, nameEn: parsed.data.nameEn || parsed.data.name },
+      });
+      await recordAudit(tx, { actorId: options.actor.id, action: "organization.created", targetType: "organization", targetId: organization.id, data: { name: organization.name } });
+      return organization;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "Cơ quan này đã có (organization already exists).");
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { getDb } from "../../db/client";
+import { ROLES } from "../../domain/roles";
+import { AppError } from "../../errors";
+import { authorize, type Actor } from "../../policies";
+import { recordAudit } from "../audit";
+
+export const updateUserInput = z.object({
+  userId: z.string().min(1),
+  role: z.enum(ROLES),
+  organizationId: z.string().min(1).nullable(),
+  active: z.boolean(),
+});
+
+/** Changes a person's role, ministry or access; takes effect on their next request. */
+export async function updateUser(options: { actor: Actor; input: z.infer<typeof updateUserInput> }) {
+  authorize(options.actor, "admin:manage");
+  const parsed = updateUserInput.safeParse(options.input);
+  if (!parsed.success) throw new AppError("BAD_REQUEST", "Dữ liệu không hợp lệ (invalid input).");
+  const input = parsed.data;
+  if (input.userId === options.actor.id && (input.role !== "ADMIN" || !input.active)) {
+    throw new AppError("BAD_REQUEST", "Không thể tự bỏ quyền quản trị của chính mình (cannot demote yourself).");
+  }
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: input.userId } });
+    if (!before) throw new AppError("NOT_FOUND", "Không tìm thấy người dùng (user not found).");
+    if (input.organizationId) {
+      const organization = await tx.organization.findUnique({ where: { id: input.organizationId } });
+      if (!organization) throw new AppError("BAD_REQUEST", "Cơ quan không tồn tại (unknown organization).");
+    }
+    const user = await tx.user.update({
+      where: { id: input.userId },
+      data: { role: input.role, organizationId: input.organizationId, active: input.active },
+    });
+    await recordAudit(tx, {
+      actorId: options.actor.id,
+      action: "user.updated",
+      targetType: "user",
+      targetId: user.id,
+      data: {
+        before: { role: before.role, organizationId: before.organizationId, active: before.active },
+        after: { role: user.role, organizationId: user.organizationId, active: user.active },
+      },
+    });
+    return user;
+  });
+}

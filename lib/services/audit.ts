@@ -1,0 +1,50 @@
+import type { DbOrTx } from "../db/client";
+
+/** Names of the actions the audit log records (Nhật ký hệ thống). */
+export type AuditAction =
+  | "auth.sign_in"
+  | "auth.sign_in_failed"
+  | "user.created"
+  | "user.updated"
+  | "organization.created"
+  | "organization.updated"
+  | "section.owner_changed"
+  | "policy.changed"
+  | "api_token.created"
+  | "api_token.revoked"
+  | "proposal.created"
+  | "proposal.coauthor_added"
+  | "proposal.section_added"
+  | "proposal.section_removed"
+  | "proposal.section_moved"
+  | "proposal.content_replaced"
+  | "proposal.edit_session"
+  | "proposal.submitted"
+  | "proposal.reviewed"
+  | "proposal.withdrawn"
+  | "proposal.merged"
+  | "proposal.conflict_resolved"
+  | "proposal.comment_added"
+  | "version.published"
+  | "document.imported";
+
+export interface AuditInput {
+  actorId: string | null;
+  action: AuditAction;
+  targetType: string;
+  targetId: string;
+  data?: Record<string, unknown>;
+}
+
+/** Appends one event; pass the transaction of the change it records so both commit together. */
+export async function recordAudit(db: DbOrTx, input: AuditInput): Promise<void> {
+  await db.auditEvent.create({
+    data: {
+      actorId: input.actorId,
+      action: input.action,
+      targetType: input.targetType,
+      targetId: input.targetId,
+      data: JSON.stringify(input.data ?? {}),
+    },
+  });
+}

@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { getDb, type Db } from "../../db/client";
+import { findDocumentBySlug, headVersion, loadVersionSections } from "../../db/documents";
+import { hashCanonical } from "../../domain/canonical";
+import type { SnapshotSection } from "../../domain/document";
+import { AppError } from "../../errors";
+import { authorize, type Actor } from "../../policies";
+import { recordAudit } from "../audit";
+
+export const MAX_PROPOSAL_TITLE_LENGTH = 200;
+export const MAX_RATIONALE_LENGTH = 10_000;
+export const MAX_LEGAL_BASIS_LENGTH = 2_000;
+
+export const proposalFieldsInput = z.object({
+  title: z.string().trim().min(3, "Tiêu đề cần ít nhất 3 ký tự (title too short)").max(MAX_PROPOSAL_TITLE_LENGTH),
+  rationale: z.string().trim().min(1, "Cần nêu lý do (rationale required)").max(MAX_RATIONALE_LENGTH),
+  legalBasis: z.string().trim().max(MAX_LEGAL_BASIS_LENGTH).optional().default(""),
+});
+
+export type ProposalKind = "EDIT" | "RESTORE" | "IMPORT";
+
+/**
+ * Opens a change proposal: a draft branched from the latest published version. Each section's
+ * draft starts as a copy of its published content; the collaboration server turns that copy
+ * into the live Yjs document the first time someone opens it. Restores and imports start from
+ * other sections instead (`sections`), still branched from, and merged against, the head.
+ */
+export async function createProposal(options: {
+  actor: Actor;
+  documentSlug: string;
+  input: z.input<typeof proposalFieldsInput>;
+  kind?: ProposalKind;
+  sections?: SnapshotSection[];
+  db?: Db;
+}) {
+  authorize(options.actor, "proposal:create");
+  const parsed = proposalFieldsInput.safeParse(options.input);
+  if (!parsed.success) {
+    throw new AppError("BAD_REQUEST", parsed.error.issues.map((issue) => issue.message).join("; "), { issues: parsed.error.issues });
+  }
+  const organizationId = options.actor.organizationId;
+  if (!organizationId) throw new AppError("FORBIDDEN", "Bạn cần thuộc một cơ quan để đề xuất (no ministry).");
+  const db = options.db ?? (await getDb());
+
+  return db.$transaction(async (tx) => {
+    const document = await findDocumentBySlug(tx, options.documentSlug);
+    if (!document) throw new AppError("NOT_FOUND", `Không tìm thấy tài liệu “${options.documentSlug}” (document not found).`);
+    const head = await headVersion(tx, document.id);
+    if (!head) throw new AppError("CONFLICT", "Tài liệu chưa có phiên bản nào để sửa đổi (nothing published yet).");
+    const headSections = await loadVersionSections(tx, head.id);
+    const headRevisionBySection = new Map(headSections.map((section) => [section.id, section.revisionId]));
+    const draftSections: SnapshotSection[] =
+      options.sections ?? headSections.map((section) => ({ id: section.id, slug: section.slug, title: section.title, content: section.content }));
+
+    const proposal = await tx.proposal.create({
+      data: {
+        documentId: document.id,
+        baseVersionId: head.id,
+        title: parsed.data.title,
+        rationale: parsed.data.rationale,
+        legalBasis: parsed.data.legalBasis,
+        kind: options.kind ?? "EDIT",
+        createdById: options.actor.id,
+        organizationId,
+        authors: { create: { userId: options.actor.id, role: "AUTHOR" } },
+      },
+    });
+    for (const [position, section] of draftSections.entries()) {
+      await tx.proposalSection.create({
+        data: {
+          proposalId: proposal.id,
+          sectionId: section.id,
+          slug: section.slug,
+          title: section.title,
+          position,
+          baseRevisionId: headRevisionBySection.get(section.id) ?? null,
+          content: JSON.stringify(section.content),
+          contentHash: hashCanonical(section.content),
+        },
+      });
+    }
+    // Sections of the head that a restore or import leaves out are removed by the proposal.
+    if (options.sections) {
+      const kept = new Set(draftSections.map((section) => section.id));
+      for (const section of headSections.filter((candidate) => !kept.has(candidate.id))) {
+        await tx.proposalSection.create({
+          data: {
+            proposalId: proposal.id,
+            sectionId: section.id,
+            slug: section.slug,
+            title: section.title,
+            position: draftSections.length + section.position,
+            removed: true,
+            baseRevisionId: section.revisionId,
+            content: JSON.stringify(section.content),
+            contentHash: hashCanonical(section.content),
+          },
+        });
+      }
+    }
+    await recordAudit(tx, {
+      actorId: options.actor.id,
+      action: "proposal.created",
+      targetType: "proposal",
+      targetId: proposal.id,
+      data: { documentId: document.id, baseVersion: head.number, kind: options.kind ?? "EDIT", title: proposal.title },
+    });
+    return proposal;
+  });
+}

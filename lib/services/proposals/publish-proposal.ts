@@ -1,0 +1,129 @@
+import { getDb, type Db, type DbOrTx } from "../../db/client";
+import { headVersion, loadVersionSnapshot } from "../../db/documents";
+import { draftSnapshot, loadProposal, proposalResource, type LoadedProposal } from "../../db/proposals";
+import { diffDocuments, summarizeDiff } from "../../domain/diff";
+import type { DocumentSnapshot } from "../../domain/document";
+import { mergeDocuments, type MergeConflict } from "../../domain/merge";
+import { AppError } from "../../errors";
+import { authorize, type Actor } from "../../policies";
+import { recordAudit } from "../audit";
+import { notify } from "../notifications";
+import { publishVersion, translatePublishError, type PublishedVersion } from "../publish-version";
+import { evaluateProposalPolicy, touchedSectionIds } from "./approval-state";
+import { applyTransition } from "./proposal-transition";
+import type { DraftSectionWriter } from "./draft-writer";
+import { rebaseProposal } from "./rebase-proposal";
+
+/** Attempts per publish: a lost race on PostgreSQL is retried once against the new head. */
+const MAX_PUBLISH_ATTEMPTS = 2;
+
+export type PublishOutcome =
+  | { kind: "published"; version: PublishedVersion; merged: boolean }
+  | { kind: "merge_needs_review"; conflicts: MergeConflict[] };
+
+/**
+ * “Ban hành”: turns an approved proposal into version n+1. The policy is checked again here,
+ * with roles read from the database. When the head moved since the proposal's base, the
+ * draft is merged three-way: if no section was changed on both sides, the approved text of
+ * every touched section is unchanged and the merge is published; otherwise the merged draft
+ * goes back to its authors (conflicts) or its reviewers (approvals are stale), and nothing
+ * is published.
+ */
+export async function publishProposal(options: {
+  actor: Actor;
+  proposalId: string;
+  writer: DraftSectionWriter;
+  db?: Db;
+}): Promise<PublishOutcome> {
+  const db = options.db ?? (await getDb());
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const outcome = await db.$transaction((tx) => publishOnce(tx, options.actor, options.proposalId), {
+        timeout: 30_000,
+        maxWait: 30_000,
+      });
+      if (outcome.kind === "published") return outcome;
+      const rebased = await rebaseProposal({ proposalId: options.proposalId, writer: options.writer, actorId: options.actor.id, db });
+      return { kind: "merge_needs_review", conflicts: rebased.conflicts };
+    } catch (error) {
+      const translated = translatePublishError(error);
+      const lostRace = translated instanceof AppError && translated.code === "CONFLICT" && !translated.details;
+      if (lostRace && attempt < MAX_PUBLISH_ATTEMPTS) continue;
+      throw translated;
+    }
+  }
+}
+
+type AttemptOutcome = { kind: "published"; version: PublishedVersion; merged: boolean } | { kind: "needs_rebase" };
+
+async function publishOnce(tx: DbOrTx, actor: Actor, proposalId: string): Promise<AttemptOutcome> {
+  const proposal = await loadProposal(tx, proposalId);
+  authorize(actor, "proposal:publish", proposalResource(proposal));
+  const { evaluation } = await evaluateProposalPolicy(tx, proposal);
+  if (!evaluation.satisfied) {
+    const unmet = evaluation.items.filter((item) => !item.ok);
+    throw new AppError(
+      "POLICY_NOT_MET",
+      `Chưa đủ điều kiện ban hành: ${unmet.map((item) => item.label.vi).join("; ")} (policy not met).`,
+      { unmet },
+    );
+  }
+  const head = await headVersion(tx, proposal.documentId);
+  if (!head) throw new AppError("CONFLICT", "Tài liệu chưa có phiên bản (no head).", { headNumber: null });
+  const draft = draftSnapshot(proposal);
+  const headSnapshot = await loadVersionSnapshot(tx, proposal.document, head.id);
+
+  let toPublish: DocumentSnapshot = draft;
+  let merged = false;
+  if (head.id !== proposal.baseVersionId) {
+    const base = await loadVersionSnapshot(tx, proposal.document, proposal.baseVersionId);
+    const result = mergeDocuments(base, headSnapshot, draft);
+    const overlap = overlappingSections(base, headSnapshot, draft);
+    if (result.conflicts.length > 0 || overlap.length > 0) return { kind: "needs_rebase" };
+    toPublish = result.merged;
+    merged = true;
+  }
+
+  const diff = diffDocuments(headSnapshot, toPublish);
+  const version = await publishVersion({
+    tx,
+    documentId: proposal.documentId,
+    expectedHeadNumber: head.number,
+    snapshot: toPublish,
+    actorId: actor.id,
+    proposalId: proposal.id,
+    summary: summarizeDiff(diff, "vi"),
+    stats: { ...diff.stats },
+    newSectionOwners: newSectionOwners(proposal, headSnapshot, toPublish),
+  });
+  await applyTransition(tx, proposal, "publish");
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "version.published",
+    targetType: "proposal",
+    targetId: proposal.id,
+    data: { number: version.number, hash: version.hash, merged },
+  });
+  await notify(tx, {
+    userIds: proposal.authors.map((author) => author.userId),
+    kind: "published",
+    message: `Đề xuất “${proposal.title}” đã được ban hành thành phiên bản ${version.number}.`,
+    proposalId: proposal.id,
+    exceptUserId: actor.id,
+  });
+  return { kind: "published", version, merged };
+}
+
+/** Sections both the head (since the base) and the proposal changed: their approved text would not be what is published. */
+function overlappingSections(base: DocumentSnapshot, head: DocumentSnapshot, draft: DocumentSnapshot): string[] {
+  const changedByHead = new Set(touchedSectionIds(base, head));
+  return touchedSectionIds(base, draft).filter((sectionId) => changedByHead.has(sectionId));
+}
+
+/** A section a proposal adds belongs to the proposing ministry until an admin reassigns it. */
+function newSectionOwners(proposal: LoadedProposal, head: DocumentSnapshot, published: DocumentSnapshot): Record<string, string> {
+  const existing = new Set(head.sections.map((section) => section.id));
+  return Object.fromEntries(
+    published.sections.filter((section) => !existing.has(section.id)).map((section) => [section.id, proposal.organizationId]),
+  );
+}

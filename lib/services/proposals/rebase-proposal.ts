@@ -1,0 +1,100 @@
+import { getDb, type Db } from "../../db/client";
+import { headVersion, loadVersionSnapshot } from "../../db/documents";
+import { draftSnapshot, loadProposal } from "../../db/proposals";
+import { canonicalJson, hashCanonical } from "../../domain/canonical";
+import { mergeDocuments, type MergeConflict } from "../../domain/merge";
+import { recordAudit } from "../audit";
+import { notify } from "../notifications";
+import { syncApprovalState } from "./approval-state";
+import type { DraftSectionWriter } from "./draft-writer";
+import { applyTransition } from "./proposal-transition";
+
+/**
+ * Moves a proposal onto the current head: three-way merges its draft with what was published
+ * since its base, writes the merged text into the live draft, and records the head as the new
+ * base. Open conflicts keep the proposal's words and go to the authors (Yêu cầu chỉnh sửa);
+ * a clean merge goes back to review, since the merged text is not what reviewers approved.
+ */
+export async function rebaseProposal(options: {
+  proposalId: string;
+  writer: DraftSectionWriter;
+  actorId: string;
+  db?: Db;
+}): Promise<{ conflicts: MergeConflict[]; baseVersionNumber: number }> {
+  const db = options.db ?? (await getDb());
+  const proposal = await loadProposal(db, options.proposalId);
+  const head = await headVersion(db, proposal.documentId);
+  if (!head || head.id === proposal.baseVersionId) {
+    return { conflicts: JSON.parse(proposal.conflicts) as MergeConflict[], baseVersionNumber: proposal.baseVersion.number };
+  }
+  const base = await loadVersionSnapshot(db, proposal.document, proposal.baseVersionId);
+  const headSnapshot = await loadVersionSnapshot(db, proposal.document, head.id);
+  const draft = draftSnapshot(proposal);
+  const result = mergeDocuments(base, headSnapshot, draft);
+
+  // Content first (through the live documents), then the structure and the new base: if the
+  // second step fails, the next merge finds the same changes on both sides and agrees with itself.
+  const draftById = new Map(draft.sections.map((section) => [section.id, section]));
+  const rowBySection = new Map(proposal.sections.map((row) => [row.sectionId, row]));
+  for (const section of result.merged.sections) {
+    const before = draftById.get(section.id);
+    const row = rowBySection.get(section.id);
+    if (row && before && canonicalJson(before.content) !== canonicalJson(section.content)) {
+      await options.writer.replaceSection({ proposalId: proposal.id, sectionId: section.id, content: section.content, actorId: options.actorId });
+    }
+  }
+
+  const mergedIds = new Set(result.merged.sections.map((section) => section.id));
+  const headRevisions = await db.versionSection.findMany({ where: { versionId: head.id } });
+  const headRevisionBySection = new Map(headRevisions.map((row) => [row.sectionId, row.revisionId]));
+  await db.$transaction(async (tx) => {
+    for (const [position, section] of result.merged.sections.entries()) {
+      const row = rowBySection.get(section.id);
+      if (row) {
+        await tx.proposalSection.update({
+          where: { id: row.id },
+          data: { position, title: section.title, slug: section.slug, removed: false, baseRevisionId: headRevisionBySection.get(section.id) ?? row.baseRevisionId },
+        });
+      } else {
+        await tx.proposalSection.create({
+          data: {
+            proposalId: proposal.id,
+            sectionId: section.id,
+            slug: section.slug,
+            title: section.title,
+            position,
+            baseRevisionId: headRevisionBySection.get(section.id) ?? null,
+            content: JSON.stringify(section.content),
+            contentHash: hashCanonical(section.content),
+          },
+        });
+      }
+    }
+    for (const row of proposal.sections) {
+      if (!mergedIds.has(row.sectionId) && !row.removed) {
+        await tx.proposalSection.update({ where: { id: row.id }, data: { removed: true, position: result.merged.sections.length + row.position } });
+      }
+    }
+    await tx.proposal.update({ where: { id: proposal.id }, data: { baseVersionId: head.id, conflicts: JSON.stringify(result.conflicts) } });
+    await recordAudit(tx, {
+      actorId: options.actorId,
+      action: "proposal.merged",
+      targetType: "proposal",
+      targetId: proposal.id,
+      data: { fromBase: proposal.baseVersion.number, toBase: head.number, conflicts: result.conflicts.length },
+    });
+    const current = await tx.proposal.findUniqueOrThrow({ where: { id: proposal.id } });
+    if (result.conflicts.length > 0) {
+      if (current.status === "IN_REVIEW" || current.status === "APPROVED") await applyTransition(tx, current, "request_changes");
+      await notify(tx, {
+        userIds: proposal.authors.map((author) => author.userId),
+        kind: "merge_conflict",
+        message: `Đề xuất “${proposal.title}” có ${result.conflicts.length} xung đột với phiên bản ${head.number}; cần xử lý trước khi thẩm định tiếp.`,
+        proposalId: proposal.id,
+      });
+    } else {
+      await syncApprovalState(tx, proposal.id);
+    }
+  });
+  return { conflicts: result.conflicts, baseVersionNumber: head.number };
+}

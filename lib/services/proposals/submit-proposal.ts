@@ -1,0 +1,34 @@
+import { getDb } from "../../db/client";
+import { loadProposal, proposalResource } from "../../db/proposals";
+import { AppError } from "../../errors";
+import { authorize, type Actor } from "../../policies";
+import { recordAudit } from "../audit";
+import { notify } from "../notifications";
+import { evaluateProposalPolicy } from "./approval-state";
+import { applyTransition } from "./proposal-transition";
+
+/** “Gửi thẩm định”: the authors hand the draft to reviewers. */
+export async function submitProposal(options: { actor: Actor; proposalId: string }) {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const proposal = await loadProposal(tx, options.proposalId);
+    authorize(options.actor, "proposal:submit", proposalResource(proposal));
+    if ((JSON.parse(proposal.conflicts) as unknown[]).length > 0) {
+      throw new AppError("MERGE_CONFLICT", "Còn xung đột hợp nhất chưa xử lý (unresolved merge conflicts).");
+    }
+    const { touchedSectionIds: touched } = await evaluateProposalPolicy(tx, proposal);
+    if (touched.length === 0) {
+      throw new AppError("BAD_REQUEST", "Đề xuất chưa có thay đổi nào so với bản gốc (nothing changed yet).");
+    }
+    const status = await applyTransition(tx, proposal, "submit", { submittedAt: new Date() });
+    await recordAudit(tx, { actorId: options.actor.id, action: "proposal.submitted", targetType: "proposal", targetId: proposal.id });
+    const reviewers = await tx.user.findMany({ where: { role: { in: ["REVIEWER", "ADMIN"] }, active: true }, select: { id: true } });
+    await notify(tx, {
+      userIds: reviewers.map((reviewer) => reviewer.id).filter((id) => !proposal.authors.some((author) => author.userId === id)),
+      kind: "review_requested",
+      message: `Đề xuất “${proposal.title}” của ${proposal.organization.name} đang chờ thẩm định.`,
+      proposalId: proposal.id,
+    });
+    return { status };
+  });
+}

@@ -1,0 +1,16 @@
+import { getDb } from "../../db/client";
+import { loadProposal, proposalResource } from "../../db/proposals";
+import { authorize, type Actor } from "../../policies";
+import { recordAudit } from "../audit";
+import { applyTransition } from "./proposal-transition";
+
+export async function withdrawProposal(options: { actor: Actor; proposalId: string }) {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const proposal = await loadProposal(tx, options.proposalId);
+    authorize(options.actor, "proposal:withdraw", proposalResource(proposal));
+    const status = await applyTransition(tx, proposal, "withdraw");
+    await recordAudit(tx, { actorId: options.actor.id, action: "proposal.withdrawn", targetType: "proposal", targetId: proposal.id });
+    return { status };
+  });
+}

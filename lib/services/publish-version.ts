@@ -1,0 +1,142 @@
+import type { Db, DbOrTx } from "../db/client";
+import { getDb } from "../db/client";
+import { headVersion } from "../db/documents";
+import { isBusyError, isUniqueViolation } from "../db/errors";
+import { hashCanonical } from "../domain/canonical";
+import type { DocumentSnapshot } from "../domain/document";
+import { snapshotHash, versionHash } from "../domain/version-hash";
+import { AppError } from "../errors";
+import { recordAudit } from "./audit";
+
+export interface PublishVersionInput {
+  documentId: string;
+  /** The head the caller read; publishing fails with CONFLICT if another version landed since. */
+  expectedHeadNumber: number | null;
+  snapshot: DocumentSnapshot;
+  actorId: string | null;
+  proposalId?: string | null;
+  summary?: string;
+  stats?: Record<string, number>;
+  /** Owners for sections this version adds (section id -> organization id). */
+  newSectionOwners?: Record<string, string | null>;
+  db?: Db;
+  /** Run inside a caller's transaction (the caller then owns commit and rollback). */
+  tx?: DbOrTx;
+}
+
+export interface PublishedVersion {
+  id: string;
+  number: number;
+  hash: string;
+  prevHash: string | null;
+}
+
+/** Long enough for a whole-handbook publish on a slow disk, short enough that a stuck writer is noticed. */
+const PUBLISH_TRANSACTION_TIMEOUT_MS = 15_000;
+
+/**
+ * Appends version n+1 of a document, only if the head is still the one the caller read.
+ * Unchanged sections point at their existing revisions (content-addressed), so a small change
+ * stores only what changed. The version's hash covers its canonical content and its
+ * predecessor's hash.
+ */
+export async function publishVersion(input: PublishVersionInput): Promise<PublishedVersion> {
+  if (input.tx) return publishInTransaction(input.tx, input);
+  const db = input.db ?? (await getDb());
+  try {
+    return await db.$transaction((tx) => publishInTransaction(tx, input), {
+      timeout: PUBLISH_TRANSACTION_TIMEOUT_MS,
+      maxWait: PUBLISH_TRANSACTION_TIMEOUT_MS,
+    });
+  } catch (error) {
+    throw translatePublishError(error);
+  }
+}
+
+export function translatePublishError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  if (isUniqueViolation(error)) {
+    return new AppError("CONFLICT", "Một phiên bản khác vừa được ban hành; hãy tải lại và thử lại (another version was published first).");
+  }
+  if (isBusyError(error)) {
+    return new AppError("UNAVAILABLE", "Cơ sở dữ liệu đang bận; chưa có gì được ghi, hãy thử lại (database busy, nothing was written).");
+  }
+  return error;
+}
+
+async function publishInTransaction(tx: DbOrTx, input: PublishVersionInput): Promise<PublishedVersion> {
+  const head = await headVersion(tx, input.documentId);
+  const headNumber = head?.number ?? null;
+  if (headNumber !== input.expectedHeadNumber) {
+    throw new AppError(
+      "CONFLICT",
+      `Phiên bản hiện hành là ${headNumber ?? "không có"}, không phải ${input.expectedHeadNumber ?? "không có"} (head moved).`,
+      { headNumber, expectedHeadNumber: input.expectedHeadNumber },
+    );
+  }
+  assertUniqueSections(input.snapshot);
+
+  const number = (headNumber ?? 0) + 1;
+  const prevHash = head?.hash ?? null;
+  const hash = versionHash({ number, prevHash, contentHash: snapshotHash(input.snapshot) });
+
+  const version = await tx.version.create({
+    data: {
+      documentId: input.documentId,
+      number,
+      hash,
+      prevHash,
+      summary: input.summary ?? "",
+      stats: JSON.stringify(input.stats ?? {}),
+      publishedById: input.actorId,
+      proposalId: input.proposalId ?? null,
+    },
+  });
+
+  for (const [position, section] of input.snapshot.sections.entries()) {
+    const existing = await tx.section.findUnique({ where: { id: section.id } });
+    if (!existing) {
+      await tx.section.create({
+        data: {
+          id: section.id,
+          documentId: input.documentId,
+          slug: section.slug,
+          ownerOrganizationId: input.newSectionOwners?.[section.id] ?? null,
+        },
+      });
+    } else if (existing.documentId !== input.documentId) {
+      throw new AppError("BAD_REQUEST", `Mục ${section.id} thuộc tài liệu khác (section belongs to another document).`);
+    }
+    const contentHash = hashCanonical(section.content);
+    const revision =
+      (await tx.sectionRevision.findUnique({ where: { sectionId_hash: { sectionId: section.id, hash: contentHash } } })) ??
+      (await tx.sectionRevision.create({
+        data: { sectionId: section.id, hash: contentHash, content: JSON.stringify(section.content) },
+      }));
+    await tx.versionSection.create({
+      data: { versionId: version.id, sectionId: section.id, revisionId: revision.id, position, title: section.title },
+    });
+  }
+
+  await recordAudit(tx, {
+    actorId: input.actorId,
+    action: "version.published",
+    targetType: "version",
+    targetId: version.id,
+    data: { documentId: input.documentId, number, hash, proposalId: input.proposalId ?? null },
+  });
+
+  return { id: version.id, number, hash, prevHash };
+}
+
+function assertUniqueSections(snapshot: DocumentSnapshot): void {
+  const ids = new Set<string>();
+  const slugs = new Set<string>();
+  for (const section of snapshot.sections) {
+    if (ids.has(section.id) || slugs.has(section.slug)) {
+      throw new AppError("BAD_REQUEST", `Mục trùng lặp: ${section.slug} (duplicate section).`);
+    }
+    ids.add(section.id);
+    slugs.add(section.slug);
+  }
+}

@@ -1,0 +1,76 @@
+import { getDb } from "../db/client";
+import { findDocumentBySlug, findVersion, headVersion, loadVersionSections, type LoadedSection } from "../db/documents";
+import { sectionToMarkdown } from "../domain/markdown";
+import { AppError } from "../errors";
+
+export interface PublishedDocument {
+  document: { id: string; slug: string; title: string };
+  version: { id: string; number: number; hash: string; prevHash: string | null; publishedAt: Date; summary: string };
+  headNumber: number;
+  sections: LoadedSection[];
+}
+
+const notFound = (what: string) => new AppError("NOT_FOUND", `Không tìm thấy ${what} (not found).`);
+
+/** A document as published at a version (the latest when no number is given). */
+export async function readPublishedDocument(input: { slug: string; versionNumber?: number }): Promise<PublishedDocument> {
+  const db = await getDb();
+  const document = await findDocumentBySlug(db, input.slug);
+  if (!document) throw notFound(`tài liệu “${input.slug}”`);
+  const head = await headVersion(db, document.id);
+  if (!head) throw notFound("phiên bản đã ban hành");
+  const version = input.versionNumber === undefined ? head : await findVersion(db, document.id, input.versionNumber);
+  if (!version) throw notFound(`phiên bản ${input.versionNumber}`);
+  const sections = await loadVersionSections(db, version.id);
+  return {
+    document: { id: document.id, slug: document.slug, title: document.title },
+    version: {
+      id: version.id,
+      number: version.number,
+      hash: version.hash,
+      prevHash: version.prevHash,
+      publishedAt: version.publishedAt,
+      summary: version.summary,
+    },
+    headNumber: head.number,
+    sections,
+  };
+}
+
+export async function listDocuments() {
+  const db = await getDb();
+  const documents = await db.document.findMany({ orderBy: { createdAt: "asc" } });
+  return Promise.all(
+    documents.map(async (document) => {
+      const head = await headVersion(db, document.id);
+      return {
+        slug: document.slug,
+        title: document.title,
+        version: head ? { number: head.number, hash: head.hash, publishedAt: head.publishedAt.toISOString() } : null,
+      };
+    }),
+  );
+}
+
+/** The JSON shape of `GET /api/v1/documents/{slug}` and `/versions/{n}`. */
+export function publishedDocumentJson(published: PublishedDocument) {
+  return {
+    slug: published.document.slug,
+    title: published.document.title,
+    version: {
+      number: published.version.number,
+      hash: published.version.hash,
+      prevHash: published.version.prevHash,
+      publishedAt: published.version.publishedAt.toISOString(),
+    },
+    sections: published.sections.map((section) => ({
+      id: section.id,
+      slug: section.slug,
+      title: section.title,
+      position: section.position,
+      owner: section.owner ? { slug: section.owner.slug, name: section.owner.name } : null,
+      content: section.content,
+      markdown: sectionToMarkdown(section.content),
+    })),
+  };
+}
