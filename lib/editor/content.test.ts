@@ -180,6 +180,10 @@ function badInputs(): { label: string; input: unknown }[] {
     ["mark that is a string", rawDoc(rawParagraph({ type: "text", text: "x", marks: ["bold"] }))],
     ["attrs that are a string", rawDoc({ type: "paragraph", attrs: "id=1", content: [text("x")] })],
     ["attrs that are an array", rawDoc({ type: "paragraph", attrs: ["x"], content: [text("x")] })],
+    ["text with a NUL character", doc(paragraph(text("a\u0000b")))],
+    ["text with an escape character", doc(paragraph(text("a\u001b[31mb")))],
+    ["text with a lone surrogate", doc(paragraph(text("a\ud800b")))],
+    ["link title with a NUL character", doc(paragraph(text("x", [{ type: "link", attrs: { href: "https://x.vn", title: "a\u0000" } }])))],
   ];
   for (const [label, input] of shapes) cases.push({ label, input });
   const attributes: [string, RichNode][] = [
@@ -229,6 +233,11 @@ describe("validateSectionContent", () => {
     if (!result.ok) return;
     expect(contentsEqual(result.content, richSection())).toBe(true);
     expect(result.content.content[0]?.attrs).toEqual({ id: null, level: 3 });
+  });
+
+  it("accepts tabs, newlines in code and characters outside the Basic Multilingual Plane", () => {
+    const content = doc(paragraph(text("a\tb 😀 𠀀")), { type: "codeBlock", content: [text("x\n\ty")] });
+    expect(validateSectionContent(content).ok).toBe(true);
   });
 
   it("accepts the smallest section, one empty paragraph", () => {
@@ -423,6 +432,22 @@ describe("Y.Doc conversions", () => {
     const back = yDocToContent(contentToYDoc(content));
     expect(contentsEqual(back, content)).toBe(true);
     expect(back.content[0]?.attrs?.id).toBe("blk1");
+  });
+
+  it("drops elements a raw client wrote that the schema does not know, without changing the live document", () => {
+    const live = contentToYDoc(doc(paragraph(text("giữ"))));
+    const fragment = live.getXmlFragment("default");
+    const script = new Y.XmlElement("script");
+    script.insert(0, [new Y.XmlText("alert(1)")]);
+    fragment.insert(1, [script]);
+    let updates = 0;
+    live.on("update", () => {
+      updates += 1;
+    });
+    const content = yDocToContent(live);
+    expect(contentsEqual(content, doc(paragraph(text("giữ"))))).toBe(true);
+    expect(updates).toBe(0);
+    expect(fragment.length).toBe(2);
   });
 
   it("gives an empty paragraph for an empty Y.Doc", () => {

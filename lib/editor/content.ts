@@ -138,6 +138,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Control characters other than tab and newline, and unpaired UTF-16 surrogates. Neither
+ * means anything in prose, PostgreSQL's jsonb refuses NUL outright, and a lone surrogate
+ * cannot be encoded as UTF-8, so either would fail later, at storage or at hashing.
+ */
+const UNSTORABLE_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function isStorableText(text: string): boolean {
+  return !UNSTORABLE_TEXT.test(text);
+}
+
 /** Own keys only: "constructor" or "__proto__" must never pass for a node type or attribute. */
 function hasOwn(object: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);
@@ -181,6 +192,10 @@ class ContentWalker {
     if (type === "text") {
       if (typeof value.text !== "string" || value.text.length === 0) {
         this.fail("Nút văn bản thiếu nội dung (text node without text)");
+        return null;
+      }
+      if (!isStorableText(value.text)) {
+        this.fail(`Văn bản chứa ký tự điều khiển hoặc mã Unicode hỏng: ${describe(value.text)} (control characters or broken Unicode)`);
         return null;
       }
       const text = value.text.normalize("NFC");
@@ -259,7 +274,7 @@ class ContentWalker {
         this.fail(`Thuộc tính ${type}.${name} phải là giá trị đơn, không phải đối tượng (attribute must be a primitive)`);
         continue;
       }
-      if (!ruleFor(kind, type, name)(value)) {
+      if (!ruleFor(kind, type, name)(value) || (typeof value === "string" && !isStorableText(value))) {
         this.fail(`Giá trị không hợp lệ cho ${type}.${name}: ${describe(value)} (invalid attribute value)`);
         continue;
       }
@@ -451,12 +466,18 @@ export function applyContentToYDoc(doc: Y.Doc, content: SectionContent, origin?:
 
 /**
  * The content of a live document. Elements the schema does not know are dropped by the
- * conversion, but a raw client may still have written odd attributes or links: run the
- * result through `validateSectionContent` before storing it. An empty document gives an
- * empty paragraph, the smallest valid section.
+ * conversion, but a raw client may still have written odd attributes, links or nesting:
+ * run the result through `validateSectionContent` before storing it. An empty document
+ * gives an empty paragraph, the smallest valid section.
+ *
+ * The conversion runs on a copy because y-tiptap deletes elements it cannot read from the
+ * Y.Doc it reads, and reading must not broadcast edits to everyone connected.
  */
 export function yDocToContent(doc: Y.Doc): SectionContent {
-  const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(YDOC_FIELD), handbookSchema());
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  const node = yXmlFragmentToProseMirrorRootNode(copy.getXmlFragment(YDOC_FIELD), handbookSchema());
+  copy.destroy();
   if (node.childCount === 0) return emptySectionContent();
   return node.toJSON() as SectionContent;
 }
