@@ -599,7 +599,9 @@ function parseList(lines: readonly string[], start: number, depth: number, block
     const item = items.at(-1) as string[];
     if (isBlank(line)) {
       // A blank line continues the list only if indented content or another item follows.
-      const following = lines.slice(index + 1).find((candidate) => !isBlank(candidate));
+      let ahead = index + 1;
+      while (ahead < lines.length && isBlank(lines[ahead] as string)) ahead += 1;
+      const following = lines[ahead];
       if (following === undefined) break;
       const followingMarker = following.match(LIST_MARKER);
       const indented = leadingSpaces(following) >= contentIndent;
@@ -749,7 +751,84 @@ function parseInline(source: string): RichNode[] {
   return toNodes(items);
 }
 
+const BREAK_TAG = /<br\s*\/?>/iy;
+const UNDERLINE_TAG = /<\/?u>/iy;
+const AUTOLINK = /<((?:https?:\/\/|mailto:)[^\s<>]+)>/iy;
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]+));/y;
+const LINK_DESTINATION =
+  /[ \t]*(?:<([^<>\n]*)>|((?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+))(?:[ \t]+(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'))?[ \t]*\)/y;
+/** Characters that may start inline syntax; everything else is copied as it is. */
+const INLINE_SPECIAL = new Set(["\\", "\n", "`", "<", "!", "[", "*", "_", "~", "&"]);
+
+function matchAt(pattern: RegExp, source: string, position: number): RegExpExecArray | null {
+  pattern.lastIndex = position;
+  return pattern.exec(source);
+}
+
+function runLength(source: string, position: number, char: string): number {
+  let end = position;
+  while (source[end] === char) end += 1;
+  return end - position;
+}
+
+/**
+ * Where code spans and link brackets close, computed once per inline source, so that
+ * input full of unmatched backticks or brackets is still read in near-linear time.
+ */
+class InlineIndex {
+  /** Start positions of maximal backtick runs, by run length, in ascending order. */
+  private readonly runsByLength = new Map<number, number[]>();
+  /** For each "[" outside code spans and escapes, the matching "]". */
+  readonly bracketClose = new Map<number, number>();
+
+  constructor(private readonly source: string) {
+    for (let position = 0; position < source.length; ) {
+      if (source[position] !== "`") {
+        position += 1;
+        continue;
+      }
+      const length = runLength(source, position, "`");
+      const starts = this.runsByLength.get(length) ?? [];
+      starts.push(position);
+      this.runsByLength.set(length, starts);
+      position += length;
+    }
+    const open: number[] = [];
+    for (let position = 0; position < source.length; ) {
+      const char = source[position];
+      if (char === "\\") {
+        position += 2;
+        continue;
+      }
+      if (char === "`") {
+        const length = runLength(source, position, "`");
+        const close = this.codeClose(position + length, length);
+        position = close === -1 ? position + length : close + length;
+        continue;
+      }
+      if (char === "[") open.push(position);
+      if (char === "]" && open.length > 0) this.bracketClose.set(open.pop() as number, position);
+      position += 1;
+    }
+  }
+
+  /** The start of the first backtick run of exactly `length` at or after `from`, or -1. */
+  codeClose(from: number, length: number): number {
+    const starts = this.runsByLength.get(length);
+    if (!starts) return -1;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((starts[middle] as number) < from) low = middle + 1;
+      else high = middle;
+    }
+    return low < starts.length ? (starts[low] as number) : -1;
+  }
+}
+
 function tokenizeInline(source: string, depth: number): InlineItem[] {
+  const index = new InlineIndex(source);
   const items: InlineItem[] = [];
   let text = "";
   const flush = (): void => {
@@ -759,7 +838,11 @@ function tokenizeInline(source: string, depth: number): InlineItem[] {
   let position = 0;
   while (position < source.length) {
     const char = source[position] as string;
-    const rest = source.slice(position);
+    if (!INLINE_SPECIAL.has(char)) {
+      text += char;
+      position += 1;
+      continue;
+    }
 
     if (char === "\\" && position + 1 < source.length && ASCII_PUNCTUATION.test(source[position + 1] as string)) {
       text += source[position + 1];
@@ -773,45 +856,47 @@ function tokenizeInline(source: string, depth: number): InlineItem[] {
       continue;
     }
     if (char === "`") {
-      const run = (rest.match(/^`+/) as RegExpMatchArray)[0];
-      const close = findClosingBackticks(source, position + run.length, run.length);
+      const length = runLength(source, position, "`");
+      const close = index.codeClose(position + length, length);
       if (close === -1) {
-        text += run;
-        position += run.length;
+        text += "`".repeat(length);
+        position += length;
         continue;
       }
-      let code = source.slice(position + run.length, close).replace(/\n/g, " ");
+      let code = source.slice(position + length, close).replace(/\n/g, " ");
       if (code.length >= 2 && code.startsWith(" ") && code.endsWith(" ") && code.trim().length > 0) code = code.slice(1, -1);
       flush();
       if (code.length > 0) items.push({ kind: "text", text: code, marks: ["code"], link: null });
-      position = close + run.length;
+      position = close + length;
       continue;
     }
-    const br = rest.match(/^<br\s*\/?>/i);
-    if (br) {
-      flush();
-      items.push({ kind: "break" });
-      position += br[0].length;
-      continue;
-    }
-    const underline = rest.match(/^<\/?u>/i);
-    if (underline) {
-      flush();
-      const closing = underline[0][1] === "/";
-      items.push({ kind: "delimiter", char: "u", length: 1, canOpen: !closing, canClose: closing, opens: [], closes: [] });
-      position += underline[0].length;
-      continue;
-    }
-    const autolink = rest.match(/^<((?:https?:\/\/|mailto:)[^\s<>]+)>/i);
-    if (autolink) {
-      flush();
-      const href = autolink[1] as string;
-      items.push({ kind: "link", href, title: null, children: [{ kind: "text", text: href, marks: [], link: null }] });
-      position += autolink[0].length;
-      continue;
+    if (char === "<") {
+      const br = matchAt(BREAK_TAG, source, position);
+      if (br) {
+        flush();
+        items.push({ kind: "break" });
+        position += br[0].length;
+        continue;
+      }
+      const underline = matchAt(UNDERLINE_TAG, source, position);
+      if (underline) {
+        flush();
+        const closing = underline[0][1] === "/";
+        items.push({ kind: "delimiter", char: "u", length: 1, canOpen: !closing, canClose: closing, opens: [], closes: [] });
+        position += underline[0].length;
+        continue;
+      }
+      const autolink = matchAt(AUTOLINK, source, position);
+      if (autolink) {
+        flush();
+        const href = autolink[1] as string;
+        items.push({ kind: "link", href, title: null, children: [{ kind: "text", text: href, marks: [], link: null }] });
+        position += autolink[0].length;
+        continue;
+      }
     }
     if (char === "!" && source[position + 1] === "[") {
-      const image = matchLink(source, position + 1);
+      const image = matchLink(source, index, position + 1);
       if (image) {
         // No image nodes in the schema: keep the alternative text.
         text += inlineText(source.slice(position + 2, image.textEnd));
@@ -819,9 +904,9 @@ function tokenizeInline(source: string, depth: number): InlineItem[] {
         continue;
       }
     }
-    if (char === "[") {
-      const link = matchLink(source, position);
-      if (link && depth < MAX_BLOCK_DEPTH) {
+    if (char === "[" && depth < MAX_BLOCK_DEPTH) {
+      const link = matchLink(source, index, position);
+      if (link) {
         flush();
         items.push({
           kind: "link",
@@ -834,19 +919,19 @@ function tokenizeInline(source: string, depth: number): InlineItem[] {
       }
     }
     if (char === "*" || char === "_" || char === "~") {
-      const run = (rest.match(char === "*" ? /^\*+/ : char === "_" ? /^_+/ : /^~+/) as RegExpMatchArray)[0];
+      const length = runLength(source, position, char);
       flush();
       const before = position > 0 ? (source[position - 1] as string) : " ";
-      const after = position + run.length < source.length ? (source[position + run.length] as string) : " ";
+      const after = position + length < source.length ? (source[position + length] as string) : " ";
       const { canOpen, canClose } = flanking(char, before, after);
-      items.push({ kind: "delimiter", char, length: run.length, canOpen, canClose, opens: [], closes: [] });
-      position += run.length;
+      items.push({ kind: "delimiter", char, length, canOpen, canClose, opens: [], closes: [] });
+      position += length;
       continue;
     }
-    const entity = rest.match(/^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]+));/);
-    if (entity) {
-      const decoded = decodeEntity(entity);
-      if (decoded !== null) {
+    if (char === "&") {
+      const entity = matchAt(ENTITY, source, position);
+      const decoded = entity ? decodeEntity(entity) : null;
+      if (entity && decoded !== null) {
         text += decoded;
         position += entity[0].length;
         continue;
@@ -860,7 +945,7 @@ function tokenizeInline(source: string, depth: number): InlineItem[] {
   return items;
 }
 
-function decodeEntity(entity: RegExpMatchArray): string | null {
+function decodeEntity(entity: RegExpExecArray): string | null {
   if (entity[3] !== undefined) return NAMED_ENTITIES[entity[3]] ?? null;
   const code = entity[1] !== undefined ? Number.parseInt(entity[1], 10) : Number.parseInt(entity[2] as string, 16);
   if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return "\ufffd";
@@ -888,48 +973,15 @@ function flanking(char: string, before: string, after: string): { canOpen: boole
   return { canOpen: leftFlanking, canClose: rightFlanking };
 }
 
-function findClosingBackticks(source: string, from: number, length: number): number {
-  let position = from;
-  while (position < source.length) {
-    const next = source.indexOf("`", position);
-    if (next === -1) return -1;
-    const run = (source.slice(next).match(/^`+/) as RegExpMatchArray)[0];
-    if (run.length === length) return next;
-    position = next + run.length;
-  }
-  return -1;
-}
-
 /** `[text](destination "title")` starting at `open`; null when the brackets do not form a link. */
-function matchLink(source: string, open: number): { textEnd: number; end: number; href: string; title: string | null } | null {
-  let depth = 0;
-  let position = open;
-  let textEnd = -1;
-  while (position < source.length) {
-    const char = source[position];
-    if (char === "\\") {
-      position += 2;
-      continue;
-    }
-    if (char === "`") {
-      const run = (source.slice(position).match(/^`+/) as RegExpMatchArray)[0];
-      const close = findClosingBackticks(source, position + run.length, run.length);
-      position = close === -1 ? position + run.length : close + run.length;
-      continue;
-    }
-    if (char === "[") depth += 1;
-    if (char === "]") {
-      depth -= 1;
-      if (depth === 0) {
-        textEnd = position;
-        break;
-      }
-    }
-    position += 1;
-  }
-  if (textEnd === -1 || source[textEnd + 1] !== "(") return null;
-  const tail = source.slice(textEnd + 2);
-  const destination = tail.match(/^[ \t]*(?:<([^<>\n]*)>|((?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+))(?:[ \t]+(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'))?[ \t]*\)/);
+function matchLink(
+  source: string,
+  index: InlineIndex,
+  open: number,
+): { textEnd: number; end: number; href: string; title: string | null } | null {
+  const textEnd = index.bracketClose.get(open);
+  if (textEnd === undefined || source[textEnd + 1] !== "(") return null;
+  const destination = matchAt(LINK_DESTINATION, source, textEnd + 2);
   if (!destination) return null;
   const rawHref = destination[1] ?? destination[2] ?? "";
   const rawTitle = destination[3] ?? destination[4];
@@ -954,15 +1006,18 @@ const DELIMITER_MARK: Record<"_" | "~" | "u", InlineMark> = { _: "italic", "~": 
  * literal text.
  */
 function matchDelimiters(items: InlineItem[]): void {
-  const openers: DelimiterItem[] = [];
+  // One stack per character: a closer only ever looks at openers it could pair with.
+  const stacks = new Map<DelimiterItem["char"], DelimiterItem[]>();
   for (const item of items) {
     if (item.kind !== "delimiter") continue;
+    // Strike is exactly two tildes; other runs of tildes are text and never pair.
+    if (item.char === "~" && item.length !== 2) continue;
+    const openers = stacks.get(item.char) ?? [];
+    stacks.set(item.char, openers);
     if (item.canClose) {
       for (let index = openers.length - 1; index >= 0 && item.length > 0; index -= 1) {
         const opener = openers[index] as DelimiterItem;
-        if (opener.char !== item.char || opener.length === 0) continue;
         if (item.char === "~") {
-          if (opener.length !== 2 || item.length !== 2) continue;
           opener.opens.push("strike");
           item.closes.push("strike");
           opener.length = 0;
