@@ -1,0 +1,97 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { disconnectDb, getDb, type Db } from "../db/client";
+import { migrate } from "../db/migrate";
+import { seedDatabase } from "../services/seed-database";
+
+/**
+ * Real databases for integration tests: a fresh SQLite file, or a fresh PostgreSQL database
+ * created on the server named by TEST_POSTGRES_URL (CI and developer machines have one on
+ * 127.0.0.1:5432). Tests run against both engines; PostgreSQL is skipped, with a visible
+ * message, when no server answers.
+ */
+export type Engine = "sqlite" | "postgres";
+
+export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+
+let postgresReachable: boolean | null = null;
+
+export async function isPostgresReachable(): Promise<boolean> {
+  if (postgresReachable !== null) return postgresReachable;
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    postgresReachable = true;
+  } catch {
+    postgresReachable = false;
+    console.warn(`\n[tests] PostgreSQL is not reachable at ${TEST_POSTGRES_URL}: PostgreSQL integration tests are SKIPPED.\n`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  return postgresReachable;
+}
+
+/** Engines to run integration tests against, decided before the test file registers its suites. */
+export async function availableEngines(): Promise<Engine[]> {
+  return (await isPostgresReachable()) ? ["sqlite", "postgres"] : ["sqlite"];
+}
+
+export interface TestDatabase {
+  engine: Engine;
+  url: string;
+  db: Db;
+  drop(): Promise<void>;
+}
+
+function postgresUrlFor(database: string): string {
+  const url = new URL(TEST_POSTGRES_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Creates an empty, migrated database and points DATABASE_URL (and getDb) at it. */
+export async function createTestDatabase(engine: Engine, options: { seed?: boolean } = {}): Promise<TestDatabase> {
+  process.env.NEXTAUTH_SECRET ??= "test-nextauth-secret-0123456789abcdef";
+  process.env.COLLAB_TOKEN_SECRET ??= "test-collab-secret-0123456789abcdefgh";
+  process.env.COLLAB_INTERNAL_SECRET ??= "test-internal-secret-0123456789abcdef";
+  await disconnectDb();
+  const name = `handbook_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
+  let url: string;
+  let cleanup: () => Promise<void>;
+  if (engine === "sqlite") {
+    const file = path.join(os.tmpdir(), `${name}.db`);
+    url = `file:${file}`;
+    cleanup = async () => {
+      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
+    };
+  } else {
+    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    url = postgresUrlFor(name);
+    cleanup = async () => {
+      const dropper = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await dropper.end();
+    };
+  }
+  process.env.DATABASE_URL = url;
+  await migrate();
+  const db = await getDb();
+  if (options.seed) await seedDatabase(db);
+  return {
+    engine,
+    url,
+    db,
+    async drop() {
+      await disconnectDb();
+      await cleanup();
+    },
+  };
+}
