@@ -193,6 +193,20 @@ describe("markdownToSections", () => {
     );
   });
 
+  it("reads Windows line endings and a byte order mark", () => {
+    const sections = markdownToSections("\ufeff## Tiêu đề\r\n\r\nNội dung\r\n");
+    expect(sections).toEqual([{ title: "Tiêu đề", content: doc(paragraph(text("Nội dung"))) }]);
+  });
+
+  it("reads hostile input without slowing down quadratically", () => {
+    for (const unit of ["[[[[", "a*b [c `d ", "`` ` ", "- a\n\n", "*a **b ", "~~a ~~"]) {
+      const started = performance.now();
+      markdownToSections(unit.repeat(Math.ceil(100_000 / unit.length)));
+      // Quadratic parsing of 100 KB takes tens of seconds; linear parsing a fraction of one.
+      expect(performance.now() - started, JSON.stringify(unit)).toBeLessThan(5_000);
+    }
+  });
+
   it("does not overflow the stack on deeply nested quotes", () => {
     const sections = markdownToSections(`${">".repeat(5000)} sâu\n`);
     expect(sections).toHaveLength(1);
@@ -266,6 +280,8 @@ describe("round trip", () => {
       { title: "Giới thiệu", content: doc(paragraph(text("Mở đầu"))) },
       { title: "Chương *1*: Thể chế", content: doc(heading(3, "Luật"), paragraph(text("Nội dung"))) },
       { title: "Trống", content: doc({ type: "paragraph" }) },
+      { title: "Ngôn ngữ C#", content: doc(paragraph(text("x"))) },
+      { title: "Dấu #", content: doc(heading(4, "Mục #"), paragraph(text("y"))) },
     ];
     const back = markdownToSections(sectionsToMarkdown(sections));
     expect(back.map((section) => section.title)).toEqual(sections.map((section) => section.title));

@@ -71,7 +71,7 @@ export function sectionsToMarkdown(sections: readonly MarkdownSection[]): string
   return sections
     .map((section) => {
       const body = sectionToMarkdown(section.content).trimEnd();
-      const heading = `## ${escapeInline(section.title.replace(/\s+/g, " ").trim())}`;
+      const heading = `## ${escapeClosingHashes(escapeInline(section.title.replace(/\s+/g, " ").trim()))}`;
       return body.length > 0 ? `${heading}\n\n${body}\n` : `${heading}\n`;
     })
     .join("\n");
@@ -105,7 +105,7 @@ function serializeBlock(node: RichNode): string[] {
       const level = Number.isInteger(raw) ? Math.min(MAX_HEADING_LEVEL, Math.max(MIN_CONTENT_HEADING_LEVEL, raw)) : MIN_CONTENT_HEADING_LEVEL;
       // A heading is one line: hard breaks inside it become spaces. A trailing "#" is escaped
       // so that it is not read as an optional closing sequence.
-      const text = serializeInline(node.content ?? []).replace(/\\?\n/g, " ").replace(/(^|\s)(#+)$/, "$1\\$2");
+      const text = escapeClosingHashes(serializeInline(node.content ?? []).replace(/\\?\n/g, " "));
       return [`${"#".repeat(level)} ${text}`.trimEnd()];
     }
     case "blockquote":
@@ -361,6 +361,11 @@ function formatDestination(href: string, title: string | null): string {
   return `${destination} "${title.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 
+/** A heading's trailing "#"s would be read as its optional closing sequence. */
+function escapeClosingHashes(text: string): string {
+  return text.replace(/(^|\s)(#+)$/, "$1\\$2");
+}
+
 /** Characters that would otherwise start inline syntax. */
 function escapeInline(text: string): string {
   return text.replace(/[\\`*_~[\]<>]/g, "\\$&").replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&");
@@ -398,7 +403,7 @@ const SECTION_HEADING = /^ {0,3}(#{1,2})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
  * (callers run `ensureBlockIds`); all text is NFC.
  */
 export function markdownToSections(markdown: string): MarkdownSection[] {
-  const lines = markdown.normalize("NFC").replace(/\r\n?/g, "\n").split("\n");
+  const lines = markdown.normalize("NFC").replace(/^\ufeff/, "").replace(/\r\n?/g, "\n").split("\n");
   const sections: { title: string | null; lines: string[] }[] = [{ title: null, lines: [] }];
   let fence: string | null = null;
   for (const line of lines) {
