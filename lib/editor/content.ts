@@ -33,9 +33,9 @@ import {
 } from "./extensions";
 
 /**
- * Most characters of text one section may hold. The longest chapter of the handbook is
- * about 60,000 characters; a section several times that is an import mistake or an attack,
- * and every diff and hash over it costs time on each request.
+ * Most characters of text one section may hold. A whole installment of the handbook is a
+ * few thousand characters, so 200,000 (some 30,000 words) leaves room for any real section
+ * while bounding what every diff, hash and render has to chew through per request.
  */
 export const MAX_SECTION_TEXT_CHARS = 200_000;
 
@@ -62,10 +62,10 @@ export const MAX_REPORTED_ERRORS = 20;
  */
 const MAX_TABLE_SPAN = 100;
 
-/** Widest column width in pixels that a cell may record, wider than any screen. */
+/** Widest column width in pixels a cell may record: wider than any screen, and it ends up in a style attribute. */
 const MAX_COLUMN_WIDTH_PX = 10_000;
 
-/** Largest first number of an ordered list; legal texts number into the hundreds at most. */
+/** Largest first number of an ordered list; the number is shown to readers, and a list starting beyond it is a typo. */
 const MAX_LIST_START = 100_000;
 
 /** Longest link title kept; it is a tooltip, not a paragraph. */
