@@ -80,11 +80,10 @@ function mergeBlock(
   if (hasTextContentOnly(base) && hasTextContentOnly(head) && hasTextContentOnly(proposal)) {
     const outcome = mergeInlineContent(base, head, proposal);
     if (outcome.kind === "conflict") return conflict(outcome.reason === "format" ? "block-format" : "block-text");
-    return withContent(proposal, outcome.content);
+    return withTextContent(proposal, outcome.content);
   }
   if (hasBlockContentOnly(base) && hasBlockContentOnly(head) && hasBlockContentOnly(proposal)) {
-    const content = mergeBlockList(context, sectionId, key, base.content ?? [], head.content ?? [], proposal.content ?? []);
-    return withContent(proposal, content);
+    return { ...proposal, content: mergeBlockList(context, sectionId, key, base.content ?? [], head.content ?? [], proposal.content ?? []) };
   }
   return conflict("block-format");
 }
@@ -131,7 +130,8 @@ function hasBlockContentOnly(node: RichNode): boolean {
   return (node.content ?? []).every((child) => !isTextChild(child));
 }
 
-function withContent(node: RichNode, content: RichNode[]): RichNode {
+/** Tiptap leaves `content` out of an empty text block; so does the merge. */
+function withTextContent(node: RichNode, content: RichNode[]): RichNode {
   if (content.length > 0) return { ...node, content };
   const { type, attrs, marks } = node;
   return { type, ...(attrs ? { attrs } : {}), ...(marks ? { marks } : {}) };

@@ -248,7 +248,7 @@ describe("mergeDocuments: blocks", () => {
     expect(findBlock(result.merged, "p3")).toBeUndefined();
   });
 
-  it("keeps blocks both sides inserted, in place, head's first where they inserted at the same spot", () => {
+  it("keeps blocks both sides inserted, in place, the proposal's first where they inserted at the same spot", () => {
     const head = edited(insertAfter("s1", "p1", paragraph("n-head", "Của head.")), insertAfter("s1", null, paragraph("n-top", "Đầu.")));
     const proposal = edited(insertAfter("s1", "p1", paragraph("n-prop", "Của đề xuất.")), insertAfter("s1", "p3", paragraph("n-end", "Cuối.")));
     const result = mergeDocuments(baseDocument(), head, proposal);
@@ -257,8 +257,8 @@ describe("mergeDocuments: blocks", () => {
       "n-top",
       "h1",
       "p1",
-      "n-head",
       "n-prop",
+      "n-head",
       "p2",
       "p3",
       "n-end",
@@ -549,7 +549,7 @@ describe("resolveConflict", () => {
     const head = edited(setText("p3", "Doanh nghiệp số tạo ra việc làm."));
     const result = mergeDocuments(baseDocument(), head, edited(removeBlock("s1", "p3"), insertAfter("s1", "p2", paragraph("n1", "Mới."))));
     const resolved = resolveConflict(result, "s1:p3:block-removed-and-changed", { keep: "head" });
-    expect(blocksOf(resolved.merged, "s1").map((block) => block.attrs?.id)).toEqual(["h1", "p1", "p2", "p3", "n1"]);
+    expect(blocksOf(resolved.merged, "s1").map((block) => block.attrs?.id)).toEqual(["h1", "p1", "p2", "n1", "p3"]);
   });
 
   it("removes a section when head's deletion is kept", () => {

@@ -43,7 +43,7 @@ export function mergeOrder(input: OrderMergeInput, onConflict: (orders: CommonOr
     proposal: input.proposal.filter(isShared),
   };
   const skeleton = mergeSharedOrder(orders) ?? onConflict(orders);
-  return placeOneSidedItems(skeleton, [input.proposal, input.head], input.surviving);
+  return placeOneSidedItems(skeleton, [input.head, input.proposal], input.surviving);
 }
 
 /**
@@ -79,8 +79,9 @@ export function mergeSharedOrder(orders: CommonOrders): string[] | null {
 
 /**
  * Inserts the surviving items that are not in the skeleton, walking each source in turn:
- * an item goes right after the nearest item before it (on that side) already placed. The
- * proposal is walked first, so at one spot the head's new items end up before the proposal's.
+ * an item goes right after the nearest item before it (on that side) already placed. Head
+ * is walked first, so where both sides added items after the same one, the proposal's come
+ * first: the result is what re-applying the proposal's edits to head gives.
  */
 function placeOneSidedItems(
   skeleton: readonly string[],
