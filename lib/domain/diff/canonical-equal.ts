@@ -27,14 +27,16 @@ function arraysCanonicallyEqual(left: unknown, right: unknown): boolean {
 
 function objectsCanonicallyEqual(left: Record<string, unknown>, right: Record<string, unknown>): boolean {
   let presentOnLeft = 0;
-  for (const key of Object.keys(left)) {
+  // for...in walks own and inherited enumerable keys; parsed JSON and plain literals have
+  // no inherited ones, and it allocates no key array, unlike Object.keys.
+  for (const key in left) {
     const value = left[key];
     if (value === undefined || value === null) continue;
     presentOnLeft++;
     if (!canonicalEqual(value, right[key])) return false;
   }
   let presentOnRight = 0;
-  for (const key of Object.keys(right)) {
+  for (const key in right) {
     const value = right[key];
     if (value !== undefined && value !== null) presentOnRight++;
   }

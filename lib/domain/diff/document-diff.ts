@@ -116,20 +116,30 @@ function diffBlocks(before: readonly RichNode[], after: readonly RichNode[], bud
     const { pair, moved } = entry;
     const beforeNode = before[pair.before];
     const afterNode = after[pair.after];
-    const unchanged = pair.knownEqual === true || canonicalEqual(beforeNode, afterNode);
-    const base = {
-      blockId: normalizedBlockId(afterNode) ?? normalizedBlockId(beforeNode),
+    const id = normalizedBlockId(afterNode) ?? normalizedBlockId(beforeNode);
+    if (pair.knownEqual === true || canonicalEqual(beforeNode, afterNode)) {
+      return {
+        blockId: id,
+        status: "unchanged",
+        moved,
+        indexBefore: pair.before,
+        indexAfter: pair.after,
+        before: beforeNode,
+        after: afterNode,
+        words: null,
+        formatChanges: [],
+        coarse: false,
+      };
+    }
+    const words = diffBlockWords(plainText(beforeNode), plainText(afterNode), budget);
+    return {
+      blockId: id,
+      status: "changed",
       moved,
       indexBefore: pair.before,
       indexAfter: pair.after,
       before: beforeNode,
       after: afterNode,
-    };
-    if (unchanged) return { ...base, status: "unchanged", words: null, formatChanges: [], coarse: false };
-    const words = diffBlockWords(plainText(beforeNode), plainText(afterNode), budget);
-    return {
-      ...base,
-      status: "changed",
       words,
       formatChanges: detectFormatChanges(beforeNode, afterNode, words),
       coarse: words === null,
