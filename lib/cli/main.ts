@@ -1,0 +1,48 @@
+import { disconnectDb } from "../db/client";
+import { isAppError } from "../errors";
+import { runtimeEnv } from "../ops/runtime-env";
+import { parseArgs, UsageError, type Command } from "./commands";
+import { tokenCreateCommand, userCreateCommand } from "./user-commands";
+
+/** Every command of `handbook`; add new ones here. */
+const COMMANDS: Command[] = [userCreateCommand, tokenCreateCommand];
+
+function help(): string {
+  return [
+    "Cẩm nang mở — operator commands",
+    "",
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(14)} ${command.summary}\n      ${command.usage}`),
+  ].join("\n");
+}
+
+async function main(): Promise<number> {
+  Object.assign(process.env, runtimeEnv());
+  const [name, ...rest] = process.argv.slice(2);
+  if (!name || name === "help" || name === "--help") {
+    console.log(help());
+    return 0;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    console.error(`unknown command: ${name}\n\n${help()}`);
+    return 2;
+  }
+  try {
+    await command.run(parseArgs(rest));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\nusage: ${command.usage}`);
+      return 2;
+    }
+    if (isAppError(error)) {
+      console.error(`${error.code}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await disconnectDb();
+  }
+}
+
+main().then((code) => process.exit(code));

@@ -1,0 +1,77 @@
+import fs from "node:fs";
+import path from "node:path";
+import { projectRoot } from "../db/config";
+import { runToCompletion } from "./processes";
+
+/**
+ * `npm test`: every test the project has, in one command. Unit and integration tests
+ * (Vitest; integration tests run on SQLite and, when reachable, PostgreSQL), then end-to-end
+ * tests in a real browser against the product started by `npm start` on a fresh database.
+ * Ends with one summary line across both runners.
+ */
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const root = projectRoot();
+const reportDir = path.join(root, "test-results");
+
+function readVitestCounts(file: string): Counts | null {
+  if (!fs.existsSync(file)) return null;
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function readPlaywrightCounts(file: string): Counts | null {
+  if (!fs.existsSync(file)) return null;
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; skipped: number; flaky: number } };
+  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+}
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  fs.mkdirSync(reportDir, { recursive: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  const vitestReport = path.join(reportDir, "vitest.json");
+  const playwrightReport = path.join(reportDir, "playwright.json");
+  fs.rmSync(vitestReport, { force: true });
+  fs.rmSync(playwrightReport, { force: true });
+
+  let exitCode = 0;
+  if (only !== "e2e") {
+    const code = await runToCompletion(
+      process.execPath,
+      [path.join(root, "node_modules/vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
+      env,
+    );
+    if (code !== 0) exitCode = code;
+  }
+  if (only !== "unit") {
+    // A fresh database for every end-to-end run: tests start from the seeded handbook.
+    fs.rmSync(path.join(root, "data/e2e"), { recursive: true, force: true });
+    const code = await runToCompletion(
+      process.execPath,
+      [path.join(root, "node_modules/@playwright/test/cli.js"), "test", "--reporter=list,json"],
+      { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
+    );
+    if (code !== 0) exitCode = code;
+  }
+
+  const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+  for (const counts of [readVitestCounts(vitestReport), readPlaywrightCounts(playwrightReport)]) {
+    if (!counts) continue;
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    totals.skipped += counts.skipped;
+  }
+  if (exitCode !== 0 && totals.failed === 0) totals.failed = 1;
+  console.log(`\nAll tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  process.exit(exitCode);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
