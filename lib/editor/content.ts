@@ -444,7 +444,10 @@ export function renderSectionHtml(content: SectionContent): string {
 /** The XML fragment Collaboration binds the editor to. */
 export const YDOC_FIELD = "default";
 
-/** A new Y.Doc holding `content`, as a live document is seeded from a stored version. */
+/**
+ * A new Y.Doc holding `content`, as a live document is seeded from a stored version.
+ * Run `ensureBlockIds` first: ids given later by each browser would differ between clients.
+ */
 export function contentToYDoc(content: SectionContent): Y.Doc {
   return prosemirrorJSONToYDoc(handbookSchema(), content, YDOC_FIELD);
 }
@@ -454,6 +457,7 @@ export function contentToYDoc(content: SectionContent): Y.Doc {
  * connected editors see a single change. Y-tiptap updates the fragment by diffing, so
  * unchanged blocks keep their Yjs identity and other users' cursors in them survive.
  * `origin` is passed to the transaction for observers that tell API edits apart.
+ * Validate `content` first: content the schema cannot read throws a RangeError here.
  */
 export function applyContentToYDoc(doc: Y.Doc, content: SectionContent, origin?: unknown): void {
   const schema = handbookSchema();
