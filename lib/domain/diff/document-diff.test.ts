@@ -3,7 +3,12 @@ import { canonicalJson } from "../canonical";
 import { plainText, type DocumentSnapshot } from "../document";
 import { decomposed, heading, paragraph, section, snapshot, text } from "../fixtures/builders";
 import { generateLargeHandbook } from "../fixtures/large-handbook";
-import { SEED_BROKEN_SENTENCE_END, SEED_BROKEN_SENTENCE_START, SEED_CLOSING_HEADING } from "../fixtures/seed-chapter";
+import {
+  SEED_BROKEN_SENTENCE_END,
+  SEED_BROKEN_SENTENCE_START,
+  SEED_CLOSING_HEADING,
+  SEED_PARAGRAPHS,
+} from "../fixtures/seed-chapter";
 import { countWords, normalizeText } from "../text";
 import { applyDocumentDiff, diffDocuments, isEmptyDiff, summarizeDiff, type BlockDiff, type SectionDiff } from "./index";
 
@@ -150,6 +155,17 @@ describe("diffDocuments on blocks", () => {
       ["unchanged", true, 0, 2],
     ]);
     expect(blocks[0].words?.filter((word) => word.op !== "equal")).toEqual([{ op: "insert", text: " cho người dân" }]);
+  });
+
+  it("never pairs two different paragraphs of the seed chapter that carry no ids", () => {
+    for (const [index, first] of SEED_PARAGRAPHS.entries()) {
+      for (const second of SEED_PARAGRAPHS.slice(index + 1)) {
+        const before = snapshot([section("s", "Mục", [paragraph(first)])]);
+        const after = snapshot([section("s", "Mục", [paragraph(second)])]);
+        const statuses = sectionOf(diffDocuments(before, after), "s").blocks.map((block) => block.status);
+        expect(statuses).toEqual(["removed", "added"]);
+      }
+    }
   });
 
   it("never pairs two blocks that carry different ids, however alike their text", () => {

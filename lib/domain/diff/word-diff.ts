@@ -130,7 +130,7 @@ function diffMiddle(
   if (afterMiddle.length === 0) return [{ op: "delete", items: beforeMiddle }];
   const affordable = Math.floor(Math.sqrt(Math.max(0, budget.remainingSteps)));
   const maxEditDistance = Math.min(MAX_BLOCK_EDIT_DISTANCE, affordable, beforeMiddle.length + afterMiddle.length);
-  // Inserting and deleting every token needs exactly this distance; no budget reaches it for less.
+  // No edit script is shorter than the difference in length: a smaller allowance cannot succeed.
   const lowerBound = Math.abs(beforeMiddle.length - afterMiddle.length);
   if (maxEditDistance < Math.max(1, lowerBound)) return null;
   const changes = diffTokens(beforeMiddle, afterMiddle, Object.is, maxEditDistance);
