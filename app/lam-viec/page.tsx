@@ -9,6 +9,9 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
 import { can, type Action } from "@/lib/policies";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
+import Link from "next/link";
+import { STATUS_LABELS, isProposalStatus } from "@/lib/domain/proposal-state";
+import { listNotifications, listWorkspaceProposals } from "@/lib/services/proposals/list-proposals";
 
 export const metadata: Metadata = { title: "Không gian làm việc" };
 
@@ -31,6 +34,23 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
     db.apiToken.findMany({ where: { userId: actor.id, revokedAt: null }, orderBy: { createdAt: "desc" } }),
   ]);
   const reviewerAbility = actor.role === "REVIEWER" || actor.role === "ADMIN";
+  const lists = await listWorkspaceProposals(actor);
+  const notifications = await listNotifications(actor.id);
+  const vi = locale === "vi";
+  const proposalList = (items: typeof lists.mine, empty: string) =>
+    items.length === 0 ? (
+      <p className="meta">{empty}</p>
+    ) : (
+      <ul>
+        {items.map((proposal) => (
+          <li key={proposal.id}>
+            <Link href={`/lam-viec/de-xuat/${proposal.id}`}>{proposal.title}</Link>{" "}
+            <span className="badge">{isProposalStatus(proposal.status) ? STATUS_LABELS[proposal.status][locale] : proposal.status}</span>{" "}
+            <span className="meta">{proposal.organization.name} · {formatDateTime(proposal.updatedAt, locale)}</span>
+          </li>
+        ))}
+      </ul>
+    );
 
   return (
     <>
@@ -55,6 +75,42 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
             <li>{locale === "vi" ? "Thẩm định, phê duyệt và ban hành đề xuất của người khác" : "Review, approve and publish other people's proposals"}</li>
           )}
         </ul>
+      </section>
+
+      {notifications.length > 0 && (
+        <section className="card" aria-labelledby="notifications">
+          <h2 id="notifications">{vi ? "Thông báo" : "Notifications"}</h2>
+          <ul>
+            {notifications.map((notification) => (
+              <li key={notification.id}>
+                {notification.proposalId ? <Link href={`/lam-viec/de-xuat/${notification.proposalId}`}>{notification.message}</Link> : notification.message}{" "}
+                <span className="meta">{formatDateTime(notification.createdAt, locale)}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="meta"><a href="/api/v1/me/notifications.atom">{vi ? "Nguồn tin Atom của bạn (dùng khóa API)" : "Your Atom feed (use an API token)"}</a></p>
+        </section>
+      )}
+
+      {reviewerAbility && (
+        <section className="card" aria-labelledby="awaiting">
+          <h2 id="awaiting">{vi ? "Chờ thẩm định" : "Awaiting review"}</h2>
+          {proposalList(lists.awaitingReview, vi ? "Không có đề xuất nào đang chờ." : "Nothing awaits review.")}
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="my-proposals">
+        <h2 id="my-proposals">{vi ? "Đề xuất của tôi" : "My proposals"}</h2>
+        {can(actor, "proposal:create") && (
+          <p><Link className="button button--small" href="/lam-viec/de-xuat/moi">{vi ? "Đề xuất sửa đổi mới" : "New change proposal"}</Link></p>
+        )}
+        {proposalList(lists.mine, vi ? "Bạn chưa có đề xuất nào." : "You have no proposals yet.")}
+        {lists.ministry.length > 0 && (
+          <>
+            <h3>{vi ? "Đề xuất khác của cơ quan" : "Other proposals of your ministry"}</h3>
+            {proposalList(lists.ministry, "")}
+          </>
+        )}
       </section>
 
       <section className="card" aria-labelledby="tokens">

@@ -1,0 +1,31 @@
+import { getRequestActor } from "@/lib/auth/current";
+import { collabDraftWriter } from "@/lib/collab/client";
+import { apiRoute, json } from "@/lib/http/api";
+import { requireActor } from "@/lib/policies";
+import { publishProposal } from "@/lib/services/proposals/publish-proposal";
+
+export const dynamic = "force-dynamic";
+
+/** 201 `{"version": {"number", "hash"}}`; 409 with the conflicts; 403 with the unmet policy items. */
+export const POST = apiRoute<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
+  const { id } = await params;
+  const actor = requireActor(await getRequestActor(request));
+  const outcome = await publishProposal({ actor, proposalId: id, writer: collabDraftWriter });
+  if (outcome.kind === "published") {
+    return json({ version: { number: outcome.version.number, hash: outcome.version.hash }, merged: outcome.merged }, { status: 201 });
+  }
+  return json(
+    {
+      error: {
+        code: "MERGE_CONFLICT",
+        message:
+          outcome.conflicts.length > 0
+            ? "Phiên bản hiện hành đã thay đổi và có xung đột; đề xuất được gửi lại cho người soạn thảo (conflicts with the current version)."
+            : "Phiên bản hiện hành đã thay đổi; bản hợp nhất cần được phê duyệt lại (merged with the current version, needs re-approval).",
+        details: { conflicts: outcome.conflicts },
+      },
+      conflicts: outcome.conflicts,
+    },
+    { status: 409 },
+  );
+});

@@ -1,0 +1,15 @@
+import { getRequestActor } from "@/lib/auth/current";
+import { apiRoute, json, readJson } from "@/lib/http/api";
+import { requireActor } from "@/lib/policies";
+import { reviewInput, reviewProposal } from "@/lib/services/proposals/review-proposal";
+
+export const dynamic = "force-dynamic";
+
+/** `{"decision": "approve" | "request_changes" | "reject", "comment"}`. */
+export const POST = apiRoute<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
+  const { id } = await params;
+  const actor = requireActor(await getRequestActor(request));
+  const input = await readJson(request, reviewInput);
+  const { review, status } = await reviewProposal({ actor, proposalId: id, input });
+  return json({ review: { id: review.id, decision: review.decision, contentHash: review.contentHash, createdAt: review.createdAt.toISOString() }, status }, { status: 201 });
+});

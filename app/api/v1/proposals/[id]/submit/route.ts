@@ -1,0 +1,12 @@
+import { getRequestActor } from "@/lib/auth/current";
+import { apiRoute, json } from "@/lib/http/api";
+import { requireActor } from "@/lib/policies";
+import { submitProposal } from "@/lib/services/proposals/submit-proposal";
+
+export const dynamic = "force-dynamic";
+
+export const POST = apiRoute<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
+  const { id } = await params;
+  const actor = requireActor(await getRequestActor(request));
+  return json(await submitProposal({ actor, proposalId: id }));
+});

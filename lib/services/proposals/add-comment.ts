@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { getDb } from "../../db/client";
+import { loadProposal, proposalResource } from "../../db/proposals";
+import { AppError } from "../../errors";
+import { authorize, type Actor } from "../../policies";
+import { recordAudit } from "../audit";
+import { notify } from "../notifications";
+
+export const MAX_COMMENT_LENGTH = 5_000;
+
+export const commentInput = z.object({
+  body: z.string().trim().min(1, "Nhận xét trống (empty comment)").max(MAX_COMMENT_LENGTH),
+  sectionId: z.string().min(1).max(64).optional(),
+  /** Anchors the comment to a block: block ids are stable, so it stays attached as text around it changes. */
+  blockId: z.string().min(1).max(64).optional(),
+  parentId: z.string().min(1).max(64).optional(),
+});
+
+export async function addComment(options: { actor: Actor; proposalId: string; input: z.input<typeof commentInput> }) {
+  const parsed = commentInput.safeParse(options.input);
+  if (!parsed.success) throw new AppError("BAD_REQUEST", parsed.error.issues.map((issue) => issue.message).join("; "));
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const proposal = await loadProposal(tx, options.proposalId);
+    authorize(options.actor, "proposal:comment", proposalResource(proposal));
+    let parentAuthorId: string | null = null;
+    if (parsed.data.parentId) {
+      const parent = await tx.comment.findUnique({ where: { id: parsed.data.parentId } });
+      if (!parent || parent.proposalId !== proposal.id) throw new AppError("BAD_REQUEST", "Bình luận gốc không tồn tại (unknown parent).");
+      parentAuthorId = parent.authorId;
+    }
+    if (parsed.data.sectionId && !proposal.sections.some((section) => section.sectionId === parsed.data.sectionId)) {
+      throw new AppError("BAD_REQUEST", "Mục không thuộc đề xuất (unknown section).");
+    }
+    const comment = await tx.comment.create({
+      data: {
+        proposalId: proposal.id,
+        authorId: options.actor.id,
+        body: parsed.data.body,
+        sectionId: parsed.data.sectionId ?? null,
+        blockId: parsed.data.blockId ?? null,
+        parentId: parsed.data.parentId ?? null,
+      },
+    });
+    await recordAudit(tx, { actorId: options.actor.id, action: "proposal.comment_added", targetType: "proposal", targetId: proposal.id, data: { commentId: comment.id } });
+    const recipients = parentAuthorId ? [parentAuthorId] : proposal.authors.map((author) => author.userId);
+    await notify(tx, {
+      userIds: recipients,
+      kind: "comment",
+      message: `${options.actor.name} đã ${parentAuthorId ? "trả lời bình luận của bạn" : "bình luận"} về đề xuất “${proposal.title}”.`,
+      proposalId: proposal.id,
+      exceptUserId: options.actor.id,
+    });
+    return comment;
+  });
+}

@@ -1,0 +1,33 @@
+import { getDb } from "../../db/client";
+import { loadProposal, proposalResource } from "../../db/proposals";
+import { isRole } from "../../domain/roles";
+import { AppError } from "../../errors";
+import { authorize, canJoinAsCoauthor, type Actor } from "../../policies";
+import { recordAudit } from "../audit";
+import { notify } from "../notifications";
+
+/** Adds a co-author (Người đóng góp) from the proposing ministry, or any ministry when an admin allowed it. */
+export async function inviteCoauthor(options: { actor: Actor; proposalId: string; email: string }) {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const proposal = await loadProposal(tx, options.proposalId);
+    authorize(options.actor, "proposal:invite", proposalResource(proposal));
+    const invitee = await tx.user.findUnique({ where: { email: options.email.trim().toLowerCase() } });
+    if (!invitee || !invitee.active || !isRole(invitee.role)) throw new AppError("NOT_FOUND", "Không tìm thấy người dùng với email này (user not found).");
+    if (!canJoinAsCoauthor({ role: invitee.role, organizationId: invitee.organizationId }, proposal)) {
+      throw new AppError("FORBIDDEN", "Người này không thể cùng soạn: khác cơ quan hoặc không phải người đóng góp (cannot co-author).");
+    }
+    if (proposal.authors.some((author) => author.userId === invitee.id)) return { added: false };
+    await tx.proposalAuthor.create({ data: { proposalId: proposal.id, userId: invitee.id, role: "COAUTHOR" } });
+    await recordAudit(tx, { actorId: options.actor.id, action: "proposal.coauthor_added", targetType: "proposal", targetId: proposal.id, data: { userId: invitee.id } });
+    await notify(tx, { userIds: [invitee.id], kind: "coauthor_added", message: `${options.actor.name} mời bạn cùng soạn đề xuất “${proposal.title}”.`, proposalId: proposal.id });
+    return { added: true };
+  });
+}
+
+/** Lets an admin open a proposal to co-authors of other ministries. */
+export async function allowOtherOrganizations(options: { actor: Actor; proposalId: string; allow: boolean }) {
+  authorize(options.actor, "admin:manage");
+  const db = await getDb();
+  await db.proposal.update({ where: { id: options.proposalId }, data: { allowOtherOrgs: options.allow } });
+}

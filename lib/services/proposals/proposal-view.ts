@@ -1,0 +1,117 @@
+import { getDb, type DbOrTx } from "../../db/client";
+import { loadVersionSnapshot } from "../../db/documents";
+import { draftSnapshot, loadProposal, proposalResource } from "../../db/proposals";
+import { diffDocuments } from "../../domain/diff";
+import type { DocumentDiff } from "../../domain/diff/types";
+import type { MergeConflict } from "../../domain/merge";
+import { sectionToMarkdown } from "../../domain/markdown";
+import { authorize, type Actor } from "../../policies";
+import { evaluateProposalPolicy } from "./approval-state";
+
+/** Everything the proposal page and `GET /api/v1/proposals/{id}` show. */
+export async function getProposalView(options: { actor: Actor | null; proposalId: string; db?: DbOrTx }) {
+  const db = options.db ?? (await getDb());
+  const proposal = await loadProposal(db, options.proposalId);
+  const resource = proposalResource(proposal);
+  authorize(options.actor, "proposal:read", resource);
+  const base = await loadVersionSnapshot(db, proposal.document, proposal.baseVersionId);
+  const draft = draftSnapshot(proposal);
+  const diff: DocumentDiff = diffDocuments(base, draft);
+  const policy = await evaluateProposalPolicy(db, proposal);
+  const reviews = await db.review.findMany({
+    where: { proposalId: proposal.id },
+    orderBy: { createdAt: "asc" },
+    include: { reviewer: { select: { id: true, name: true, organization: { select: { name: true } } } } },
+  });
+  const assessment = new Map(policy.evaluation.reviews.map((review) => [review.id, review]));
+  const comments = await db.comment.findMany({
+    where: { proposalId: proposal.id },
+    orderBy: { createdAt: "asc" },
+    include: { author: { select: { id: true, name: true } } },
+  });
+  const timeline = await db.auditEvent.findMany({ where: { targetType: "proposal", targetId: proposal.id }, orderBy: { id: "asc" } });
+  const timelineActors = await db.user.findMany({
+    where: { id: { in: [...new Set(timeline.map((event) => event.actorId).filter((id): id is string => !!id))] } },
+    select: { id: true, name: true },
+  });
+  const actorName = new Map(timelineActors.map((user) => [user.id, user.name]));
+  const edits = await db.proposalEdit.findMany({ where: { proposalId: proposal.id }, include: { user: { select: { name: true } } } });
+  const published = await db.version.findUnique({ where: { proposalId: proposal.id }, select: { number: true, hash: true } });
+
+  return {
+    id: proposal.id,
+    title: proposal.title,
+    rationale: proposal.rationale,
+    legalBasis: proposal.legalBasis,
+    status: proposal.status,
+    kind: proposal.kind,
+    createdAt: proposal.createdAt.toISOString(),
+    updatedAt: proposal.updatedAt.toISOString(),
+    document: { slug: proposal.document.slug, title: proposal.document.title },
+    baseVersion: { number: proposal.baseVersion.number, hash: proposal.baseVersion.hash },
+    publishedVersion: published,
+    organization: { id: proposal.organization.id, name: proposal.organization.name },
+    allowOtherOrgs: proposal.allowOtherOrgs,
+    authors: proposal.authors.map((author) => ({ id: author.user.id, name: author.user.name, email: author.user.email, role: author.role })),
+    editors: edits.map((edit) => ({ userId: edit.userId, name: edit.user.name, sectionId: edit.sectionId, updates: edit.updates, lastAt: edit.lastAt.toISOString() })),
+    contentHash: policy.contentHash,
+    sections: proposal.sections
+      .slice()
+      .sort((a, b) => a.position - b.position)
+      .map((section) => {
+        const content = JSON.parse(section.content) as import("../../domain/document").SectionContent;
+        return {
+          id: section.sectionId,
+          slug: section.slug,
+          title: section.title,
+          position: section.position,
+          removed: section.removed,
+          isNew: section.baseRevisionId === null,
+          contentHash: section.contentHash,
+          content,
+          markdown: sectionToMarkdown(content),
+        };
+      }),
+    policy: {
+      satisfied: policy.evaluation.satisfied,
+      approvalsCounted: policy.evaluation.approvalsCounted,
+      approvalsRequired: policy.evaluation.approvalsRequired,
+      checklist: policy.evaluation.items,
+    },
+    reviews: reviews.map((review) => {
+      const judged = assessment.get(review.id);
+      return {
+        id: review.id,
+        reviewer: { id: review.reviewer.id, name: review.reviewer.name, organization: review.reviewer.organization?.name ?? null },
+        decision: review.decision,
+        comment: review.comment,
+        contentHash: review.contentHash,
+        createdAt: review.createdAt.toISOString(),
+        stale: judged?.stale ?? review.contentHash !== policy.contentHash,
+        counted: judged?.counted ?? false,
+        reasonNotCounted: judged?.reasonNotCounted ?? null,
+      };
+    }),
+    comments: comments.map((comment) => ({
+      id: comment.id,
+      author: comment.author,
+      body: comment.body,
+      sectionId: comment.sectionId,
+      blockId: comment.blockId,
+      parentId: comment.parentId,
+      createdAt: comment.createdAt.toISOString(),
+    })),
+    conflicts: JSON.parse(proposal.conflicts) as MergeConflict[],
+    timeline: timeline.map((event) => ({
+      id: event.id,
+      action: event.action,
+      actor: event.actorId ? actorName.get(event.actorId) ?? null : null,
+      at: event.createdAt.toISOString(),
+      data: JSON.parse(event.data) as Record<string, unknown>,
+    })),
+    diff,
+    resource,
+  };
+}
+
+export type ProposalView = Awaited<ReturnType<typeof getProposalView>>;
