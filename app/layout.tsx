@@ -5,6 +5,7 @@ import "@fontsource/be-vietnam-pro/latin-600.css";
 import "@fontsource/be-vietnam-pro/vietnamese-400-italic.css";
 import "@fontsource/be-vietnam-pro/latin-400-italic.css";
 import "./globals.css";
+import "@/components/diff/diff.css";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/SiteHeader";
