@@ -1,0 +1,107 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, signInByApi } from "./fixtures/session";
+
+const DOC = "cam-nang-chuyen-doi-so";
+
+async function createProposalAsLan(page: Page): Promise<{ id: string; sectionId: string }> {
+  const response = await page.request.post(`/api/v1/documents/${DOC}/proposals`, {
+    data: { title: "Cùng soạn thử nghiệm", rationale: "Kiểm tra soạn thảo đồng thời." },
+    headers: { origin: new URL(page.url() || "http://localhost:3100").origin },
+  });
+  expect(response.status()).toBe(201);
+  const { id } = (await response.json()) as { id: string };
+  const view = (await (await page.request.get(`/api/v1/proposals/${id}`)).json()) as { sections: { id: string; slug: string }[] };
+  const section = view.sections.find((candidate) => candidate.slug === "loi-tong-ket");
+  expect(section).toBeTruthy();
+  return { id, sectionId: section!.id };
+}
+
+function editorOf(page: Page) {
+  return page.locator(".ProseMirror").first();
+}
+
+test.describe("co-writing a proposal", () => {
+  test("two people of one ministry see each other's text and caret, and a reload duplicates nothing", async ({ browser, baseURL }) => {
+    const lanContext = await browser.newContext({ baseURL });
+    const hoaContext = await browser.newContext({ baseURL });
+    const lan = await lanContext.newPage();
+    const hoa = await hoaContext.newPage();
+    await lan.goto("/");
+    await signInByApi(lan, DEMO.lan);
+    await signInByApi(hoa, DEMO.hoa);
+    const { id, sectionId } = await createProposalAsLan(lan);
+
+    // Lan invites Hoa as a co-author through the page.
+    await lan.goto(`/lam-viec/de-xuat/${id}?muc=${sectionId}`);
+    await lan.getByLabel(/Mời người cùng soạn/).fill(DEMO.hoa);
+    await lan.getByRole("button", { name: "Mời", exact: true }).click();
+    await expect(lan.getByRole("status")).toContainText("Đã thêm người cùng soạn");
+
+    await lan.goto(`/lam-viec/de-xuat/${id}?muc=${sectionId}`);
+    await hoa.goto(`/lam-viec/de-xuat/${id}?muc=${sectionId}`);
+    await expect(editorOf(lan)).toContainText("Vua Lý Thái Tổ");
+    await expect(editorOf(hoa)).toContainText("Vua Lý Thái Tổ");
+
+    await editorOf(lan).click();
+    await lan.keyboard.press("Control+End");
+    await lan.keyboard.type(" Lan viết câu này.");
+    await expect(editorOf(hoa)).toContainText("Lan viết câu này.");
+
+    await editorOf(hoa).click();
+    await hoa.keyboard.press("Control+End");
+    await hoa.keyboard.press("Enter");
+    await hoa.keyboard.type("Hòa thêm đoạn mới có dấu: chuyển đổi số.");
+    await expect(editorOf(lan)).toContainText("Hòa thêm đoạn mới có dấu: chuyển đổi số.");
+
+    // Each sees the other's caret with their name.
+    await expect(lan.locator(".collaboration-carets__label", { hasText: "Trần Thị Hòa" })).toBeVisible();
+    await expect(hoa.locator(".collaboration-carets__label", { hasText: "Nguyễn Thị Lan" })).toBeVisible();
+
+    await expect(lan.getByTestId("editor-status")).toContainText("Đã lưu", { timeout: 20_000 });
+    await expect(hoa.getByTestId("editor-status")).toContainText("Đã lưu", { timeout: 20_000 });
+    await lan.reload();
+    await expect(editorOf(lan)).toContainText("Hòa thêm đoạn mới có dấu: chuyển đổi số.");
+    const text = (await editorOf(lan).innerText()).replace(/Trần Thị Hòa|Nguyễn Thị Lan/g, "");
+    expect(text.split("Lan viết câu này.").length - 1).toBe(1);
+    expect(text.split("Vua Lý Thái Tổ").length - 1).toBe(1);
+
+    // Stored on the server: the API shows the co-written text.
+    const stored = (await (await lan.request.get(`/api/v1/proposals/${id}`)).json()) as { sections: { id: string; markdown: string }[] };
+    await expect.poll(async () => {
+      const view = (await (await lan.request.get(`/api/v1/proposals/${id}`)).json()) as { sections: { id: string; markdown: string }[] };
+      return view.sections.find((section) => section.id === sectionId)?.markdown ?? "";
+    }, { timeout: 20_000 }).toContain("Hòa thêm đoạn mới");
+    expect(stored.sections.length).toBeGreaterThan(0);
+
+    await lanContext.close();
+    await hoaContext.close();
+  });
+
+  test("a reader cannot open a draft, and a reviewer sees it read-only", async ({ browser, baseURL }) => {
+    const lanContext = await browser.newContext({ baseURL });
+    const lan = await lanContext.newPage();
+    await lan.goto("/");
+    await signInByApi(lan, DEMO.lan);
+    const { id, sectionId } = await createProposalAsLan(lan);
+
+    const readerContext = await browser.newContext({ baseURL });
+    const reader = await readerContext.newPage();
+    await signInByApi(reader, DEMO.reader);
+    await reader.goto(`/lam-viec/de-xuat/${id}`);
+    await expect(reader.getByRole("alert")).toContainText("không có quyền");
+    const token = await reader.request.get(`/api/v1/proposals/${id}/sections/${sectionId}/collab`);
+    expect(token.status()).toBe(403);
+
+    const anonymous = await browser.newContext({ baseURL });
+    expect((await (await anonymous.newPage()).request.get(`/api/v1/proposals/${id}`)).status()).toBe(401);
+
+    const reviewerContext = await browser.newContext({ baseURL });
+    const reviewer = await reviewerContext.newPage();
+    await signInByApi(reviewer, DEMO.minh);
+    await reviewer.goto(`/lam-viec/de-xuat/${id}?muc=${sectionId}`);
+    await expect(editorOf(reviewer)).toContainText("Vua Lý Thái Tổ");
+    await expect(editorOf(reviewer)).toHaveAttribute("contenteditable", "false");
+
+    for (const context of [lanContext, readerContext, anonymous, reviewerContext]) await context.close();
+  });
+});

@@ -1,0 +1,76 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "./fixtures/session";
+
+const DOC = "cam-nang-chuyen-doi-so";
+const NEW_SENTENCE = "Các bộ, ngành cần cập nhật Cẩm nang mỗi năm một lần.";
+
+test("a contributor proposes a change, two reviewers of the owning ministries approve, one publishes, and readers see it", async ({ browser, baseURL }) => {
+  // Chị Lan (Bộ Tài chính) proposes an edit to “Lời tổng kết” (owned by Bộ Nội vụ).
+  const lanContext = await browser.newContext({ baseURL });
+  const lan = await lanContext.newPage();
+  await signIn(lan, DEMO.lan);
+  await lan.goto(`/${DOC}/loi-tong-ket`);
+  await lan.getByRole("link", { name: "Đề xuất sửa đổi" }).click();
+  await lan.getByLabel("Tiêu đề đề xuất").fill("Bổ sung nhịp cập nhật Cẩm nang");
+  await lan.getByLabel(/Lý do/).fill("Cần quy định nhịp cập nhật định kỳ.");
+  await lan.getByLabel(/Căn cứ pháp lý/).fill("Quyết định số 749/QĐ-TTg");
+  await lan.getByRole("button", { name: "Tạo bản nháp" }).click();
+  await expect(lan).toHaveURL(/\/lam-viec\/de-xuat\//);
+  const proposalUrl = lan.url();
+  await expect(lan.getByTestId("proposal-status")).toHaveText("Bản nháp");
+
+  const editor = lan.locator(".ProseMirror").first();
+  await expect(editor).toContainText("Vua Lý Thái Tổ");
+  await editor.click();
+  await lan.keyboard.press("Control+End");
+  await lan.keyboard.press("Enter");
+  await lan.keyboard.type(NEW_SENTENCE);
+  await expect(lan.getByTestId("editor-status")).toContainText("Đã lưu", { timeout: 20_000 });
+  // The stored draft (what reviewers approve) has the sentence before submitting.
+  await expect.poll(async () => (await lan.request.get(proposalUrl.replace("/lam-viec/de-xuat/", "/api/v1/proposals/"))).text(), { timeout: 20_000 }).toContain(NEW_SENTENCE);
+  await lan.reload();
+  await lan.getByRole("button", { name: "Gửi thẩm định" }).click();
+  await expect(lan.getByTestId("proposal-status")).toHaveText("Đang thẩm định");
+
+  // Anh Minh (Bộ TT&TT) approves: one approval, Bộ Nội vụ's still missing.
+  const minhContext = await browser.newContext({ baseURL });
+  const minh = await minhContext.newPage();
+  await signIn(minh, DEMO.minh);
+  await minh.goto(proposalUrl);
+  await expect(minh.locator("ins", { hasText: "cập nhật Cẩm nang mỗi năm" }).first()).toBeVisible();
+  await minh.getByLabel("Phê duyệt", { exact: true }).check();
+  await minh.getByRole("button", { name: "Gửi ý kiến" }).click();
+  await expect(minh.getByTestId("policy-checklist")).toContainText("1/2 phê duyệt");
+  await expect(minh.getByTestId("policy-checklist")).toContainText("Bộ Nội vụ");
+  await expect(minh.getByRole("button", { name: "Ban hành" })).toHaveCount(0);
+
+  // Chị Thu (Bộ Nội vụ) approves, then publishes.
+  const thuContext = await browser.newContext({ baseURL });
+  const thu = await thuContext.newPage();
+  await signIn(thu, DEMO.thu);
+  await thu.goto(proposalUrl);
+  await thu.getByLabel("Phê duyệt", { exact: true }).check();
+  await thu.getByLabel("Nhận xét").fill("Đồng ý.");
+  await thu.getByRole("button", { name: "Gửi ý kiến" }).click();
+  await expect(thu.getByTestId("proposal-status")).toHaveText("Đã phê duyệt");
+  await thu.getByRole("button", { name: "Ban hành" }).click();
+  await expect(thu.getByRole("status")).toContainText("Đã ban hành phiên bản");
+  await expect(thu.getByTestId("proposal-status")).toHaveText("Đã ban hành");
+
+  // A reader, without an account, sees the new text, the new version in the history, and the diff.
+  const readerContext = await browser.newContext({ baseURL });
+  const reader = await readerContext.newPage();
+  await reader.goto(`/${DOC}/loi-tong-ket`);
+  await expect(reader.getByText(NEW_SENTENCE)).toBeVisible();
+  const api = await (await reader.request.get(`/api/v1/documents/${DOC}`)).json();
+  const number = api.version.number as number;
+  expect(number).toBeGreaterThanOrEqual(3);
+  await reader.goto(`/${DOC}/lich-su`);
+  await expect(reader.getByText("Bổ sung nhịp cập nhật Cẩm nang").first()).toBeVisible();
+  await reader.goto(`/${DOC}/so-sanh?from=${number - 1}&to=${number}`);
+  await expect(reader.locator("ins", { hasText: "cập nhật Cẩm nang mỗi năm" }).first()).toBeVisible();
+  const verify = await (await reader.request.get(`/api/v1/documents/${DOC}/verify`)).json();
+  expect(verify).toMatchObject({ ok: true, versions: number });
+
+  for (const context of [lanContext, minhContext, thuContext, readerContext]) await context.close();
+});
