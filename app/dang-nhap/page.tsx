@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { getCurrentActor } from "@/lib/auth/current";
 import { DEMO_PASSWORD, demoAccountsAllowed } from "@/lib/auth/password";
-import { SIGN_IN_ERRORS } from "@/lib/auth/options";
+import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in";
 import { getMessages } from "@/lib/i18n/server";
 import { DEMO_USERS } from "@/lib/services/seed-data";
 import { ROLE_LABELS } from "@/lib/domain/roles";

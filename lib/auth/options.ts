@@ -3,8 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers/index";
 import { getDb } from "../db/client";
 import { recordAudit } from "../services/audit";
-import { DEMO_PASSWORD, demoAccountsAllowed, verifyPassword } from "./password";
-import { signInLimiter } from "./rate-limit";
+import { verifyCredentials } from "./sign-in";
 
 /**
  * Sessions are JWTs holding only the user id. Every page, route and action loads the user from
@@ -13,12 +12,6 @@ import { signInLimiter } from "./rate-limit";
  */
 /** A working day: long enough not to interrupt review, short enough to bound a stolen cookie. */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-
-export const SIGN_IN_ERRORS = {
-  invalid: "Email hoặc mật khẩu không đúng.",
-  rateLimited: "Quá nhiều lần đăng nhập sai. Hãy thử lại sau 15 phút.",
-  demoDisabled: "Tài khoản mẫu bị tắt trên máy chủ chính thức.",
-} as const;
 
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
@@ -56,30 +49,11 @@ const credentials = CredentialsProvider({
     password: { label: "Mật khẩu", type: "password" },
   },
   async authorize(input, request) {
-    const email = String(input?.email ?? "").trim().toLowerCase();
-    const password = String(input?.password ?? "");
-    const address = clientAddress(request?.headers as Record<string, unknown> | undefined);
-    if (!email || !password) throw new Error(SIGN_IN_ERRORS.invalid);
-    if (signInLimiter.isBlocked(email, address)) throw new Error(SIGN_IN_ERRORS.rateLimited);
-
-    const db = await getDb();
-    const user = await db.user.findUnique({ where: { email } });
-    const valid = !!user && user.active && !!user.passwordHash && (await verifyPassword(user.passwordHash, password));
-    if (!valid || !user) {
-      signInLimiter.recordFailure(email, address);
-      await recordAudit(db, {
-        actorId: user?.id ?? null,
-        action: "auth.sign_in_failed",
-        targetType: "user",
-        targetId: email,
-        data: { address },
-      });
-      throw new Error(SIGN_IN_ERRORS.invalid);
-    }
-    if (password === DEMO_PASSWORD && !demoAccountsAllowed()) throw new Error(SIGN_IN_ERRORS.demoDisabled);
-    signInLimiter.recordSuccess(email);
-    await recordAudit(db, { actorId: user.id, action: "auth.sign_in", targetType: "user", targetId: user.id, data: { method: "credentials" } });
-    return { id: user.id, email: user.email, name: user.name };
+    return verifyCredentials({
+      email: String(input?.email ?? ""),
+      password: String(input?.password ?? ""),
+      address: clientAddress(request?.headers as Record<string, unknown> | undefined),
+    });
   },
 });
 
