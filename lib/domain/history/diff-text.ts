@@ -1,0 +1,54 @@
+import { plainText } from "../document";
+import { summarizeDiff, type BlockDiff, type DiffLocale, type DocumentDiff, type SectionDiff } from "../diff";
+
+/**
+ * A DocumentDiff as plain text for terminals and e-mail, in the style of wdiff:
+ * `[-removed words-]{+added words+}` inside a changed paragraph, `-`/`+` before whole
+ * paragraphs removed or added. Unchanged sections and paragraphs are left out.
+ */
+export function diffAsText(diff: DocumentDiff, locale: DiffLocale = "vi"): string {
+  const lines = [summarizeDiff(diff, locale)];
+  for (const section of diff.sections) {
+    if (section.status === "unchanged" && !section.moved) continue;
+    lines.push("", sectionHeading(section, locale));
+    for (const block of section.blocks) {
+      const line = blockLine(block, section.status);
+      if (line !== null) lines.push(line);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const SECTION_STATUS: Record<DiffLocale, Record<SectionDiff["status"], string>> = {
+  vi: { added: "mục mới", removed: "mục bị xóa", changed: "thay đổi", unchanged: "không đổi" },
+  en: { added: "new section", removed: "section removed", changed: "changed", unchanged: "unchanged" },
+};
+
+function sectionHeading(section: SectionDiff, locale: DiffLocale): string {
+  const notes = [SECTION_STATUS[locale][section.status]];
+  if (section.moved) notes.push(locale === "vi" ? "chuyển vị trí" : "moved");
+  if (section.renamed) notes.push(locale === "vi" ? `tên cũ “${section.titleBefore}”` : `formerly “${section.titleBefore}”`);
+  return `## ${section.titleAfter ?? section.titleBefore ?? section.sectionId} (${notes.join(", ")})`;
+}
+
+function blockLine(block: BlockDiff, sectionStatus: SectionDiff["status"]): string | null {
+  if (sectionStatus === "added" && block.after) return `+ ${oneLine(plainText(block.after))}`;
+  if (sectionStatus === "removed" && block.before) return `- ${oneLine(plainText(block.before))}`;
+  if (block.status === "added" && block.after) return `+ ${oneLine(plainText(block.after))}`;
+  if (block.status === "removed" && block.before) return `- ${oneLine(plainText(block.before))}`;
+  if (block.status === "unchanged") return block.moved && block.after ? `> ${oneLine(plainText(block.after))}` : null;
+  if (block.words) {
+    const text = block.words
+      .map((word) => (word.op === "equal" ? word.text : word.op === "delete" ? `[-${word.text}-]` : `{+${word.text}+}`))
+      .join("");
+    return `~ ${oneLine(text)}`;
+  }
+  const lines: string[] = [];
+  if (block.before) lines.push(`- ${oneLine(plainText(block.before))}`);
+  if (block.after) lines.push(`+ ${oneLine(plainText(block.after))}`);
+  return lines.length > 0 ? lines.join("\n") : null;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ⏎ ");
+}
