@@ -9,6 +9,8 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /** The database refused a write because another writer held the lock (SQLite) or a lock timed out. */
 export function isBusyError(error: unknown): boolean {
+  // Prisma reports SQLite's SQLITE_BUSY through the driver adapter as P1008 ("operations timed out").
+  if ((error as { code?: unknown })?.code === "P1008") return true;
   const message = String((error as { message?: unknown })?.message ?? "");
   return /SQLITE_BUSY|database is locked|lock timeout|could not obtain lock/i.test(message);
 }

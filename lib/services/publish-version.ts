@@ -1,3 +1,4 @@
+import { runTransaction } from "../db/transaction";
 import type { Db, DbOrTx } from "../db/client";
 import { getDb } from "../db/client";
 import { headVersion } from "../db/documents";
@@ -31,9 +32,6 @@ export interface PublishedVersion {
   prevHash: string | null;
 }
 
-/** Long enough for a whole-handbook publish on a slow disk, short enough that a stuck writer is noticed. */
-const PUBLISH_TRANSACTION_TIMEOUT_MS = 15_000;
-
 /**
  * Appends version n+1 of a document, only if the head is still the one the caller read.
  * Unchanged sections point at their existing revisions (content-addressed), so a small change
@@ -44,10 +42,7 @@ export async function publishVersion(input: PublishVersionInput): Promise<Publis
   if (input.tx) return publishInTransaction(input.tx, input);
   const db = input.db ?? (await getDb());
   try {
-    return await db.$transaction((tx) => publishInTransaction(tx, input), {
-      timeout: PUBLISH_TRANSACTION_TIMEOUT_MS,
-      maxWait: PUBLISH_TRANSACTION_TIMEOUT_MS,
-    });
+    return await runTransaction(db, (tx) => publishInTransaction(tx, input));
   } catch (error) {
     throw translatePublishError(error);
   }

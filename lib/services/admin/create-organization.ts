@@ -1,3 +1,4 @@
+import { runTransaction } from "../../db/transaction";
 import { z } from "zod";
 import { getDb } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
@@ -17,7 +18,7 @@ export async function createOrganization(options: { actor: Actor; input: z.infer
   if (!parsed.success) throw new AppError("BAD_REQUEST", parsed.error.issues.map((issue) => issue.message).join("; "));
   const db = await getDb();
   try {
-    return await db.$transaction(async (tx) => {
+    return await runTransaction(db, async (tx) => {
       const organization = await tx.organization.create({
         data: { slug: slugify(parsed.data.name), name: parsed.data.name, nameEn: parsed.data.nameEn || parsed.data.name },
       });

@@ -1,3 +1,4 @@
+import { runTransaction } from "../../db/transaction";
 import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
@@ -14,7 +15,7 @@ export async function setApprovalPolicy(options: { actor: Actor; documentId: str
     throw new AppError("BAD_REQUEST", `Số phê duyệt phải từ ${MIN_REQUIRED_APPROVALS} đến ${MAX_REQUIRED_APPROVALS} (approvals out of range).`);
   }
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return runTransaction(db, async (tx) => {
     const document = await tx.document.findUnique({ where: { id: options.documentId } });
     if (!document) throw new AppError("NOT_FOUND", "Không tìm thấy tài liệu (document not found).");
     await tx.document.update({ where: { id: document.id }, data: { requiredApprovals } });

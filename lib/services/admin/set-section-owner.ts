@@ -1,3 +1,4 @@
+import { runTransaction } from "../../db/transaction";
 import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
@@ -7,7 +8,7 @@ import { recordAudit } from "../audit";
 export async function setSectionOwner(options: { actor: Actor; sectionId: string; organizationId: string | null }) {
   authorize(options.actor, "admin:manage");
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return runTransaction(db, async (tx) => {
     const section = await tx.section.findUnique({ where: { id: options.sectionId } });
     if (!section) throw new AppError("NOT_FOUND", "Không tìm thấy mục (section not found).");
     if (options.organizationId && !(await tx.organization.findUnique({ where: { id: options.organizationId } }))) {

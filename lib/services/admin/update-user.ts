@@ -1,3 +1,4 @@
+import { runTransaction } from "../../db/transaction";
 import { z } from "zod";
 import { getDb } from "../../db/client";
 import { ROLES } from "../../domain/roles";
@@ -22,7 +23,7 @@ export async function updateUser(options: { actor: Actor; input: z.infer<typeof 
     throw new AppError("BAD_REQUEST", "Không thể tự bỏ quyền quản trị của chính mình (cannot demote yourself).");
   }
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return runTransaction(db, async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.userId } });
     if (!before) throw new AppError("NOT_FOUND", "Không tìm thấy người dùng (user not found).");
     if (input.organizationId) {

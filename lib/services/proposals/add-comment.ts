@@ -1,3 +1,4 @@
+import { runTransaction } from "../../db/transaction";
 import { z } from "zod";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
@@ -20,7 +21,7 @@ export async function addComment(options: { actor: Actor; proposalId: string; in
   const parsed = commentInput.safeParse(options.input);
   if (!parsed.success) throw new AppError("BAD_REQUEST", parsed.error.issues.map((issue) => issue.message).join("; "));
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return runTransaction(db, async (tx) => {
     const proposal = await loadProposal(tx, options.proposalId);
     authorize(options.actor, "proposal:comment", proposalResource(proposal));
     let parentAuthorId: string | null = null;

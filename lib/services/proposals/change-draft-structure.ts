@@ -1,3 +1,4 @@
+import { runTransaction } from "../../db/transaction";
 import { randomUUID } from "node:crypto";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
@@ -31,7 +32,7 @@ function checkTitle(title: string): string {
 /** Adds, removes, reorders or renames sections of a draft. Content edits go through the editor. */
 export async function changeDraftStructure(options: { actor: Actor; proposalId: string; change: StructureChange }) {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return runTransaction(db, async (tx) => {
     const proposal = await loadProposal(tx, options.proposalId);
     authorize(options.actor, "proposal:edit", proposalResource(proposal));
     if (!isProposalStatus(proposal.status) || !canEditContent(proposal.status)) {

@@ -1,3 +1,4 @@
+import { runTransaction } from "../../db/transaction";
 import { z } from "zod";
 import { getDb, type Db } from "../../db/client";
 import { findDocumentBySlug, headVersion, loadVersionSections } from "../../db/documents";
@@ -42,7 +43,7 @@ export async function createProposal(options: {
   if (!organizationId) throw new AppError("FORBIDDEN", "Bạn cần thuộc một cơ quan để đề xuất (no ministry).");
   const db = options.db ?? (await getDb());
 
-  return db.$transaction(async (tx) => {
+  return runTransaction(db, async (tx) => {
     const document = await findDocumentBySlug(tx, options.documentSlug);
     if (!document) throw new AppError("NOT_FOUND", `Không tìm thấy tài liệu “${options.documentSlug}” (document not found).`);
     const head = await headVersion(tx, document.id);

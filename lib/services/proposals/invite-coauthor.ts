@@ -1,3 +1,4 @@
+import { runTransaction } from "../../db/transaction";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { isRole } from "../../domain/roles";
@@ -9,7 +10,7 @@ import { notify } from "../notifications";
 /** Adds a co-author (Người đóng góp) from the proposing ministry, or any ministry when an admin allowed it. */
 export async function inviteCoauthor(options: { actor: Actor; proposalId: string; email: string }) {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return runTransaction(db, async (tx) => {
     const proposal = await loadProposal(tx, options.proposalId);
     authorize(options.actor, "proposal:invite", proposalResource(proposal));
     const invitee = await tx.user.findUnique({ where: { email: options.email.trim().toLowerCase() } });

@@ -1,3 +1,4 @@
+import { runTransaction } from "../../db/transaction";
 import { getDb, type Db, type DbOrTx } from "../../db/client";
 import { headVersion, loadVersionSnapshot } from "../../db/documents";
 import { draftSnapshot, loadProposal, proposalResource, type LoadedProposal } from "../../db/proposals";
@@ -38,10 +39,7 @@ export async function publishProposal(options: {
   const db = options.db ?? (await getDb());
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const outcome = await db.$transaction((tx) => publishOnce(tx, options.actor, options.proposalId), {
-        timeout: 30_000,
-        maxWait: 30_000,
-      });
+      const outcome = await runTransaction(db, (tx) => publishOnce(tx, options.actor, options.proposalId));
       if (outcome.kind === "published") return outcome;
       const rebased = await rebaseProposal({ proposalId: options.proposalId, writer: options.writer, actorId: options.actor.id, db });
       return { kind: "merge_needs_review", conflicts: rebased.conflicts };

@@ -1,3 +1,4 @@
+import { runTransaction } from "../../db/transaction";
 import { getDb, type Db } from "../../db/client";
 import { headVersion, loadVersionSnapshot } from "../../db/documents";
 import { draftSnapshot, loadProposal } from "../../db/proposals";
@@ -47,7 +48,7 @@ export async function rebaseProposal(options: {
   const mergedIds = new Set(result.merged.sections.map((section) => section.id));
   const headRevisions = await db.versionSection.findMany({ where: { versionId: head.id } });
   const headRevisionBySection = new Map(headRevisions.map((row) => [row.sectionId, row.revisionId]));
-  await db.$transaction(async (tx) => {
+  await runTransaction(db, async (tx) => {
     for (const [position, section] of result.merged.sections.entries()) {
       const row = rowBySection.get(section.id);
       if (row) {

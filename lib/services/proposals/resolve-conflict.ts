@@ -1,3 +1,4 @@
+import { runTransaction } from "../../db/transaction";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { blockId, type RichNode, type SectionContent } from "../../domain/document";
@@ -48,7 +49,7 @@ export async function resolveMergeConflict(options: {
     });
   }
   const remaining = conflicts.filter((candidate) => candidate.id !== conflict.id);
-  await db.$transaction(async (tx) => {
+  await runTransaction(db, async (tx) => {
     await tx.proposal.update({ where: { id: proposal.id }, data: { conflicts: JSON.stringify(remaining) } });
     await recordAudit(tx, {
       actorId: options.actor.id,

@@ -1,3 +1,4 @@
+import { runTransaction } from "../../db/transaction";
 import { z } from "zod";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
@@ -33,7 +34,7 @@ export async function reviewProposal(options: { actor: Actor; proposalId: string
     throw new AppError("BAD_REQUEST", "Hãy ghi nhận xét khi yêu cầu chỉnh sửa hoặc từ chối (a comment is required).");
   }
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return runTransaction(db, async (tx) => {
     const proposal = await loadProposal(tx, options.proposalId);
     authorize(options.actor, "proposal:review", proposalResource(proposal));
     const { contentHash, contributorIds } = await evaluateProposalPolicy(tx, proposal);

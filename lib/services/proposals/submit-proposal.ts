@@ -1,3 +1,4 @@
+import { runTransaction } from "../../db/transaction";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { AppError } from "../../errors";
@@ -10,7 +11,7 @@ import { applyTransition } from "./proposal-transition";
 /** “Gửi thẩm định”: the authors hand the draft to reviewers. */
 export async function submitProposal(options: { actor: Actor; proposalId: string }) {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return runTransaction(db, async (tx) => {
     const proposal = await loadProposal(tx, options.proposalId);
     authorize(options.actor, "proposal:submit", proposalResource(proposal));
     if ((JSON.parse(proposal.conflicts) as unknown[]).length > 0) {

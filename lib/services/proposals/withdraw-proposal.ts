@@ -1,3 +1,4 @@
+import { runTransaction } from "../../db/transaction";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { authorize, type Actor } from "../../policies";
@@ -6,7 +7,7 @@ import { applyTransition } from "./proposal-transition";
 
 export async function withdrawProposal(options: { actor: Actor; proposalId: string }) {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return runTransaction(db, async (tx) => {
     const proposal = await loadProposal(tx, options.proposalId);
     authorize(options.actor, "proposal:withdraw", proposalResource(proposal));
     const status = await applyTransition(tx, proposal, "withdraw");

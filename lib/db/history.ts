@@ -1,0 +1,84 @@
+import type { SectionContent } from "../domain/document";
+import type { VersionPlacements } from "../domain/history/section-history";
+import type { DbOrTx } from "./client";
+
+/** Queries over a document's published history: versions with their provenance, placements and revisions. */
+
+/** Ids per `IN (...)` query: far below SQLite's and PostgreSQL's parameter limits. */
+const IDS_PER_QUERY = 500;
+
+export async function listVersionRecords(db: DbOrTx, documentId: string) {
+  return db.version.findMany({
+    where: { documentId },
+    orderBy: { number: "asc" },
+    include: {
+      publishedBy: { select: { id: true, name: true } },
+      proposal: {
+        select: {
+          id: true,
+          title: true,
+          kind: true,
+          organization: { select: { slug: true, name: true, nameEn: true } },
+          authors: { orderBy: { createdAt: "asc" }, select: { role: true, user: { select: { id: true, name: true } } } },
+          reviews: {
+            orderBy: { createdAt: "asc" },
+            select: {
+              reviewerId: true,
+              decision: true,
+              contentHash: true,
+              createdAt: true,
+              reviewer: { select: { id: true, name: true, organization: { select: { name: true, nameEn: true } } } },
+            },
+          },
+        },
+      },
+    },
+  });
+}
+
+export type VersionRecord = Awaited<ReturnType<typeof listVersionRecords>>[number];
+
+/** A published proposal's final draft, which is what its approvals were given for. */
+export async function loadProposalDraft(db: DbOrTx, proposalId: string) {
+  return db.proposal.findUnique({
+    where: { id: proposalId },
+    select: { document: true, sections: { orderBy: { position: "asc" } } },
+  });
+}
+
+/** Which revision, title and place each section had in each version up to `upTo` (all when omitted), oldest first. */
+export async function listPlacements(db: DbOrTx, documentId: string, upTo?: number): Promise<VersionPlacements[]> {
+  const versionWhere = { documentId, ...(upTo === undefined ? {} : { number: { lte: upTo } }) };
+  const [versions, rows] = await Promise.all([
+    db.version.findMany({ where: versionWhere, select: { number: true }, orderBy: { number: "asc" } }),
+    db.versionSection.findMany({
+      where: { version: versionWhere },
+      select: { sectionId: true, revisionId: true, title: true, position: true, version: { select: { number: true } } },
+    }),
+  ]);
+  const byNumber = new Map<number, { number: number; sections: VersionPlacements["sections"][number][] }>(
+    versions.map((version) => [version.number, { number: version.number, sections: [] }]),
+  );
+  for (const row of rows) {
+    const entry = byNumber.get(row.version.number);
+    if (!entry) continue;
+    entry.sections.push({ sectionId: row.sectionId, revisionId: row.revisionId, title: row.title, position: row.position });
+  }
+  const placements = [...byNumber.values()];
+  for (const placement of placements) placement.sections.sort((a, b) => a.position - b.position);
+  return placements;
+}
+
+/** Parsed content of the given revisions, each loaded once. */
+export async function loadRevisionContents(db: DbOrTx, revisionIds: Iterable<string>): Promise<Map<string, SectionContent>> {
+  const ids = [...new Set(revisionIds)];
+  const contents = new Map<string, SectionContent>();
+  for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+    const rows = await db.sectionRevision.findMany({
+      where: { id: { in: ids.slice(start, start + IDS_PER_QUERY) } },
+      select: { id: true, content: true },
+    });
+    for (const row of rows) contents.set(row.id, JSON.parse(row.content) as SectionContent);
+  }
+  return contents;
+}
