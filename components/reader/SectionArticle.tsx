@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { LoadedSection } from "@/lib/db/documents";
-import { renderSectionHtml } from "@/lib/editor/content";
+import { renderRevisionHtml } from "@/lib/services/render-revision";
 import type { Messages } from "@/lib/i18n/messages";
 
 /**
@@ -25,7 +25,7 @@ export function SectionArticle({
       <p className="meta">
         {t.reader.owner}: {section.owner?.name ?? t.reader.noOwner}
       </p>
-      <div className="prose" dangerouslySetInnerHTML={{ __html: renderSectionHtml(section.content) }} />
+      <div className="prose" dangerouslySetInnerHTML={{ __html: renderRevisionHtml(section.revisionHash, section.content) }} />
     </article>
   );
 }

@@ -1,7 +1,13 @@
 import { getDb } from "../db/client";
 import { findDocumentBySlug, findVersion, headVersion, loadVersionSections, type LoadedSection } from "../db/documents";
 import { sectionToMarkdown } from "../domain/markdown";
+import { LruCache } from "../domain/lru-cache";
 import { AppError } from "../errors";
+
+/** Versions whose sections stay in memory: the current one and the recent ones readers compare. */
+const CACHED_VERSIONS = 64;
+/** A version is immutable, so its loaded sections are cached without invalidation. */
+const versionSectionsCache = new LruCache<string, LoadedSection[]>(CACHED_VERSIONS);
 
 export interface PublishedDocument {
   document: { id: string; slug: string; title: string };
@@ -21,7 +27,15 @@ export async function readPublishedDocument(input: { slug: string; versionNumber
   if (!head) throw notFound("phiên bản đã ban hành");
   const version = input.versionNumber === undefined ? head : await findVersion(db, document.id, input.versionNumber);
   if (!version) throw notFound(`phiên bản ${input.versionNumber}`);
-  const sections = await loadVersionSections(db, version.id);
+  // Section owners can be reassigned, so only the immutable part (titles, content) is cached
+  // per version; owners come fresh from the sections table.
+  const cached = await versionSectionsCache.getOrCreate(version.id, () => loadVersionSections(db, version.id));
+  const owners = await db.section.findMany({ where: { documentId: document.id }, include: { ownerOrganization: true } });
+  const ownerBySection = new Map(owners.map((section) => [section.id, section.ownerOrganization]));
+  const sections = cached.map((section) => {
+    const owner = ownerBySection.get(section.id);
+    return { ...section, owner: owner ? { id: owner.id, slug: owner.slug, name: owner.name } : null };
+  });
   return {
     document: { id: document.id, slug: document.slug, title: document.title },
     version: {
