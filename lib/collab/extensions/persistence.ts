@@ -1,0 +1,187 @@
+import type { Document, Extension, Hocuspocus } from "@hocuspocus/server";
+import * as Y from "yjs";
+import type { Db } from "../../db/client";
+import { parseCollabDocumentName } from "../../domain/collab-names";
+import { storeDraftSection, type StoreDraftResult } from "../../services/proposals/store-draft-section";
+import { storableContent } from "../content-inspection";
+import type { DocumentLedgers } from "../ledger";
+import { errorMessage, type Logger } from "../logger";
+import type { CollabMetrics } from "../metrics";
+import { loadOrSeedSectionState } from "../section-state";
+import type { DurableLog } from "./durable-log";
+
+/**
+ * How long after the last change a section is stored. The web app reads drafts from the
+ * database (review, comparison, submission), so stored text should trail the live text by
+ * about a second; the durable log already makes each acknowledged update crash-safe, so the
+ * debounce only saves database writes while someone types.
+ */
+export const STORE_DEBOUNCE_MS = 1_000;
+
+/** Continuous typing still reaches the database at least this often. */
+export const STORE_MAX_DEBOUNCE_MS = 5_000;
+
+/** First wait before retrying a failed store; doubled per failure up to the maximum. */
+const STORE_RETRY_BASE_MS = 1_000;
+
+/** A database that stays down is retried twice a minute, without flooding the log. */
+const STORE_RETRY_MAX_MS = 30_000;
+
+export type StoreOutcome =
+  | { kind: "stored"; contentHash: string }
+  | { kind: "unchanged" }
+  | { kind: "refused"; reason: "not_found" | "not_editable" };
+
+export type StoreSection = typeof storeDraftSection;
+
+/**
+ * Loads a section's live document from the database (seeding it on first use) and stores it
+ * through `storeDraftSection`, which saves content and Yjs state together, records who
+ * edited, and re-checks approvals. A failing store throws, so Hocuspocus keeps the document
+ * in memory, and is retried; unloading waits until a store has succeeded.
+ */
+export class SectionPersistence {
+  private readonly db: Db;
+  private readonly ledgers: DocumentLedgers;
+  private readonly log: DurableLog;
+  private readonly logger: Logger;
+  private readonly metrics: CollabMetrics;
+  private readonly storeSection: StoreSection;
+
+  constructor(deps: {
+    db: Db;
+    ledgers: DocumentLedgers;
+    log: DurableLog;
+    logger: Logger;
+    metrics: CollabMetrics;
+    /** The service that stores a draft; replaceable so that failures can be rehearsed. */
+    storeSection?: StoreSection;
+  }) {
+    this.db = deps.db;
+    this.ledgers = deps.ledgers;
+    this.log = deps.log;
+    this.logger = deps.logger;
+    this.metrics = deps.metrics;
+    this.storeSection = deps.storeSection ?? storeDraftSection;
+  }
+
+  /** Stores now, between Hocuspocus's own debounced stores rather than alongside them. */
+  storeNow(document: Document, instance: Hocuspocus): Promise<StoreOutcome> {
+    return document.saveMutex.runExclusive(() => this.store(document, instance));
+  }
+
+  async store(document: Document, instance: Hocuspocus): Promise<StoreOutcome> {
+    const ref = parseCollabDocumentName(document.name);
+    if (!ref) throw new Error(`Tên tài liệu không hợp lệ (invalid document name): ${document.name}`);
+    const ledger = this.ledgers.for(document);
+    if (!ledger.hasPendingWork()) return { kind: "unchanged" };
+
+    // Snapshot, state and content are taken in one synchronous turn: no update slips between them.
+    const snapshot = ledger.beginStore();
+    if (!snapshot.changed) {
+      await this.compact(document.name, snapshot.logIds);
+      return { kind: "unchanged" };
+    }
+    const yState = Y.encodeStateAsUpdate(document);
+    const content = storableContent(document);
+
+    const started = performance.now();
+    let result: StoreDraftResult;
+    try {
+      if (!content.ok) throw new Error(`Nội dung không hợp lệ, không lưu (invalid content): ${content.errors.join("; ")}`);
+      result = await this.storeSection({ ...ref, content: content.content, yState, editorIds: snapshot.editorIds, db: this.db });
+    } catch (error) {
+      ledger.restore(snapshot);
+      this.scheduleRetry(document, instance);
+      this.logger.error("store.failed", { documentName: document.name, attempt: ledger.failedStores, error: errorMessage(error) });
+      throw error;
+    }
+    const elapsed = performance.now() - started;
+    this.metrics.record("store", elapsed);
+    ledger.failedStores = 0;
+
+    if (!result.stored) {
+      // The proposal left the editable states (submitted for good, published, withdrawn):
+      // its draft is frozen and these updates will never be stored, so they are dropped, and
+      // the editors reconnect to learn that they may now only read.
+      await this.compact(document.name, snapshot.logIds);
+      this.logger.warn("store.refused", { documentName: document.name, reason: result.reason });
+      setImmediate(() => instance.closeConnections(document.name));
+      return { kind: "refused", reason: result.reason };
+    }
+    await this.compact(document.name, snapshot.logIds);
+    this.logger.debug("store.done", { documentName: document.name, ms: Math.round(elapsed), editors: snapshot.editorIds.length });
+    return { kind: "stored", contentHash: result.contentHash };
+  }
+
+  private async compact(documentName: string, logIds: number[]): Promise<void> {
+    try {
+      await this.log.compact(logIds);
+    } catch (error) {
+      // The rows only replay updates the stored state already holds; the next store retries.
+      this.logger.warn("log.compaction_failed", { documentName, rows: logIds.length, error: errorMessage(error) });
+    }
+  }
+
+  private scheduleRetry(document: Document, instance: Hocuspocus): void {
+    const ledger = this.ledgers.for(document);
+    ledger.failedStores += 1;
+    if (ledger.retryTimer) return;
+    const delay = Math.min(STORE_RETRY_MAX_MS, STORE_RETRY_BASE_MS * 2 ** (ledger.failedStores - 1));
+    ledger.retryTimer = setTimeout(() => {
+      ledger.retryTimer = null;
+      if (document.isDestroyed) return;
+      void instance.storeDocumentHooks(document, {
+        instance,
+        clientsCount: document.getConnectionsCount(),
+        document,
+        documentName: document.name,
+        lastContext: {},
+        lastTransactionOrigin: { source: "local" },
+      });
+    }, delay);
+  }
+
+  extension(): Extension {
+    return {
+      extensionName: "persistence",
+
+      onLoadDocument: async ({ document, documentName }) => {
+        const ref = parseCollabDocumentName(documentName);
+        if (!ref) throw new Error(`Tên tài liệu không hợp lệ (invalid document name): ${documentName}`);
+        Y.applyUpdate(document, await loadOrSeedSectionState(this.db, ref));
+      },
+
+      afterLoadDocument: async ({ document, documentName, instance, context }) => {
+        const ledger = this.ledgers.for(document);
+        document.on("update", () => ledger.markChanged());
+        // Updates replayed from the log are in memory only: store them without waiting for an edit.
+        if (!ledger.hasPendingWork()) return;
+        void instance.storeDocumentHooks(document, {
+          instance,
+          clientsCount: document.getConnectionsCount(),
+          document,
+          documentName,
+          lastContext: context,
+          lastTransactionOrigin: { source: "local" },
+        });
+      },
+
+      onStoreDocument: async ({ document, instance }) => {
+        await this.store(document, instance);
+      },
+
+      beforeUnloadDocument: async ({ document, documentName }) => {
+        const ledger = this.ledgers.for(document);
+        if (!ledger.hasPendingWork()) return;
+        // Rejecting keeps the document loaded; the retry stores it and then unloads it.
+        this.logger.warn("unload.deferred", { documentName, reason: "unsaved changes" });
+        throw new Error(`Chưa lưu được ${documentName}; giữ trong bộ nhớ (unsaved, kept in memory)`);
+      },
+
+      afterUnloadDocument: async ({ documentName }) => {
+        this.logger.debug("document.unloaded", { documentName });
+      },
+    };
+  }
+}
