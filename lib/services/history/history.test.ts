@@ -1,0 +1,266 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { headVersion, loadVersionSnapshot } from "../../db/documents";
+import { draftSnapshot, loadProposal } from "../../db/proposals";
+import { plainText } from "../../domain/document";
+import { snapshotHash } from "../../domain/version-hash";
+import { actorByEmail } from "../../testing/actors";
+import { availableEngines, createTestDatabase, type TestDatabase } from "../../testing/databases";
+import { offlineDraftWriter } from "../proposals/draft-writer";
+import { publishProposal } from "../proposals/publish-proposal";
+import { reviewProposal } from "../proposals/review-proposal";
+import { submitProposal } from "../proposals/submit-proposal";
+import { SEED_REPAIR_PROPOSAL } from "../seed-data";
+import { verifyDocument } from "../verify-document";
+import { blameVersion } from "./blame-version";
+import { compareVersions } from "./compare-versions";
+import { documentFeed } from "./document-feed";
+import { exportVersion } from "./export-version";
+import { importChapterProposal } from "./import-chapter-proposal";
+import { listSectionHistory } from "./list-section-history";
+import { listVersions } from "./list-versions";
+import { searchHandbook } from "./search-handbook";
+import { sectionFeed } from "./section-feed";
+import { startRestoreProposal } from "./start-restore-proposal";
+
+const engines = await availableEngines();
+const SLUG = "cam-nang-chuyen-doi-so";
+const INTRO = "ky-18-ki-cuoi-sau-chinh-phu-so-la-gi";
+const CLOSING = "loi-tong-ket";
+/** The sentence the web copy broke in two and version 2 joined. */
+const REPAIRED = "người đứng đầu quốc gia khi đó là Vua Lý Thái Tổ.";
+const BASE_URL = "https://camnang.example";
+
+describe.each(engines)("history of a document on %s", (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine, { seed: true });
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  const actor = (email: string) => actorByEmail(database.db, email);
+
+  it("lists every version with its proposal, ministry, authors, approvers and publisher", async () => {
+    const history = await listVersions({ slug: SLUG });
+    expect(history.versions.map((version) => version.number)).toEqual([1, 2]);
+    const [first, second] = history.versions;
+    expect(first).toMatchObject({ prevHash: null, proposal: null, organization: null, authors: [], approvals: [], publisher: { name: "Quản trị viên" } });
+    expect(second.prevHash).toBe(first.hash);
+    expect(second.proposal).toMatchObject({ title: SEED_REPAIR_PROPOSAL.title, kind: "EDIT" });
+    expect(second.organization).toMatchObject({ slug: "bo-tai-chinh", name: "Bộ Tài chính" });
+    expect(second.authors.map((author) => author.name)).toEqual(["Nguyễn Thị Lan"]);
+    expect(second.approvals.map((approval) => [approval.reviewer.name, approval.organization?.name])).toEqual([
+      ["Lê Văn Minh", "Bộ Thông tin và Truyền thông"],
+      ["Đỗ Thị Thu", "Bộ Nội vụ"],
+    ]);
+    expect(second.publisher).toMatchObject({ name: "Lê Văn Minh" });
+    expect(second.stats.wordsRemoved).toBeGreaterThan(0);
+    expect(second.summary.length).toBeGreaterThan(0);
+  });
+
+  it("refuses an unknown document", async () => {
+    await expect(listVersions({ slug: "khong-co" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("compares version 1 with 2: the broken sentence is joined (insertion) and its second half removed", async () => {
+    const comparison = await compareVersions({ slug: SLUG, from: 1, to: 2 });
+    expect(comparison).toMatchObject({ from: { number: 1 }, to: { number: 2 }, headNumber: 2 });
+    const blocks = comparison.diff.sections.flatMap((section) => section.blocks);
+    const joined = blocks.find((block) => block.status === "changed" && block.words?.some((word) => word.op === "insert" && word.text.includes("Vua Lý Thái Tổ")));
+    expect(joined).toBeDefined();
+    const removed = blocks.find((block) => block.status === "removed" && block.before && plainText(block.before).startsWith("Vua Lý Thái Tổ"));
+    expect(removed).toBeDefined();
+    expect(blocks.some((block) => block.status === "removed" && block.before && plainText(block.before) === "ĐÁNH GIÁ BÀI VIẾT")).toBe(true);
+  });
+
+  it("compares in either order, and defaults to the latest against the previous", async () => {
+    const reverse = await compareVersions({ slug: SLUG, from: 2, to: 1 });
+    expect(reverse.diff.stats).toMatchObject({ wordsAdded: (await compareVersions({ slug: SLUG, from: 1, to: 2 })).diff.stats.wordsRemoved });
+    const latest = await compareVersions({ slug: SLUG });
+    expect([latest.from.number, latest.to.number]).toEqual([1, 2]);
+    const same = await compareVersions({ slug: SLUG, from: 2, to: 2 });
+    expect(same.diff.stats.blocksChanged).toBe(0);
+  });
+
+  it("answers 400 for bad version numbers and 404 for unknown ones", async () => {
+    await expect(compareVersions({ slug: SLUG, from: 0, to: 2 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(compareVersions({ slug: SLUG, from: 1.5, to: 2 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(compareVersions({ slug: SLUG, from: 1, to: 99 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(compareVersions({ slug: "khong-co", from: 1, to: 2 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("blames the repaired paragraph on version 2 and its proposal, the rest on version 1", async () => {
+    const blame = await blameVersion({ slug: SLUG, versionNumber: 2 });
+    const blocks = blame.sections.flatMap((section) => section.blocks);
+    const repaired = blocks.find((block) => plainText(block.node).includes(REPAIRED));
+    expect(repaired?.changedIn).toMatchObject({ number: 2, proposal: { title: SEED_REPAIR_PROPOSAL.title } });
+    expect(repaired?.blockId).toEqual(expect.any(String));
+    const untouched = blocks.filter((block) => block.changedIn.number === 1);
+    expect(untouched.length).toBeGreaterThan(blocks.length / 2);
+    expect(blocks.every((block) => block.changedIn.number <= 2)).toBe(true);
+    const first = await blameVersion({ slug: SLUG, versionNumber: 1 });
+    expect(first.sections.flatMap((section) => section.blocks).every((block) => block.changedIn.number === 1)).toBe(true);
+    await expect(blameVersion({ slug: SLUG, versionNumber: 7 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("lists the versions that changed one section", async () => {
+    const history = await listSectionHistory({ slug: SLUG, sectionSlug: CLOSING });
+    expect(history.section).toMatchObject({ slug: CLOSING, title: "Lời tổng kết", current: true });
+    expect(history.entries[0]).toMatchObject({ number: 1, kinds: ["added"] });
+    expect(history.entries.map((entry) => entry.number)).toContain(2);
+    const repair = history.entries.find((entry) => entry.number === 2);
+    expect(repair?.kinds).toEqual(["content"]);
+    expect(repair?.version.proposal?.title).toBe(SEED_REPAIR_PROPOSAL.title);
+    expect(repair!.wordsRemoved).toBeGreaterThan(repair!.wordsAdded);
+    // The first section was not touched by the repair.
+    const intro = await listSectionHistory({ slug: SLUG, sectionSlug: INTRO });
+    expect(intro.entries.map((entry) => entry.number)).toEqual([1]);
+    await expect(listSectionHistory({ slug: SLUG, sectionSlug: "khong-co" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("finds a section by words typed without diacritics, with block id and snippet", async () => {
+    const results = await searchHandbook({ query: "chinh phu so" });
+    expect(results.total).toBeGreaterThan(0);
+    const hit = results.hits.find((candidate) => candidate.blockId !== null);
+    expect(hit).toMatchObject({ document: { slug: SLUG }, versionNumber: 2, section: { slug: expect.any(String) } });
+    expect(hit!.text.toLowerCase()).toContain("chính phủ số");
+    expect(hit!.snippet.parts.some((part) => part.match && part.text.toLowerCase() === "chính phủ số")).toBe(true);
+
+    const king = await searchHandbook({ query: "vua ly thai to" });
+    expect(king.hits[0]).toMatchObject({ section: { slug: CLOSING }, score: 2 });
+    expect(king.hits[0].text).toContain("Vua Lý Thái Tổ");
+    expect((await searchHandbook({ query: "danh gia bai viet" })).total).toBe(0);
+    expect((await searchHandbook({ query: "  ?! " })).hits).toEqual([]);
+  });
+
+  it("exports a version as Markdown and as standalone HTML with its number, hash and date", async () => {
+    const v1 = (await listVersions({ slug: SLUG })).versions[0];
+    const markdown = await exportVersion({ slug: SLUG, versionNumber: 1, format: "md", baseUrl: BASE_URL });
+    expect(markdown).toMatchObject({ fileName: `${SLUG}-v1.md`, contentType: "text/markdown; charset=utf-8" });
+    expect(markdown.body).toContain(`sha256: "${v1.hash}"`);
+    expect(markdown.body).toContain("version: 1\n");
+    expect(markdown.body).toContain(`source: "${BASE_URL}/${SLUG}/v/1"`);
+    expect(markdown.body).toContain("ĐÁNH GIÁ BÀI VIẾT");
+    const html = await exportVersion({ slug: SLUG, versionNumber: 1, format: "html", baseUrl: BASE_URL, locale: "vi" });
+    expect(html.contentType).toBe("text/html; charset=utf-8");
+    expect(html.body).toContain(v1.hash);
+    expect(html.body).toContain(`datetime="${v1.publishedAt.toISOString()}"`);
+    expect(html.body).toContain("Lời tổng kết");
+    await expect(exportVersion({ slug: SLUG, versionNumber: 1, format: "pdf", baseUrl: BASE_URL })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("writes Atom feeds with an entry per version, and per version that changed a section", async () => {
+    const xml = await documentFeed({ slug: SLUG, baseUrl: BASE_URL });
+    expect(xml.match(/<entry>/g)).toHaveLength(2);
+    expect(xml.indexOf("<id>https://camnang.example/cam-nang-chuyen-doi-so/v/2</id>")).toBeLessThan(xml.indexOf("<id>https://camnang.example/cam-nang-chuyen-doi-so/v/1</id>"));
+    expect(xml).toContain(`href="${BASE_URL}/${SLUG}/so-sanh?from=1&amp;to=2"`);
+    const section = await sectionFeed({ slug: SLUG, sectionSlug: CLOSING, baseUrl: BASE_URL });
+    expect(section.match(/<entry>/g)).toHaveLength(2);
+    expect(section).toContain(`<link rel="self" type="application/atom+xml" href="${BASE_URL}/${SLUG}/lich-su/${CLOSING}/feed.xml"/>`);
+    expect(section).toMatch(/<summary>Sửa nội dung, (thêm \d+ từ, )?xóa \d+ từ<\/summary>/);
+    expect((await sectionFeed({ slug: SLUG, sectionSlug: INTRO, baseUrl: BASE_URL })).match(/<entry>/g)).toHaveLength(1);
+  });
+
+  it("restores a whole version through a RESTORE proposal that is reviewed and published like any other", async () => {
+    const [lan, minh, thu] = await Promise.all([actor("lan@mof.gov.vn"), actor("minh@mic.gov.vn"), actor("thu@moha.gov.vn")]);
+    const proposal = await startRestoreProposal({ actor: lan, slug: SLUG, versionNumber: 1 });
+    const loaded = await loadProposal(database.db, proposal.id);
+    expect(loaded).toMatchObject({ kind: "RESTORE", status: "DRAFT", title: "Khôi phục phiên bản 1" });
+    const document = await database.db.document.findUniqueOrThrow({ where: { slug: SLUG } });
+    const v1 = await database.db.version.findFirstOrThrow({ where: { documentId: document.id, number: 1 } });
+    const v1Snapshot = await loadVersionSnapshot(database.db, document, v1.id);
+    expect(snapshotHash(draftSnapshot(loaded))).toBe(snapshotHash(v1Snapshot));
+
+    await submitProposal({ actor: lan, proposalId: proposal.id });
+    await reviewProposal({ actor: minh, proposalId: proposal.id, input: { decision: "approve" } });
+    await reviewProposal({ actor: thu, proposalId: proposal.id, input: { decision: "approve" } });
+    const outcome = await publishProposal({ actor: minh, proposalId: proposal.id, writer: offlineDraftWriter });
+    expect(outcome.kind).toBe("published");
+    const head = await headVersion(database.db, document.id);
+    expect(head?.number).toBe(3);
+    expect(snapshotHash(await loadVersionSnapshot(database.db, document, head!.id))).toBe(snapshotHash(v1Snapshot));
+    expect(await verifyDocument(SLUG)).toMatchObject({ ok: true, versions: 3 });
+
+    const third = (await listVersions({ slug: SLUG })).versions[2];
+    expect(third).toMatchObject({ number: 3, proposal: { kind: "RESTORE" }, approvals: [expect.anything(), expect.anything()] });
+    // The restored halves of the broken sentence were last changed by the restore.
+    const blame = await blameVersion({ slug: SLUG, versionNumber: 3 });
+    const blocks = blame.sections.flatMap((section) => section.blocks);
+    expect(blocks.find((block) => plainText(block.node).startsWith("Vua Lý Thái Tổ"))?.changedIn.number).toBe(3);
+    expect(blocks.find((block) => plainText(block.node).endsWith("khi đó là"))?.changedIn.number).toBe(3);
+  });
+
+  it("restores one section of an old version and keeps the others as they are now", async () => {
+    const lan = await actor("lan@mof.gov.vn");
+    const document = await database.db.document.findUniqueOrThrow({ where: { slug: SLUG } });
+    const v2 = await database.db.version.findFirstOrThrow({ where: { documentId: document.id, number: 2 } });
+    const v2Snapshot = await loadVersionSnapshot(database.db, document, v2.id);
+    const head = await headVersion(database.db, document.id);
+    const headSnapshot = await loadVersionSnapshot(database.db, document, head!.id);
+    const closing = v2Snapshot.sections.find((section) => section.slug === CLOSING)!;
+    const proposal = await startRestoreProposal({ actor: lan, slug: SLUG, versionNumber: 2, sectionId: closing.id });
+    const draft = draftSnapshot(await loadProposal(database.db, proposal.id));
+    expect(draft.sections.map((section) => section.id)).toEqual(headSnapshot.sections.map((section) => section.id));
+    for (const section of draft.sections) {
+      const expected = section.id === closing.id ? closing : headSnapshot.sections.find((candidate) => candidate.id === section.id)!;
+      expect(snapshotHash({ ...draft, sections: [section] })).toBe(snapshotHash({ ...draft, sections: [expected] }));
+    }
+    expect((await loadProposal(database.db, proposal.id)).title).toContain("Khôi phục mục");
+  });
+
+  it("refuses a restore that changes nothing, one by a reader, and one of an unknown section", async () => {
+    const [lan, reader] = await Promise.all([actor("lan@mof.gov.vn"), actor("docgia@example.vn")]);
+    const before = await database.db.proposal.count();
+    await expect(startRestoreProposal({ actor: lan, slug: SLUG, versionNumber: 3 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(startRestoreProposal({ actor: lan, slug: SLUG, versionNumber: 1 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(startRestoreProposal({ actor: reader, slug: SLUG, versionNumber: 2 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(startRestoreProposal({ actor: lan, slug: SLUG, versionNumber: 2, sectionId: "khong-co" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(startRestoreProposal({ actor: lan, slug: SLUG, versionNumber: 9 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await database.db.proposal.count()).toBe(before);
+  });
+
+  it("imports a Markdown chapter as an IMPORT proposal adding validated sections with block ids", async () => {
+    const admin = await actor("admin@camnang.gov.vn");
+    const markdown = [
+      "---",
+      'title: "Chương mới"',
+      "---",
+      "## Dữ liệu số",
+      "",
+      "Dữ liệu là **tài nguyên** mới.",
+      "",
+      "- Thu thập",
+      "- Chia sẻ",
+      "",
+      "## Lời tổng kết",
+      "",
+      "Một mục trùng tên với mục đã có.",
+    ].join("\n");
+    const proposal = await importChapterProposal({ actor: admin, slug: SLUG, input: { markdown } });
+    const loaded = await loadProposal(database.db, proposal.id);
+    expect(loaded.kind).toBe("IMPORT");
+    const draft = draftSnapshot(loaded);
+    const added = draft.sections.slice(-2);
+    expect(added.map((section) => [section.title, section.slug])).toEqual([
+      ["Dữ liệu số", "du-lieu-so"],
+      ["Lời tổng kết", `${CLOSING}-2`],
+    ]);
+    expect(draft.sections.slice(0, -2).map((section) => section.slug)).toEqual([INTRO, CLOSING]);
+    for (const block of added[0].content.content) expect(block.attrs?.id).toEqual(expect.any(String));
+    expect(added[0].content.content.map((block) => block.type)).toEqual(["paragraph", "bulletList"]);
+    expect(loaded.title).toBe("Nhập chương: “Dữ liệu số”, “Lời tổng kết”");
+  });
+
+  it("refuses an import from a non-admin, an empty file, or content the editor cannot hold, writing nothing", async () => {
+    const [admin, lan] = await Promise.all([actor("admin@camnang.gov.vn"), actor("lan@mof.gov.vn")]);
+    const before = await database.db.proposal.count();
+    await expect(importChapterProposal({ actor: lan, slug: SLUG, input: { markdown: "## A\n\nB" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(importChapterProposal({ actor: admin, slug: SLUG, input: { markdown: "  \n\n" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const invalid = importChapterProposal({ actor: admin, slug: SLUG, input: { markdown: "## Mục hỏng\n\nKý tự điều khiển \u0007 ở đây." } });
+    await expect(invalid).rejects.toMatchObject({ code: "INVALID_CONTENT", message: expect.stringContaining("Mục 1 “Mục hỏng”") });
+    await expect(importChapterProposal({ actor: admin, slug: SLUG, input: { markdown: `## ${"Dài ".repeat(80)}\n\nA` } })).rejects.toMatchObject({ code: "INVALID_CONTENT" });
+    await expect(importChapterProposal({ actor: admin, slug: "khong-co", input: { markdown: "## A\n\nB" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await database.db.proposal.count()).toBe(before);
+  });
+});

@@ -1,0 +1,97 @@
+import { randomUUID } from "node:crypto";
+import { getDb, type Db } from "../../db/client";
+import type { SnapshotSection } from "../../domain/document";
+import { chapterSections } from "../../domain/history/markdown-snapshot";
+import { uniqueSlug } from "../../domain/slug";
+import { ensureBlockIds, validateSectionContent } from "../../editor/content";
+import { AppError } from "../../errors";
+import { authorize, type Actor } from "../../policies";
+import { createProposal, MAX_PROPOSAL_TITLE_LENGTH } from "../proposals/create-proposal";
+import { requireDocument, requireHead, versionSnapshot } from "./lookup";
+
+/**
+ * Largest Markdown file imported at once. A chapter of the handbook is tens of kilobytes;
+ * 2 MiB is a whole book's worth of text and still parses in well under a second.
+ */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+
+/** Most sections one import may add: a chapter has a handful; hundreds mean a wrong file or wrong headings. */
+export const MAX_IMPORTED_SECTIONS = 100;
+
+/** Longest section title accepted, as for titles typed in the editor: a line in the table of contents. */
+export const MAX_IMPORTED_TITLE_CHARS = 200;
+
+export interface ImportInput {
+  markdown: string;
+  /** Proposal title; defaults to one naming the imported sections. */
+  title?: string;
+  rationale?: string;
+  legalBasis?: string;
+}
+
+/**
+ * Imports a chapter written in Markdown as an IMPORT proposal that adds its sections after
+ * the current ones (`#` and `##` headings start sections). Every section is validated
+ * against the editor's schema first; on any error nothing is written and the error lists
+ * what to fix. The proposal is then edited, reviewed and published like any other.
+ */
+export async function importChapterProposal(options: { actor: Actor; slug: string; input: ImportInput; db?: Db }) {
+  authorize(options.actor, "document:import");
+  const { markdown } = options.input;
+  if (Buffer.byteLength(markdown, "utf8") > MAX_IMPORT_BYTES) {
+    throw new AppError("PAYLOAD_TOO_LARGE", `Tệp quá lớn: tối đa ${MAX_IMPORT_BYTES / 1024 / 1024} MiB (file too large).`);
+  }
+  const parsed = chapterSections(markdown);
+  if (parsed.length === 0) {
+    throw new AppError("BAD_REQUEST", "Tệp không có nội dung nào để nhập; hãy dùng tiêu đề # hoặc ## cho từng mục (nothing to import).");
+  }
+  if (parsed.length > MAX_IMPORTED_SECTIONS) {
+    throw new AppError("BAD_REQUEST", `Tệp có ${parsed.length} mục, tối đa ${MAX_IMPORTED_SECTIONS} mục mỗi lần nhập (too many sections).`);
+  }
+
+  const db = options.db ?? (await getDb());
+  const document = await requireDocument(db, options.slug);
+  const head = await requireHead(db, document.id);
+  const current = await versionSnapshot(db, document, head.id);
+  const taken = new Set((await db.section.findMany({ where: { documentId: document.id }, select: { slug: true } })).map((section) => section.slug));
+
+  const errors: string[] = [];
+  const added: SnapshotSection[] = [];
+  parsed.forEach((section, index) => {
+    const label = `Mục ${index + 1} “${section.title.slice(0, 60)}”`;
+    const title = section.title.trim();
+    if (title.length === 0 || title.length > MAX_IMPORTED_TITLE_CHARS) {
+      errors.push(`${label}: tên mục phải có từ 1 đến ${MAX_IMPORTED_TITLE_CHARS} ký tự (title length)`);
+      return;
+    }
+    const result = validateSectionContent(ensureBlockIds(section.content));
+    if (!result.ok) {
+      errors.push(...result.errors.map((error) => `${label}: ${error}`));
+      return;
+    }
+    const slug = uniqueSlug(title, taken);
+    taken.add(slug);
+    added.push({ id: `sec-${randomUUID()}`, slug, title, content: result.content });
+  });
+  if (errors.length > 0) {
+    throw new AppError("INVALID_CONTENT", `Không thể nhập tệp: ${errors.join("; ")}`, { errors });
+  }
+
+  const names = added.map((section) => `“${section.title}”`).join(", ");
+  return createProposal({
+    actor: options.actor,
+    documentSlug: document.slug,
+    kind: "IMPORT",
+    sections: [...current.sections, ...added],
+    db,
+    input: {
+      title: options.input.title?.trim() || truncate(`Nhập chương: ${names}`, MAX_PROPOSAL_TITLE_LENGTH),
+      rationale: options.input.rationale?.trim() || `Nhập ${added.length} mục mới từ tệp Markdown.`,
+      legalBasis: options.input.legalBasis ?? "",
+    },
+  });
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,109 @@
+import { getDb, type DbOrTx } from "../../db/client";
+import { listVersionRecords, loadProposalDraft, type VersionRecord } from "../../db/history";
+import { draftContentHash } from "../../db/proposals";
+import { publishedApprovals } from "../../domain/history/approvals";
+import { authorize, type Actor } from "../../policies";
+import { requireDocument } from "./lookup";
+import { BoundedMemo } from "./memo";
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface ApprovalRef {
+  reviewer: PersonRef;
+  organization: { name: string; nameEn: string } | null;
+  approvedAt: Date;
+}
+
+export interface VersionHistoryEntry {
+  number: number;
+  hash: string;
+  prevHash: string | null;
+  publishedAt: Date;
+  summary: string;
+  /** Counts of the change from the previous version (DiffStats as stored at publish). */
+  stats: Record<string, number>;
+  proposal: { id: string; title: string; kind: string } | null;
+  /** The proposing ministry. */
+  organization: { slug: string; name: string; nameEn: string } | null;
+  /** The author first, then co-authors. */
+  authors: PersonRef[];
+  approvals: ApprovalRef[];
+  publisher: PersonRef | null;
+}
+
+export interface DocumentHistory {
+  document: { id: string; slug: string; title: string };
+  /** Oldest first. */
+  versions: VersionHistoryEntry[];
+}
+
+/**
+ * Approvals per published version. A published proposal can no longer be reviewed or
+ * edited, so the answer for a version never changes; the bound keeps memory flat for
+ * documents with thousands of versions.
+ */
+const APPROVALS_KEPT = 2_000;
+const approvalsByVersion = new BoundedMemo<ApprovalRef[]>(APPROVALS_KEPT);
+
+/** Every published version of a document with who proposed, approved and published it. */
+export async function listVersions(options: { slug: string; actor?: Actor | null; db?: DbOrTx }): Promise<DocumentHistory> {
+  authorize(options.actor ?? null, "document:read");
+  const db = options.db ?? (await getDb());
+  const document = await requireDocument(db, options.slug);
+  const records = await listVersionRecords(db, document.id);
+  const versions: VersionHistoryEntry[] = [];
+  for (const record of records) versions.push(await toEntry(db, record));
+  return { document: { id: document.id, slug: document.slug, title: document.title }, versions };
+}
+
+async function toEntry(db: DbOrTx, record: VersionRecord): Promise<VersionHistoryEntry> {
+  const { proposal } = record;
+  const authors = proposal
+    ? [...proposal.authors].sort((a, b) => Number(b.role === "AUTHOR") - Number(a.role === "AUTHOR")).map((author) => author.user)
+    : [];
+  return {
+    number: record.number,
+    hash: record.hash,
+    prevHash: record.prevHash,
+    publishedAt: record.publishedAt,
+    summary: record.summary,
+    stats: parseStats(record.stats),
+    proposal: proposal ? { id: proposal.id, title: proposal.title, kind: proposal.kind } : null,
+    organization: proposal?.organization ?? null,
+    authors,
+    approvals: proposal ? await approvalsFor(db, record) : [],
+    publisher: record.publishedBy,
+  };
+}
+
+async function approvalsFor(db: DbOrTx, record: VersionRecord): Promise<ApprovalRef[]> {
+  const proposal = record.proposal;
+  if (!proposal || proposal.reviews.length === 0) return [];
+  return approvalsByVersion.get(record.id, async () => {
+    const draft = await loadProposalDraft(db, proposal.id);
+    if (!draft) return [];
+    const approved = publishedApprovals(proposal.reviews, draftContentHash(draft), record.publishedAt);
+    return approved.map((review) => ({
+      reviewer: { id: review.reviewer.id, name: review.reviewer.name },
+      organization: review.reviewer.organization,
+      approvedAt: review.createdAt,
+    }));
+  });
+}
+
+/** Stored stats are JSON written by the publisher; anything that is not a count is ignored. */
+export function parseStats(raw: string): Record<string, number> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return {};
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return {};
+  return Object.fromEntries(
+    Object.entries(parsed as Record<string, unknown>).filter((entry): entry is [string, number] => typeof entry[1] === "number" && Number.isFinite(entry[1])),
+  );
+}

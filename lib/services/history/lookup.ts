@@ -1,0 +1,48 @@
+import type { DbOrTx } from "../../db/client";
+import { findDocumentBySlug, findVersion, headVersion, loadVersionSnapshot } from "../../db/documents";
+import type { DocumentSnapshot } from "../../domain/document";
+import { AppError } from "../../errors";
+import { BoundedMemo } from "./memo";
+
+/** Lookups the history use cases share: a document, its head, one of its versions, a version's snapshot. */
+
+export async function requireDocument(db: DbOrTx, slug: string) {
+  const document = await findDocumentBySlug(db, slug);
+  if (!document) throw new AppError("NOT_FOUND", `Không tìm thấy tài liệu “${slug}” (document not found).`);
+  return document;
+}
+
+export async function requireHead(db: DbOrTx, documentId: string) {
+  const head = await headVersion(db, documentId);
+  if (!head) throw new AppError("NOT_FOUND", "Tài liệu chưa có phiên bản nào được ban hành (nothing published yet).");
+  return head;
+}
+
+/** A version number from input: a positive integer, or a 400 that says so. */
+export function assertVersionNumber(value: number, name: string): void {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new AppError("BAD_REQUEST", `Số phiên bản ${name} phải là số nguyên dương (${name} must be a positive integer).`);
+  }
+}
+
+export async function requireVersion(db: DbOrTx, documentId: string, number: number, name = "n") {
+  assertVersionNumber(number, name);
+  const version = await findVersion(db, documentId, number);
+  if (!version) throw new AppError("NOT_FOUND", `Không có phiên bản ${number} (version ${number} not found).`);
+  return version;
+}
+
+/**
+ * Snapshots kept in memory: comparing recent versions is the common request, and a whole
+ * handbook snapshot is a few megabytes at most, so a handful bounds the memory well.
+ */
+const SNAPSHOTS_KEPT = 8;
+const snapshots = new BoundedMemo<DocumentSnapshot>(SNAPSHOTS_KEPT);
+
+/**
+ * A published version's snapshot, cached by version id (its sections never change) and the
+ * document's slug and title (which live on the document and may). Callers must not mutate it.
+ */
+export function versionSnapshot(db: DbOrTx, document: { slug: string; title: string }, versionId: string): Promise<DocumentSnapshot> {
+  return snapshots.get(`${versionId}\u0000${document.slug}\u0000${document.title}`, () => loadVersionSnapshot(db, document, versionId));
+}
