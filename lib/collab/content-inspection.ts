@@ -112,18 +112,21 @@ export function copyDocument(doc: Y.Doc): Y.Doc {
 }
 
 /**
- * The content to store for a live document. Normally that is the validated raw content; a
- * document that is somehow invalid (it was stored before a rule existed) is stored the way
- * the editor would show it, converted on a copy because the conversion deletes what the
- * schema refuses.
+ * The content to store for a live document: the validated raw content, normally. The content
+ * guard refuses every update that adds a problem, so a document can only be invalid if it was
+ * stored that way before a rule existed; it is then stored the way the editor shows it, with
+ * the problems reported, because refusing to store would keep it in memory forever and lose
+ * the edits people make while repairing it. (The conversion runs on a copy: it deletes what
+ * the schema refuses.)
  */
-export function storableContent(doc: Y.Doc): Inspection {
+export function storableContent(doc: Y.Doc): { content: SectionContent; problems: string[] } {
   const inspection = inspectDocument(doc);
-  if (inspection.ok) return inspection;
+  if (inspection.ok) return { content: inspection.content, problems: [] };
   const copy = copyDocument(doc);
   try {
-    const repaired = validateSectionContent(yDocToContent(copy));
-    return repaired.ok ? { ok: true, content: repaired.content } : { ok: false, errors: [...inspection.errors, ...repaired.errors] };
+    const shown = yDocToContent(copy);
+    const repaired = validateSectionContent(shown);
+    return { content: repaired.ok ? repaired.content : shown, problems: inspection.errors };
   } finally {
     copy.destroy();
   }

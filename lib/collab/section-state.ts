@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import type { DbOrTx } from "../db/client";
 import type { CollabDocumentRef } from "../domain/collab-names";
 import { contentToYDoc, ensureBlockIds, validateSectionContent } from "../editor/content";
+import { retryWhileBusy } from "./busy-retry";
 import { CollabRefusal } from "./refusal";
 
 /**
@@ -28,10 +29,9 @@ export async function loadOrSeedSectionState(db: DbOrTx, ref: CollabDocumentRef)
   const state = Y.encodeStateAsUpdate(seed);
   seed.destroy();
 
-  const { count } = await db.proposalSection.updateMany({
-    where: { id: row.id, yState: null },
-    data: { yState: Buffer.from(state) },
-  });
+  const { count } = await retryWhileBusy(() =>
+    db.proposalSection.updateMany({ where: { id: row.id, yState: null }, data: { yState: Buffer.from(state) } }),
+  );
   if (count === 1) return state;
   const winner = await db.proposalSection.findUnique({ where: { id: row.id }, select: { yState: true } });
   if (!winner?.yState) throw new Error("Không đọc được trạng thái vừa khởi tạo (seeded state vanished)");

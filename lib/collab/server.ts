@@ -8,7 +8,7 @@ import { awarenessIdentityExtension } from "./extensions/awareness-identity";
 import { contentGuardExtension } from "./extensions/content-guard";
 import { DurableLog, durableLogExtension } from "./extensions/durable-log";
 import { internalApiExtension } from "./extensions/internal-api";
-import { MAX_FRAME_BYTES, limitsExtension } from "./extensions/limits";
+import { DEFAULT_LIMITS, limitsExtension, type CollabLimits } from "./extensions/limits";
 import { loggingExtension } from "./extensions/logging";
 import { SectionPersistence, STORE_DEBOUNCE_MS, STORE_MAX_DEBOUNCE_MS, type StoreSection } from "./extensions/persistence";
 import { DocumentLedgers } from "./ledger";
@@ -20,6 +20,8 @@ export interface CollabServerOptions extends CollabConfig {
   logger?: Logger;
   /** Replaces `storeDraftSection`, so that tests can make stores fail for a while. */
   storeSection?: StoreSection;
+  /** Lower limits let tests reach them with a few clients. */
+  limits?: Partial<CollabLimits>;
 }
 
 export interface CollabServer {
@@ -50,6 +52,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const metrics = new CollabMetrics();
   const ledgers = new DocumentLedgers();
   const log = new DurableLog(options.db);
+  const limits: CollabLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const persistence = new SectionPersistence({ db: options.db, ledgers, log, logger, metrics, storeSection: options.storeSection });
 
   const server = new Server<CollabContext>({
@@ -60,14 +63,14 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     stopOnSignals: false,
     debounce: STORE_DEBOUNCE_MS,
     maxDebounce: STORE_MAX_DEBOUNCE_MS,
-    websocketOptions: { maxPayload: MAX_FRAME_BYTES },
+    websocketOptions: { maxPayload: limits.maxFrameBytes },
     extensions: inOrder([
       loggingExtension({ logger }),
       authenticationExtension({ db: options.db, tokenSecret: options.tokenSecret, allowedOrigins: options.allowedOrigins, logger }),
-      limitsExtension(),
+      limitsExtension(limits),
       awarenessIdentityExtension(),
       persistence.extension(),
-      contentGuardExtension({ ledgers, logger, metrics }),
+      contentGuardExtension({ ledgers, logger, metrics, maxDocumentBytes: limits.maxDocumentBytes }),
       durableLogExtension({ log, ledgers, logger, metrics }),
       attributionExtension({ ledgers }),
       internalApiExtension({ db: options.db, internalSecret: options.internalSecret, persistence, log, ledgers, logger, metrics }),

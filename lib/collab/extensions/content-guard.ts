@@ -1,6 +1,6 @@
 import type { Document, Extension } from "@hocuspocus/server";
 import * as Y from "yjs";
-import { MAX_DOCUMENT_BYTES, inspectDocument, type Inspection } from "../content-inspection";
+import { inspectDocument, type Inspection } from "../content-inspection";
 import { collabUserOf } from "../context";
 import { carriesChanges, carriesUpdate } from "../incoming";
 import type { DocumentLedgers } from "../ledger";
@@ -15,11 +15,11 @@ type Verdict = { ok: true; inspection: Inspection } | { ok: false; refusal: Coll
  * was already invalid when loaded (stored before a rule existed) may still be edited, as long
  * as the update adds no problem of its own; otherwise nobody could ever repair it.
  */
-function judge(document: Document, update: Uint8Array, current: Inspection | null): Verdict {
+function judge(document: Document, update: Uint8Array, current: Inspection | null, maxDocumentBytes: number): Verdict {
   const state = Y.encodeStateAsUpdate(document);
   // Merging can only shrink the state, so this bounds the result without encoding it again.
-  if (state.byteLength + update.byteLength > MAX_DOCUMENT_BYTES) {
-    return { ok: false, refusal: new CollabRefusal("document-too-large", `Tài liệu vượt quá ${MAX_DOCUMENT_BYTES} byte (document too large)`) };
+  if (state.byteLength + update.byteLength > maxDocumentBytes) {
+    return { ok: false, refusal: new CollabRefusal("document-too-large", `Tài liệu vượt quá ${maxDocumentBytes} byte (document too large)`) };
   }
   const candidate = new Y.Doc({ gc: document.gc });
   try {
@@ -48,8 +48,8 @@ function judge(document: Document, update: Uint8Array, current: Inspection | nul
  * sender's connection to the document. Sections are small, so a copy per update is cheap
  * (the benchmark reports the cost as `guard`).
  */
-export function contentGuardExtension(deps: { ledgers: DocumentLedgers; logger: Logger; metrics: CollabMetrics }): Extension {
-  const { ledgers, logger, metrics } = deps;
+export function contentGuardExtension(deps: { ledgers: DocumentLedgers; logger: Logger; metrics: CollabMetrics; maxDocumentBytes: number }): Extension {
+  const { ledgers, logger, metrics, maxDocumentBytes } = deps;
   return {
     extensionName: "content-guard",
 
@@ -70,7 +70,7 @@ export function contentGuardExtension(deps: { ledgers: DocumentLedgers; logger: 
       }
       if (!changes) return;
       const ledger = ledgers.for(document);
-      const verdict = judge(document, payload, ledger.validity);
+      const verdict = judge(document, payload, ledger.validity, maxDocumentBytes);
       metrics.record("guard", performance.now() - started);
       if (verdict.ok) {
         ledger.validity = verdict.inspection;

@@ -1,6 +1,7 @@
 import type { Extension } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { Db } from "../../db/client";
+import { retryWhileBusy } from "../busy-retry";
 import { collabUserOf } from "../context";
 import { carriesChanges, carriesUpdate } from "../incoming";
 import type { DocumentLedgers } from "../ledger";
@@ -23,10 +24,9 @@ export class DurableLog {
   constructor(private readonly db: Db) {}
 
   async append(documentName: string, update: Uint8Array, userId: string | null): Promise<number> {
-    const row = await this.db.collabUpdate.create({
-      data: { documentName, update: Buffer.from(update), userId },
-      select: { id: true },
-    });
+    const row = await retryWhileBusy(() =>
+      this.db.collabUpdate.create({ data: { documentName, update: Buffer.from(update), userId }, select: { id: true } }),
+    );
     return row.id;
   }
 
@@ -40,7 +40,8 @@ export class DurableLog {
 
   async compact(ids: readonly number[]): Promise<void> {
     for (let start = 0; start < ids.length; start += COMPACTION_BATCH) {
-      await this.db.collabUpdate.deleteMany({ where: { id: { in: ids.slice(start, start + COMPACTION_BATCH) } } });
+      const batch = ids.slice(start, start + COMPACTION_BATCH);
+      await retryWhileBusy(() => this.db.collabUpdate.deleteMany({ where: { id: { in: batch } } }));
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { Extension, Hocuspocus } from "@hocuspocus/server";
+import { MAX_DOCUMENT_BYTES } from "../content-inspection";
 import { CollabRefusal } from "../refusal";
 
 /**
@@ -21,6 +22,20 @@ export const MAX_CONNECTIONS_PER_DOCUMENT = 50;
  */
 export const MAX_DOCUMENTS_PER_SOCKET = 64;
 
+export interface CollabLimits {
+  maxFrameBytes: number;
+  maxDocumentBytes: number;
+  maxConnectionsPerDocument: number;
+  maxDocumentsPerSocket: number;
+}
+
+export const DEFAULT_LIMITS: CollabLimits = {
+  maxFrameBytes: MAX_FRAME_BYTES,
+  maxDocumentBytes: MAX_DOCUMENT_BYTES,
+  maxConnectionsPerDocument: MAX_CONNECTIONS_PER_DOCUMENT,
+  maxDocumentsPerSocket: MAX_DOCUMENTS_PER_SOCKET,
+};
+
 function documentsOnSocket(instance: Hocuspocus, socketId: string): number {
   let count = 0;
   for (const document of instance.documents.values()) {
@@ -36,16 +51,16 @@ function documentsOnSocket(instance: Hocuspocus, socketId: string): number {
  * (`websocketOptions.maxPayload`) and document size by the content guard; Hocuspocus already
  * bounds what an unauthenticated socket may queue (`maxUnauthenticatedQueueSize`).
  */
-export function limitsExtension(): Extension {
+export function limitsExtension(limits: Pick<CollabLimits, "maxConnectionsPerDocument" | "maxDocumentsPerSocket">): Extension {
   return {
     extensionName: "limits",
 
     async onAuthenticate({ instance, documentName, socketId }) {
       const connections = instance.documents.get(documentName)?.getConnectionsCount() ?? 0;
-      if (connections >= MAX_CONNECTIONS_PER_DOCUMENT) {
+      if (connections >= limits.maxConnectionsPerDocument) {
         throw new CollabRefusal("too-many-connections", "Mục này đang có quá nhiều người mở (too many connections)");
       }
-      if (documentsOnSocket(instance, socketId) >= MAX_DOCUMENTS_PER_SOCKET) {
+      if (documentsOnSocket(instance, socketId) >= limits.maxDocumentsPerSocket) {
         throw new CollabRefusal("too-many-documents", "Quá nhiều mục mở trên một kết nối (too many documents on one connection)");
       }
     },

@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import type { Db } from "../../db/client";
 import { parseCollabDocumentName } from "../../domain/collab-names";
 import { storeDraftSection, type StoreDraftResult } from "../../services/proposals/store-draft-section";
+import { retryWhileBusy } from "../busy-retry";
 import { storableContent } from "../content-inspection";
 import type { DocumentLedgers } from "../ledger";
 import { errorMessage, type Logger } from "../logger";
@@ -33,6 +34,20 @@ export type StoreOutcome =
   | { kind: "refused"; reason: "not_found" | "not_editable" };
 
 export type StoreSection = typeof storeDraftSection;
+
+/** Close code for writers of a draft that just stopped being editable (mirrors HTTP 409). */
+const NOT_EDITABLE_CLOSE_CODE = 4409;
+
+/**
+ * Closes the sockets of everyone who may still write: their providers reconnect at once, are
+ * authenticated again, and join read-only, so their editors stop accepting text that would
+ * never be stored.
+ */
+function reconnectWriters(document: Document): void {
+  for (const connection of document.getConnections()) {
+    if (!connection.readOnly) connection.webSocket.close(NOT_EDITABLE_CLOSE_CODE, "proposal-not-editable");
+  }
+}
 
 /**
  * Loads a section's live document from the database (seeding it on first use) and stores it
@@ -83,13 +98,14 @@ export class SectionPersistence {
       return { kind: "unchanged" };
     }
     const yState = Y.encodeStateAsUpdate(document);
-    const content = storableContent(document);
+    const { content, problems } = storableContent(document);
+    if (problems.length > 0) this.logger.warn("store.invalid_content", { documentName: document.name, problems: problems.join("; ").slice(0, 500) });
 
     const started = performance.now();
     let result: StoreDraftResult;
     try {
-      if (!content.ok) throw new Error(`Nội dung không hợp lệ, không lưu (invalid content): ${content.errors.join("; ")}`);
-      result = await this.storeSection({ ...ref, content: content.content, yState, editorIds: snapshot.editorIds, db: this.db });
+      const input = { ...ref, content, yState, editorIds: snapshot.editorIds, db: this.db };
+      result = await retryWhileBusy(() => this.storeSection(input));
     } catch (error) {
       ledger.restore(snapshot);
       this.scheduleRetry(document, instance);
@@ -106,7 +122,7 @@ export class SectionPersistence {
       // the editors reconnect to learn that they may now only read.
       await this.compact(document.name, snapshot.logIds);
       this.logger.warn("store.refused", { documentName: document.name, reason: result.reason });
-      setImmediate(() => instance.closeConnections(document.name));
+      setImmediate(() => reconnectWriters(document));
       return { kind: "refused", reason: result.reason };
     }
     await this.compact(document.name, snapshot.logIds);
