@@ -1,4 +1,4 @@
-import type { Document, Extension } from "@hocuspocus/server";
+import type { Extension } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { inspectDocument, type Inspection } from "../content-inspection";
 import { collabUserOf } from "../context";
@@ -8,14 +8,14 @@ import type { Logger } from "../logger";
 import type { CollabMetrics } from "../metrics";
 import { CollabRefusal } from "../refusal";
 
-type Verdict = { ok: true; inspection: Inspection } | { ok: false; refusal: CollabRefusal };
+export type Verdict = { ok: true; inspection: Inspection } | { ok: false; refusal: CollabRefusal };
 
 /**
  * Whether the document would still be a valid section with `update` applied. A document that
  * was already invalid when loaded (stored before a rule existed) may still be edited, as long
  * as the update adds no problem of its own; otherwise nobody could ever repair it.
  */
-function judge(document: Document, update: Uint8Array, current: Inspection | null, maxDocumentBytes: number): Verdict {
+export function judgeUpdate(document: Y.Doc, update: Uint8Array, current: Inspection | null, maxDocumentBytes: number): Verdict {
   const state = Y.encodeStateAsUpdate(document);
   // Merging can only shrink the state, so this bounds the result without encoding it again.
   if (state.byteLength + update.byteLength > maxDocumentBytes) {
@@ -70,7 +70,7 @@ export function contentGuardExtension(deps: { ledgers: DocumentLedgers; logger: 
       }
       if (!changes) return;
       const ledger = ledgers.for(document);
-      const verdict = judge(document, payload, ledger.validity, maxDocumentBytes);
+      const verdict = judgeUpdate(document, payload, ledger.validity, maxDocumentBytes);
       metrics.record("guard", performance.now() - started);
       if (verdict.ok) {
         ledger.validity = verdict.inspection;
