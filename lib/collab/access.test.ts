@@ -148,4 +148,28 @@ describe("who may join a section's live draft", () => {
     expect(await database.db.collabUpdate.count({ where: { userId: minhId } })).toBe(0);
     expect(await database.db.proposalEdit.count({ where: { proposalId: draft.proposalId, userId: minhId } })).toBe(0);
   });
+
+  it("decides again when a provider renews its token: a removed co-author drops to read-only, another user's token closes the connection", async () => {
+    const draft = await createDraft(database.db);
+    const name = draft.documentName();
+    let hoaEmail: string = DEMO.hoa;
+    const lan = track(openClient(server.wsUrl, name, await tokenFor(database.db, DEMO.lan, name)));
+    const hoa = track(openClient(server.wsUrl, name, async () => tokenFor(database.db, hoaEmail, name)));
+    await waitFor(() => lan.provider.isSynced && hoa.provider.isSynced, "both synced");
+
+    await database.db.proposalAuthor.delete({ where: { proposalId_userId: { proposalId: draft.proposalId, userId: await userId(database.db, DEMO.hoa) } } });
+    await hoa.provider.sendToken();
+    // The server checks the renewed token while further messages keep flowing; give it a moment.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    typeText(hoa.doc, " SAU-KHI-BI-GO-QUYEN");
+    typeText(lan.doc, " LAN-VAN-VIET");
+    await waitFor(() => sectionText(hoa.doc).includes("LAN-VAN-VIET"), "Hòa still receives Lan's edits");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(sectionText(lan.doc)).not.toContain("SAU-KHI-BI-GO-QUYEN");
+    expect(hoa.provider.unsyncedChanges).toBeGreaterThan(0);
+
+    hoaEmail = DEMO.lan;
+    await hoa.provider.sendToken();
+    await waitFor(() => hoa.closeReasons.includes("invalid-token"), "connection closed for a token of someone else");
+  });
 });
