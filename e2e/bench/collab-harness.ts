@@ -43,7 +43,9 @@ export async function startCollabChild(mode: "ours" | "bare", env: NodeJS.Proces
   const child: ChildProcess = fork(path.join(PROJECT_ROOT, "e2e/bench/collab-server-child.ts"), [mode], {
     cwd: PROJECT_ROOT,
     env,
-    execArgv: ["--expose-gc", "--import", "tsx"],
+    // Bytecode flushing frees code of idle functions at random collections, which would show as
+    // heap changes of hundreds of KiB unrelated to the documents being measured.
+    execArgv: ["--expose-gc", "--no-flush-bytecode", "--import", "tsx"],
     detached: true,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
