@@ -92,7 +92,7 @@ export async function runStorageBench(log: (line: string) => void = console.log)
       }),
     );
     const notes = [
-      "storage: ratios are per version (deterministic, no noise floor); spread is over the versions published",
+      "ratios are per version (deterministic, no noise floor); spread is over the versions published",
     ];
     return { rows, notes, details: { versions, results: [small, large] } };
   } finally {
