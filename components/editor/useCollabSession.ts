@@ -85,21 +85,27 @@ export function useCollabSession(options: { tokenUrl: string; editable: boolean 
       const source = createTokenSource(tokenUrl, access);
       tokens = source;
       doc = new Y.Doc();
+      // Read from the provider on every event rather than from the event's payload: the provider
+      // emits "synced" only on a change to true, so after a silent drop the payload alone goes stale.
+      const progress = (): Pick<SessionState, "synced" | "unsyncedChanges"> => ({
+        synced: provider?.isSynced ?? false,
+        unsyncedChanges: provider?.unsyncedChanges ?? 0,
+      });
       provider = new HocuspocusProvider({
         url: access.url,
         name: access.document,
         document: doc,
         token: () => source.token(),
-        onStatus: ({ status }) => update(status === "connected" ? { connection: status, everConnected: true } : { connection: status, synced: false }),
-        onSynced: ({ state: synced }) => update({ synced }),
-        onUnsyncedChanges: ({ number }) => update({ unsyncedChanges: number }),
+        onStatus: ({ status }) => update({ connection: status, ...(status === "connected" ? { everConnected: true } : {}), ...progress() }),
+        onSynced: () => update(progress()),
+        onUnsyncedChanges: () => update(progress()),
         onAuthenticated: ({ scope }) => {
           tokenRetries = 0;
-          update({ writable: editable && scope !== "readonly" });
+          update({ writable: editable && scope !== "readonly", ...progress() });
         },
         onAuthenticationFailed: ({ reason }) => void recoverFromRefusal(reason),
         onClose: ({ event }) => {
-          update({ synced: false });
+          update(progress());
           // The server closed this document (not the socket): a renewed token was refused.
           if (TOKEN_REASONS.has(event.reason) || DENIED_REASONS.has(event.reason)) void recoverFromRefusal(event.reason);
         },
