@@ -41,6 +41,9 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
+  // A background promise of some hook that fails must not end every open session; the error
+  // is logged, and acknowledged edits are in the durable log whatever happens next.
+  process.on("unhandledRejection", (reason) => logger.error("collab.unhandled_rejection", { error: errorMessage(reason) }));
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
 
