@@ -64,7 +64,8 @@ async function main(): Promise<void> {
   for (const part of selected) {
     if (interrupted) break;
     console.log(`\n=== ${part} ===`);
-    outcomes.push(await runPart(part));
+    const outcome = await runPart(part);
+    outcomes.push(interrupted && outcome.status === "failed" ? { ...outcome, reason: `interrupted (${outcome.reason})` } : outcome);
   }
 
   const lines: TableLine[] = outcomes.flatMap((outcome) => (outcome.status === "ok" ? outcome.result.rows.map((line) => ({ part: outcome.part, ...line })) : []));
