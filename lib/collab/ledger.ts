@@ -52,8 +52,14 @@ export class DocumentLedger {
     for (const id of logIds) this.appliedLogIds.add(id);
   }
 
+  /** Something to store, or log rows to delete. */
   hasPendingWork(): boolean {
     return this.changed || this.appliedLogIds.size > 0;
+  }
+
+  /** Changes only memory holds (and the log): the document must not be unloaded yet. */
+  hasUnsavedChanges(): boolean {
+    return this.changed;
   }
 
   /**

@@ -94,7 +94,7 @@ export class SectionPersistence {
     // Snapshot, state and content are taken in one synchronous turn: no update slips between them.
     const snapshot = ledger.beginStore();
     if (!snapshot.changed) {
-      await this.compact(document.name, snapshot.logIds);
+      await this.compact(document, snapshot.logIds);
       return { kind: "unchanged" };
     }
     const yState = Y.encodeStateAsUpdate(document);
@@ -120,22 +120,23 @@ export class SectionPersistence {
       // The proposal left the editable states (submitted for good, published, withdrawn):
       // its draft is frozen and these updates will never be stored, so they are dropped, and
       // the editors reconnect to learn that they may now only read.
-      await this.compact(document.name, snapshot.logIds);
+      await this.compact(document, snapshot.logIds);
       this.logger.warn("store.refused", { documentName: document.name, reason: result.reason });
       setImmediate(() => reconnectWriters(document));
       return { kind: "refused", reason: result.reason };
     }
-    await this.compact(document.name, snapshot.logIds);
+    await this.compact(document, snapshot.logIds);
     this.logger.debug("store.done", { documentName: document.name, ms: Math.round(elapsed), editors: snapshot.editorIds.length });
     return { kind: "stored", contentHash: result.contentHash };
   }
 
-  private async compact(documentName: string, logIds: number[]): Promise<void> {
+  private async compact(document: Document, logIds: number[]): Promise<void> {
     try {
       await this.log.compact(logIds);
     } catch (error) {
-      // The rows only replay updates the stored state already holds; the next store retries.
-      this.logger.warn("log.compaction_failed", { documentName, rows: logIds.length, error: errorMessage(error) });
+      // The rows only replay updates the stored state already holds; the next store deletes them.
+      this.ledgers.for(document).logApplied(logIds);
+      this.logger.warn("log.compaction_failed", { documentName: document.name, rows: logIds.length, error: errorMessage(error) });
     }
   }
 
@@ -189,7 +190,7 @@ export class SectionPersistence {
 
       beforeUnloadDocument: async ({ document, documentName }) => {
         const ledger = this.ledgers.for(document);
-        if (!ledger.hasPendingWork()) return;
+        if (!ledger.hasUnsavedChanges()) return;
         // Rejecting keeps the document loaded; the retry stores it and then unloads it.
         this.logger.warn("unload.deferred", { documentName, reason: "unsaved changes" });
         throw new Error(`Chưa lưu được ${documentName}; giữ trong bộ nhớ (unsaved, kept in memory)`);
