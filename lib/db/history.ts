@@ -82,3 +82,13 @@ export async function loadRevisionContents(db: DbOrTx, revisionIds: Iterable<str
   }
   return contents;
 }
+
+/** A version's table of contents (no content). */
+export async function listVersionToc(db: DbOrTx, versionId: string): Promise<{ id: string; slug: string; title: string }[]> {
+  const rows = await db.versionSection.findMany({
+    where: { versionId },
+    orderBy: { position: "asc" },
+    select: { sectionId: true, title: true, section: { select: { slug: true } } },
+  });
+  return rows.map((row) => ({ id: row.sectionId, slug: row.section.slug, title: row.title }));
+}

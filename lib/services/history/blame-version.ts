@@ -5,7 +5,7 @@ import { blameVersions, type BlameVersion } from "../../domain/history/blame";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { listVersions, type VersionHistoryEntry } from "./list-versions";
-import { BoundedMemo } from "./memo";
+import { LruCache } from "../../domain/lru-cache";
 import { assertVersionNumber } from "./lookup";
 
 export interface BlamedBlock {
@@ -35,7 +35,7 @@ export interface VersionBlame {
  * its blame never changes, and walking the history is the costly part of the request.
  */
 const BLAMES_KEPT = 16;
-const blames = new BoundedMemo<{ sectionId: string; addedIn: number; blocks: { blockId: string | null; node: RichNode; changedIn: number }[] }[]>(BLAMES_KEPT);
+const blames = new LruCache<string, { sectionId: string; addedIn: number; blocks: { blockId: string | null; node: RichNode; changedIn: number }[] }[]>(BLAMES_KEPT);
 
 /**
  * “Nguồn gốc”: for each block of version n, the version (and proposal) that last changed it.
@@ -51,7 +51,7 @@ export async function blameVersion(options: { slug: string; versionNumber: numbe
   if (!version) throw new AppError("NOT_FOUND", `Không có phiên bản ${options.versionNumber} (version not found).`);
 
   const placements = await listPlacements(db, history.document.id, version.number);
-  const blamed = await blames.get(`${history.document.id}\u0000${version.hash}`, async () => {
+  const blamed = await blames.getOrCreate(`${history.document.id}\u0000${version.hash}`, async () => {
     const contents = await loadRevisionContents(db, changedRevisionIds(placements));
     const versions: BlameVersion[] = placements.map((placement) => ({
       number: placement.number,

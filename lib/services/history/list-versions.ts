@@ -1,10 +1,10 @@
 import { getDb, type DbOrTx } from "../../db/client";
-import { listVersionRecords, loadProposalDraft, type VersionRecord } from "../../db/history";
+import { listVersionRecords, listVersionToc, loadProposalDraft, type VersionRecord } from "../../db/history";
 import { draftContentHash } from "../../db/proposals";
 import { publishedApprovals } from "../../domain/history/approvals";
 import { authorize, type Actor } from "../../policies";
 import { requireDocument } from "./lookup";
-import { BoundedMemo } from "./memo";
+import { LruCache } from "../../domain/lru-cache";
 
 export interface PersonRef {
   id: string;
@@ -38,6 +38,8 @@ export interface DocumentHistory {
   document: { id: string; slug: string; title: string };
   /** Oldest first. */
   versions: VersionHistoryEntry[];
+  /** The current version's sections, in reading order. */
+  currentSections: { id: string; slug: string; title: string }[];
 }
 
 /**
@@ -46,7 +48,7 @@ export interface DocumentHistory {
  * documents with thousands of versions.
  */
 const APPROVALS_KEPT = 2_000;
-const approvalsByVersion = new BoundedMemo<ApprovalRef[]>(APPROVALS_KEPT);
+const approvalsByVersion = new LruCache<string, ApprovalRef[]>(APPROVALS_KEPT);
 
 /** Every published version of a document with who proposed, approved and published it. */
 export async function listVersions(options: { slug: string; actor?: Actor | null; db?: DbOrTx }): Promise<DocumentHistory> {
@@ -56,7 +58,9 @@ export async function listVersions(options: { slug: string; actor?: Actor | null
   const records = await listVersionRecords(db, document.id);
   const versions: VersionHistoryEntry[] = [];
   for (const record of records) versions.push(await toEntry(db, record));
-  return { document: { id: document.id, slug: document.slug, title: document.title }, versions };
+  const head = records.at(-1);
+  const currentSections = head ? await listVersionToc(db, head.id) : [];
+  return { document: { id: document.id, slug: document.slug, title: document.title }, versions, currentSections };
 }
 
 async function toEntry(db: DbOrTx, record: VersionRecord): Promise<VersionHistoryEntry> {
@@ -82,7 +86,7 @@ async function toEntry(db: DbOrTx, record: VersionRecord): Promise<VersionHistor
 async function approvalsFor(db: DbOrTx, record: VersionRecord): Promise<ApprovalRef[]> {
   const proposal = record.proposal;
   if (!proposal || proposal.reviews.length === 0) return [];
-  return approvalsByVersion.get(record.id, async () => {
+  return approvalsByVersion.getOrCreate(record.id, async () => {
     const draft = await loadProposalDraft(db, proposal.id);
     if (!draft) return [];
     const approved = publishedApprovals(proposal.reviews, draftContentHash(draft), record.publishedAt);
@@ -106,4 +110,31 @@ export function parseStats(raw: string): Record<string, number> {
   return Object.fromEntries(
     Object.entries(parsed as Record<string, unknown>).filter((entry): entry is [string, number] => typeof entry[1] === "number" && Number.isFinite(entry[1])),
   );
+}
+
+/** The JSON of one version in `GET /api/v1/documents/{slug}/versions`. */
+export function versionJson(version: VersionHistoryEntry) {
+  return {
+    number: version.number,
+    hash: version.hash,
+    prevHash: version.prevHash,
+    publishedAt: version.publishedAt.toISOString(),
+    summary: version.summary,
+    proposal: version.proposal
+      ? {
+          id: version.proposal.id,
+          title: version.proposal.title,
+          kind: version.proposal.kind,
+          organization: version.organization ? { slug: version.organization.slug, name: version.organization.name, nameEn: version.organization.nameEn } : null,
+          authors: version.authors.map((author) => ({ name: author.name })),
+        }
+      : null,
+    approvals: version.approvals.map((approval) => ({
+      reviewer: approval.reviewer.name,
+      organization: approval.organization?.name ?? null,
+      approvedAt: approval.approvedAt.toISOString(),
+    })),
+    publishedBy: version.publisher ? { name: version.publisher.name } : null,
+    stats: version.stats,
+  };
 }

@@ -11,7 +11,7 @@ import {
   type Snippet,
 } from "../../domain/history/search";
 import { authorize, type Actor } from "../../policies";
-import { BoundedMemo } from "./memo";
+import { LruCache } from "../../domain/lru-cache";
 
 /** Results returned at most: a page of results people scan; a longer list means the query needs words. */
 export const MAX_SEARCH_RESULTS = 50;
@@ -53,7 +53,7 @@ interface DocumentIndex {
  * simply builds a new entry; the bound allows a few documents and their previous heads.
  */
 const INDEXES_KEPT = 8;
-const indexes = new BoundedMemo<DocumentIndex>(INDEXES_KEPT);
+const indexes = new LruCache<string, DocumentIndex>(INDEXES_KEPT);
 
 /**
  * Searches the current version of every document, ignoring case and Vietnamese diacritics.
@@ -71,7 +71,7 @@ export async function searchHandbook(options: { query: string; limit?: number; a
   for (const document of documents) {
     const head = await headVersion(db, document.id);
     if (!head) continue;
-    const index = await indexes.get(`${head.id}\u0000${document.slug}\u0000${document.title}`, async () => buildIndex(db, document, head));
+    const index = await indexes.getOrCreate(`${head.id}\u0000${document.slug}\u0000${document.title}`, async () => buildIndex(db, document, head));
     for (const title of index.titles) {
       const match = matchText(title.folded, query);
       if (!match) continue;
@@ -108,4 +108,26 @@ async function buildIndex(
     }
   }
   return { document: { slug: document.slug, title: document.title }, versionNumber: head.number, titles, blocks };
+}
+
+/** The JSON of `GET /api/v1/search?q=`: each hit with the reader's link to the passage. */
+export function searchResultsJson(results: SearchResults) {
+  return {
+    query: results.query,
+    total: results.total,
+    results: results.hits.map((hit) => ({
+      document: hit.document,
+      version: hit.versionNumber,
+      section: hit.section,
+      blockId: hit.blockId,
+      url: searchHitPath(hit),
+      snippet: hit.text,
+      highlights: hit.snippet.parts,
+    })),
+  };
+}
+
+/** Where a hit is read: the section page, scrolled to the block. */
+export function searchHitPath(hit: SearchHit): string {
+  return `/${hit.document.slug}/${hit.section.slug}${hit.blockId ? `#b-${hit.blockId}` : ""}`;
 }
