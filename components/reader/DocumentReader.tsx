@@ -8,6 +8,7 @@ import { DocumentToc } from "./DocumentToc";
 import { SectionArticle } from "./SectionArticle";
 import { VersionBanner } from "./VersionBanner";
 import { PrintButton } from "./PrintButton";
+import { ExportLinks } from "@/components/history/ExportLinks";
 
 /**
  * The reader's view of a published version: the whole document, or one section of it.
@@ -63,6 +64,7 @@ export function DocumentReader({
             {locale === "vi" ? "Liên kết cố định" : "Permalink"}
           </Link>
           <PrintButton label={t.reader.print} />
+          <ExportLinks documentSlug={document.slug} number={version.number} locale={locale} />
           {canPropose && !permalink && (
             <Link className="button button--small" href={`/lam-viec/de-xuat/moi?document=${document.slug}${current ? `&section=${current.id}` : ""}`}>
               {t.reader.propose}

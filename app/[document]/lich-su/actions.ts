@@ -1,0 +1,31 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getCurrentActor } from "@/lib/auth/current";
+import { isAppError } from "@/lib/errors";
+import { formString } from "@/lib/http/actions";
+import { requireActor } from "@/lib/policies";
+import { startRestoreProposal } from "@/lib/services/history/start-restore-proposal";
+
+/** Slugs as the handbook makes them; anything else is not sent back into a redirect. */
+const SLUG_PATTERN = /^[a-z0-9-]{1,80}$/;
+
+/** Starts a RESTORE proposal for a version (or one section of it) and opens the proposal. */
+export async function restoreVersionAction(form: FormData): Promise<void> {
+  const slug = formString(form, "document");
+  const sectionSlug = formString(form, "sectionSlug");
+  const sectionId = formString(form, "sectionId") || undefined;
+  const historyPath = !SLUG_PATTERN.test(slug) ? "/" : SLUG_PATTERN.test(sectionSlug) ? `/${slug}/lich-su/${sectionSlug}` : `/${slug}/lich-su`;
+  let proposalId: string;
+  try {
+    const actor = requireActor(await getCurrentActor());
+    const versionNumber = Number(formString(form, "version"));
+    const proposal = await startRestoreProposal({ actor, slug, versionNumber, sectionId });
+    proposalId = proposal.id;
+  } catch (error) {
+    if (!isAppError(error)) console.error("[action] restore failed", error);
+    const message = isAppError(error) ? error.message : "Đã có lỗi; không có thay đổi nào được ghi (unexpected error, nothing was saved).";
+    redirect(`${historyPath}?error=${encodeURIComponent(message)}`);
+  }
+  redirect(`/lam-viec/de-xuat/${encodeURIComponent(proposalId)}`);
+}

@@ -1,0 +1,67 @@
+import "@/components/history/history.css";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { HISTORY_LABELS } from "@/components/history/labels";
+import { documentHistory } from "@/components/history/page-data";
+import { VersionList } from "@/components/history/VersionList";
+import { FlashMessage } from "@/components/ui/FlashMessage";
+import { getCurrentActor } from "@/lib/auth/current";
+import { getLocale } from "@/lib/i18n/server";
+import { can } from "@/lib/policies";
+import { restoreVersionAction } from "./actions";
+
+type Params = { params: Promise<{ document: string }>; searchParams: Promise<{ error?: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { document } = await params;
+  const [history, locale] = await Promise.all([documentHistory(document), getLocale()]);
+  return { title: `${HISTORY_LABELS[locale].historyTitle} — ${history.document.title}` };
+}
+
+export default async function DocumentHistoryPage({ params, searchParams }: Params) {
+  const { document } = await params;
+  const { error } = await searchParams;
+  const [history, locale, actor] = await Promise.all([documentHistory(document), getLocale(), getCurrentActor()]);
+  const t = HISTORY_LABELS[locale];
+  const newestFirst = [...history.versions].reverse();
+  const headNumber = newestFirst[0]?.number ?? 0;
+  const sections = history.currentSections;
+  const feedHref = `/${history.document.slug}/feed.xml`;
+
+  return (
+    <>
+      <link rel="alternate" type="application/atom+xml" title={`${history.document.title} — ${t.historyTitle}`} href={feedHref} />
+      <p className="meta">
+        <Link href={`/${history.document.slug}`}>{history.document.title}</Link>
+      </p>
+      <h1>{t.historyTitle}</h1>
+      <p className="prose">{t.historyIntro}</p>
+      <FlashMessage error={error} okText="" />
+      <ul className="history-links">
+        <li><Link href={`/${history.document.slug}/so-sanh`}>{t.compareTitle}</Link></li>
+        <li><a href={feedHref} type="application/atom+xml" title={t.feedHint}>{t.feed}</a></li>
+        <li><a href={`/api/v1/documents/${history.document.slug}/versions`}>{t.openData}</a></li>
+        <li><a href={`/api/v1/documents/${history.document.slug}/verify`}>{t.verify}</a></li>
+      </ul>
+      <VersionList
+        documentSlug={history.document.slug}
+        versions={newestFirst}
+        headNumber={headNumber}
+        locale={locale}
+        restoreAction={can(actor, "proposal:create") ? restoreVersionAction : undefined}
+      />
+      {sections.length > 0 && (
+        <section aria-labelledby="by-section" className="card">
+          <h2 id="by-section">{t.sectionsHeading}</h2>
+          <ul>
+            {sections.map((section) => (
+              <li key={section.id}>
+                <Link href={`/${history.document.slug}/lich-su/${section.slug}`}>{section.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getCurrentActor } from "@/lib/auth/current";
+import { AppError, isAppError } from "@/lib/errors";
+import { formString } from "@/lib/http/actions";
+import { requireActor } from "@/lib/policies";
+import { importChapterProposal, MAX_IMPORT_BYTES } from "@/lib/services/history/import-chapter-proposal";
+import type { ImportFormState } from "@/components/history/ImportForm";
+
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** The chapter's Markdown: the uploaded file, or else the pasted text (never both). */
+async function markdownFrom(form: FormData, pasted: string): Promise<string> {
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) return pasted;
+  if (pasted.trim().length > 0) {
+    throw new AppError("BAD_REQUEST", "Hãy dán nội dung hoặc chọn tệp, không dùng cả hai (paste or upload, not both).");
+  }
+  if (file.name.toLowerCase().endsWith(".docx") || file.type === DOCX_TYPE) {
+    throw new AppError("BAD_REQUEST", "Chưa hỗ trợ nhập tệp Word (.docx); hãy lưu chương dưới dạng Markdown (.md) rồi nhập lại (DOCX not supported yet).");
+  }
+  if (file.size > MAX_IMPORT_BYTES) {
+    throw new AppError("PAYLOAD_TOO_LARGE", `Tệp quá lớn: tối đa ${MAX_IMPORT_BYTES / 1024 / 1024} MiB (file too large).`);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
+  } catch {
+    throw new AppError("BAD_REQUEST", "Tệp không phải văn bản UTF-8; hãy lưu lại với mã hóa UTF-8 (file is not UTF-8 text).");
+  }
+}
+
+/** Creates an IMPORT proposal from a Markdown chapter and opens it; on error the form keeps what was typed. */
+export async function importChapterAction(previous: ImportFormState, form: FormData): Promise<ImportFormState> {
+  const values = {
+    documentSlug: formString(form, "document"),
+    title: formString(form, "title"),
+    rationale: formString(form, "rationale"),
+    markdown: formString(form, "markdown"),
+  };
+  let proposalId: string;
+  try {
+    const actor = requireActor(await getCurrentActor());
+    const markdown = await markdownFrom(form, values.markdown);
+    const proposal = await importChapterProposal({
+      actor,
+      slug: values.documentSlug,
+      input: { markdown, title: values.title || undefined, rationale: values.rationale || undefined },
+    });
+    proposalId = proposal.id;
+  } catch (error) {
+    if (!isAppError(error)) console.error("[action] import failed", error);
+    const details = isAppError(error) && isErrorList(error.details) ? error.details.errors : [];
+    return {
+      attempt: previous.attempt + 1,
+      error: isAppError(error) ? (details.length > 0 ? "Không thể nhập tệp; hãy sửa các lỗi sau rồi thử lại:" : error.message) : "Đã có lỗi; không có gì được ghi (unexpected error, nothing was saved).",
+      errors: details,
+      values,
+    };
+  }
+  redirect(`/lam-viec/de-xuat/${encodeURIComponent(proposalId)}`);
+}
+
+function isErrorList(details: unknown): details is { errors: string[] } {
+  return typeof details === "object" && details !== null && Array.isArray((details as { errors?: unknown }).errors);
+}

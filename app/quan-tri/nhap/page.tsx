@@ -1,0 +1,32 @@
+import "@/components/history/history.css";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { ImportForm } from "@/components/history/ImportForm";
+import { HISTORY_LABELS, importLabels } from "@/components/history/labels";
+import { getCurrentActor } from "@/lib/auth/current";
+import { getMessages } from "@/lib/i18n/server";
+import { can } from "@/lib/policies";
+import { listDocuments } from "@/lib/services/read-document";
+import { importChapterAction } from "./actions";
+
+export const metadata: Metadata = { title: "Nhập chương mới" };
+
+export default async function ImportPage() {
+  const actor = await getCurrentActor();
+  if (!actor) redirect("/dang-nhap?callbackUrl=/quan-tri/nhap");
+  const { locale, t: site } = await getMessages();
+  const t = HISTORY_LABELS[locale];
+  if (!can(actor, "document:import")) {
+    return <p className="notice notice--error" role="alert">{site.errors.forbidden}</p>;
+  }
+  const documents = (await listDocuments()).filter((document) => document.version !== null);
+  return (
+    <>
+      <p className="meta"><Link href="/quan-tri">{site.admin.title}</Link></p>
+      <h1>{t.importTitle}</h1>
+      <p className="prose">{t.importIntro}</p>
+      <ImportForm action={importChapterAction} documents={documents.map(({ slug, title }) => ({ slug, title }))} labels={importLabels(t)} />
+    </>
+  );
+}
