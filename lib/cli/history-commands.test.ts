@@ -1,0 +1,99 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../testing/databases";
+import { parseArgs } from "./commands";
+import { diffCommand, exportCommand, importCommand, verifyCommand } from "./history-commands";
+
+const SLUG = "cam-nang-chuyen-doi-so";
+
+/** Runs a command and returns what it printed to stdout (console.log included). */
+async function run(command: { run(args: ReturnType<typeof parseArgs>): Promise<void> }, argv: string[]): Promise<string> {
+  const chunks: string[] = [];
+  const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    chunks.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+    return true;
+  });
+  const log = vi.spyOn(console, "log").mockImplementation((...values: unknown[]) => {
+    chunks.push(`${values.map(String).join(" ")}\n`);
+  });
+  const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+  try {
+    await command.run(parseArgs(argv));
+  } finally {
+    write.mockRestore();
+    log.mockRestore();
+    error.mockRestore();
+  }
+  return chunks.join("");
+}
+
+describe("history commands (SQLite)", () => {
+  let database: TestDatabase;
+  let directory: string;
+  beforeAll(async () => {
+    database = await createTestDatabase("sqlite", { seed: true });
+    directory = fs.mkdtempSync(path.join(os.tmpdir(), "handbook-cli-"));
+  });
+  afterAll(async () => {
+    await database.drop();
+    fs.rmSync(directory, { recursive: true, force: true });
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it("exports a version as Markdown to stdout and as HTML to a file", async () => {
+    const markdown = await run(exportCommand, ["--doc", SLUG, "--version", "2", "--format", "md"]);
+    expect(markdown).toMatch(/^---\ntitle: "Cẩm nang chuyển đổi số"\ndocument: "cam-nang-chuyen-doi-so"\nversion: 2\n/);
+    expect(markdown).toContain("## Lời tổng kết");
+    const out = path.join(directory, "v1.html");
+    await run(exportCommand, ["--doc", SLUG, "--version", "1", "--format", "html", "--out", out, "--lang", "en"]);
+    const html = fs.readFileSync(out, "utf8");
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain("ĐÁNH GIÁ BÀI VIẾT");
+    await expect(run(exportCommand, ["--doc", SLUG, "--version", "1", "--format", "pdf"])).rejects.toThrow(/md or html/);
+    await expect(run(exportCommand, ["--doc", SLUG, "--version", "x", "--format", "md"])).rejects.toThrow(/positive integer/);
+  });
+
+  it("compares two versions as text and as JSON", async () => {
+    const text = await run(diffCommand, ["--doc", SLUG, "--from", "1", "--to", "2"]);
+    expect(text.split("\n")[0]).toBe("Cẩm nang chuyển đổi số: phiên bản 1 → 2");
+    expect(text).toContain("## Lời tổng kết (thay đổi)");
+    expect(text).toContain("{+ Vua Lý Thái Tổ.");
+    expect(text).toContain("- ĐÁNH GIÁ BÀI VIẾT");
+    const json = JSON.parse(await run(diffCommand, ["--doc", SLUG, "--from", "2", "--to", "1", "--json"])) as { stats: { wordsAdded: number } };
+    expect(json.stats.wordsAdded).toBeGreaterThan(0);
+  });
+
+  it("compares two Markdown files, exported versions included", async () => {
+    const first = path.join(directory, "a.md");
+    const second = path.join(directory, "b.md");
+    await run(exportCommand, ["--doc", SLUG, "--version", "1", "--format", "md", "--out", first]);
+    await run(exportCommand, ["--doc", SLUG, "--version", "2", "--format", "md", "--out", second]);
+    const text = await run(diffCommand, ["--files", first, second]);
+    expect(text).toContain("- ĐÁNH GIÁ BÀI VIẾT");
+    expect(text).not.toContain("## Kỳ 18");
+    await expect(run(diffCommand, ["--files", first])).rejects.toThrow(/two paths/);
+  });
+
+  it("imports a chapter as the given person", async () => {
+    const file = path.join(directory, "chapter.md");
+    fs.writeFileSync(file, "# Dữ liệu mở\n\nCơ quan nhà nước cung cấp dữ liệu mở.\n");
+    const output = JSON.parse(await run(importCommand, ["--doc", SLUG, "--file", file, "--as", "admin@camnang.gov.vn"])) as { id: string; kind: string };
+    expect(output.kind).toBe("IMPORT");
+    expect(await database.db.proposal.findUnique({ where: { id: output.id } })).toMatchObject({ kind: "IMPORT", status: "DRAFT" });
+    await expect(run(importCommand, ["--doc", SLUG, "--file", file, "--as", "lan@mof.gov.vn"])).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(run(importCommand, ["--doc", SLUG, "--file", file, "--as", "nobody@example.vn"])).rejects.toThrow(/no active user/);
+  });
+
+  it("verifies the chain, and fails (exit 1) once stored text was altered behind its back", async () => {
+    expect(JSON.parse(await run(verifyCommand, ["--doc", SLUG]))).toMatchObject({ ok: true, versions: 2 });
+    // Someone with access to the database file disables the append-only guard and edits a revision.
+    const { db } = database;
+    const triggers = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'SectionRevision'`);
+    for (const trigger of triggers) await db.$executeRawUnsafe(`DROP TRIGGER "${trigger.name}"`);
+    const revision = await db.sectionRevision.findFirstOrThrow({ orderBy: { createdAt: "asc" } });
+    await db.$executeRawUnsafe(`UPDATE "SectionRevision" SET "content" = replace("content", 'Có ba', 'Có bốn') WHERE "id" = '${revision.id}'`);
+    await expect(run(verifyCommand, ["--doc", SLUG])).rejects.toMatchObject({ code: "CONFLICT", details: { ok: false, failedAt: 1, reason: "content_hash_mismatch" } });
+  });
+});

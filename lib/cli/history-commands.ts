@@ -1,0 +1,117 @@
+import fs from "node:fs";
+import { loadActor } from "../auth/actor";
+import { getDb } from "../db/client";
+import { diffDocuments } from "../domain/diff";
+import { diffAsText } from "../domain/history/diff-text";
+import { markdownSnapshot } from "../domain/history/markdown-snapshot";
+import { AppError } from "../errors";
+import { isLocale } from "../i18n/locales";
+import { compareVersions } from "../services/history/compare-versions";
+import { exportVersion, isExportFormat } from "../services/history/export-version";
+import { importChapterProposal } from "../services/history/import-chapter-proposal";
+import { verifyDocument } from "../services/verify-document";
+import { optionalOption, requireOption, UsageError, type Command, type ParsedArgs } from "./commands";
+
+/** Commands over published history: export a version, compare versions or files, verify the chain, import a chapter. */
+
+/** Origin written into exported files when the site's address is not configured. */
+const FALLBACK_BASE_URL = "http://localhost:3000";
+
+function positiveInt(args: ParsedArgs, name: string): number {
+  const value = requireOption(args, name);
+  if (!/^[1-9][0-9]{0,8}$/.test(value)) throw new UsageError(`--${name} must be a positive integer`);
+  return Number(value);
+}
+
+function readTextFile(path: string): string {
+  try {
+    return fs.readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export const exportCommand: Command = {
+  name: "export",
+  summary: "Export a published version as Markdown or HTML (xuất phiên bản)",
+  usage: "handbook export --doc cam-nang-chuyen-doi-so --version 2 --format md|html [--out file] [--lang vi|en]",
+  async run(args) {
+    const format = requireOption(args, "format");
+    if (!isExportFormat(format)) throw new UsageError("--format must be md or html");
+    const lang = optionalOption(args, "lang");
+    if (lang !== undefined && !isLocale(lang)) throw new UsageError("--lang must be vi or en");
+    const file = await exportVersion({
+      slug: requireOption(args, "doc"),
+      versionNumber: positiveInt(args, "version"),
+      format,
+      locale: lang,
+      baseUrl: process.env.NEXTAUTH_URL ?? FALLBACK_BASE_URL,
+    });
+    const out = optionalOption(args, "out");
+    if (out) {
+      fs.writeFileSync(out, file.body, "utf8");
+      console.error(`wrote ${out} (${Buffer.byteLength(file.body, "utf8")} bytes)`);
+      return;
+    }
+    process.stdout.write(file.body);
+  },
+};
+
+export const diffCommand: Command = {
+  name: "diff",
+  summary: "Compare two versions, or two Markdown files (so sánh)",
+  usage: "handbook diff --doc cam-nang-chuyen-doi-so --from 1 --to 2 [--json] | handbook diff --files a.md b.md [--json]",
+  async run(args) {
+    const json = args.options.json === true;
+    const files = args.options.files;
+    if (files !== undefined) {
+      const first = typeof files === "string" ? files : args.positional[0];
+      const second = typeof files === "string" ? args.positional[0] : args.positional[1];
+      if (!first || !second) throw new UsageError("--files needs two paths");
+      const diff = diffDocuments(markdownSnapshot(readTextFile(first)), markdownSnapshot(readTextFile(second)));
+      process.stdout.write(json ? `${JSON.stringify(diff, null, 2)}\n` : diffAsText(diff));
+      return;
+    }
+    const comparison = await compareVersions({ slug: requireOption(args, "doc"), from: positiveInt(args, "from"), to: positiveInt(args, "to") });
+    if (json) {
+      process.stdout.write(`${JSON.stringify(comparison.diff, null, 2)}\n`);
+      return;
+    }
+    process.stdout.write(`${comparison.document.title}: phiên bản ${comparison.from.number} → ${comparison.to.number}\n${diffAsText(comparison.diff)}`);
+  },
+};
+
+export const verifyCommand: Command = {
+  name: "verify",
+  summary: "Recompute every version's hash and check the chain; exit 1 if it fails (kiểm chứng)",
+  usage: "handbook verify --doc cam-nang-chuyen-doi-so",
+  async run(args) {
+    const slug = requireOption(args, "doc");
+    const result = await verifyDocument(slug);
+    console.log(JSON.stringify(result));
+    if (!result.ok) {
+      throw new AppError("CONFLICT", `Chuỗi phiên bản của “${slug}” không hợp lệ tại phiên bản ${result.failedAt} (${result.reason}).`, result);
+    }
+  },
+};
+
+export const importCommand: Command = {
+  name: "import",
+  summary: "Import a Markdown chapter as an IMPORT proposal (nhập chương)",
+  usage: "handbook import --doc cam-nang-chuyen-doi-so --file chapter.md --as admin@camnang.gov.vn [--title ...] [--rationale ...]",
+  async run(args) {
+    const db = await getDb();
+    const email = requireOption(args, "as").toLowerCase();
+    const user = await db.user.findUnique({ where: { email } });
+    const actor = user ? await loadActor(db, user.id) : null;
+    if (!actor) throw new UsageError(`no active user ${email}`);
+    const proposal = await importChapterProposal({
+      actor,
+      slug: requireOption(args, "doc"),
+      input: { markdown: readTextFile(requireOption(args, "file")), title: optionalOption(args, "title"), rationale: optionalOption(args, "rationale") },
+    });
+    console.log(JSON.stringify({ id: proposal.id, kind: proposal.kind, title: proposal.title, url: `/lam-viec/de-xuat/${proposal.id}` }));
+  },
+};
+
+export const HISTORY_COMMANDS: Command[] = [exportCommand, diffCommand, verifyCommand, importCommand];
