@@ -1,0 +1,149 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signInByApi } from "./fixtures/session";
+
+const DOC = "cam-nang-chuyen-doi-so";
+const CLOSING = "loi-tong-ket";
+
+test.describe("history, comparison and search", () => {
+  test("a reader compares version 1 and 2 and sees the repaired sentence as a deletion and an insertion", async ({ page }) => {
+    await page.goto(`/${DOC}/so-sanh`);
+    await page.getByLabel("Từ phiên bản").selectOption("1");
+    await page.getByLabel("Đến phiên bản").selectOption("2");
+    await page.getByRole("button", { name: "So sánh", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/${DOC}/so-sanh\\?from=1&to=2`));
+    // Version 2 joined "... khi đó là" with "Vua Lý Thái Tổ. ...": the words arrive in the first
+    // paragraph and the paragraph that held them alone is removed.
+    await expect(page.locator("ins.diff-ins", { hasText: "Vua Lý Thái Tổ" })).toBeVisible();
+    await expect(page.locator("del.diff-del", { hasText: "Vua Lý Thái Tổ" })).toBeVisible();
+    await expect(page.locator("del.diff-del", { hasText: "ĐÁNH GIÁ BÀI VIẾT" })).toBeVisible();
+
+    await page.getByRole("radio", { name: "Hai cột song song" }).check();
+    await page.getByRole("button", { name: "So sánh", exact: true }).click();
+    await expect(page).toHaveURL(/view=side/);
+    await expect(page.locator("table.diff-table").first()).toBeVisible();
+    await expect(page.locator("td.diff-cell--after ins.diff-ins", { hasText: "Vua Lý Thái Tổ" })).toBeVisible();
+
+    // The permalink of version 1 says it is not the current text.
+    await page.getByRole("link", { name: "Phiên bản 1", exact: true }).first().click();
+    await expect(page).toHaveURL(new RegExp(`/${DOC}/v/1$`));
+    await expect(page.getByRole("note")).toContainText("Đây không phải phiên bản hiện hành");
+    await expect(page.getByText("ĐÁNH GIÁ BÀI VIẾT")).toBeVisible();
+  });
+
+  test("the history page lists every version with its proposal, ministry and approvers, and offers the feed", async ({ page, request }) => {
+    const versions = (await (await request.get(`/api/v1/documents/${DOC}/versions`)).json()) as { versions: { number: number }[] };
+    await page.goto(`/${DOC}/lich-su`);
+    await expect(page.getByRole("heading", { level: 1, name: "Lịch sử thay đổi" })).toBeVisible();
+    for (const { number } of versions.versions) {
+      await expect(page.getByRole("heading", { level: 2, name: `Phiên bản ${number}`, exact: true })).toBeVisible();
+    }
+    const second = page.locator("#v2");
+    await expect(second).toContainText("Sửa lỗi định dạng của bản đăng trên web");
+    await expect(second).toContainText("Bộ Tài chính");
+    await expect(second).toContainText("Nguyễn Thị Lan");
+    await expect(second).toContainText("Lê Văn Minh");
+    await expect(second).toContainText("Đỗ Thị Thu");
+    await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", `/${DOC}/feed.xml`);
+
+    await second.getByRole("link", { name: "So sánh với phiên bản trước" }).click();
+    await expect(page).toHaveURL(new RegExp(`/${DOC}/so-sanh\\?from=1&to=2$`));
+    await expect(page.locator("ins.diff-ins", { hasText: "Vua Lý Thái Tổ" })).toBeVisible();
+  });
+
+  test("the feed is valid Atom with an entry per version", async ({ page, request }) => {
+    const versions = (await (await request.get(`/api/v1/documents/${DOC}/versions`)).json()) as { versions: { number: number }[] };
+    const response = await request.get(`/${DOC}/feed.xml`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain("application/atom+xml");
+    const xml = await response.text();
+    await page.goto("/");
+    const parsed = await page.evaluate((text) => {
+      const document = new DOMParser().parseFromString(text, "application/xml");
+      const error = document.getElementsByTagName("parsererror")[0];
+      const ns = "http://www.w3.org/2005/Atom";
+      return {
+        error: error ? error.textContent : null,
+        root: document.documentElement.namespaceURI,
+        entries: [...document.getElementsByTagNameNS(ns, "entry")].map((entry) => ({
+          id: entry.getElementsByTagNameNS(ns, "id")[0]?.textContent ?? "",
+          link: entry.getElementsByTagNameNS(ns, "link")[0]?.getAttribute("href") ?? "",
+        })),
+      };
+    }, xml);
+    expect(parsed.error).toBeNull();
+    expect(parsed.root).toBe("http://www.w3.org/2005/Atom");
+    expect(parsed.entries).toHaveLength(versions.versions.length);
+    expect(parsed.entries.find((entry) => entry.id.endsWith(`/${DOC}/v/2`))?.link).toMatch(new RegExp(`/${DOC}/so-sanh\\?from=1&to=2$`));
+
+    const sectionFeed = await request.get(`/${DOC}/lich-su/${CLOSING}/feed.xml`);
+    expect(sectionFeed.status()).toBe(200);
+    expect((await sectionFeed.text()).match(/<entry>/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test("a search typed without diacritics finds the section", async ({ page }) => {
+    await page.goto("/tim-kiem");
+    await page.getByRole("searchbox", { name: "Từ khóa" }).fill("vua ly thai to");
+    await page.getByRole("button", { name: "Tìm" }).click();
+    await expect(page).toHaveURL(/\/tim-kiem\?q=vua\+ly\+thai\+to/);
+    await expect(page.locator("mark", { hasText: "Vua Lý Thái Tổ" }).first()).toBeVisible();
+    await page.getByRole("link", { name: "Lời tổng kết" }).first().click();
+    await expect(page).toHaveURL(new RegExp(`/${DOC}/${CLOSING}#b-`));
+    await expect(page.getByRole("heading", { level: 1, name: "Lời tổng kết" })).toBeVisible();
+
+    const api = await (await page.request.get("/api/v1/search?q=chinh%20phu%20so")).json();
+    expect(api.total).toBeGreaterThan(0);
+    expect(api.results[0].snippet.toLowerCase()).toContain("chính phủ số");
+  });
+
+  test("the origin view credits the repaired paragraph to version 2 and its proposal", async ({ page }) => {
+    await page.goto(`/${DOC}/v/2/nguon-goc`);
+    const row = page.locator(".blame-row", { hasText: "khi đó là Vua Lý Thái Tổ" });
+    await expect(row.locator(".blame-row__origin")).toContainText("Phiên bản 2 · đề xuất Sửa lỗi định dạng của bản đăng trên web");
+    await expect(row.getByRole("link", { name: "Phiên bản 2" })).toHaveAttribute("href", new RegExp(`^/${DOC}/v/2#b-[A-Za-z0-9_-]+$`));
+    const untouched = page.locator(".blame-row", { hasText: "Có ba mức độ phát triển." });
+    await expect(untouched.locator(".blame-row__origin")).toContainText("Phiên bản 1 · bản gốc");
+  });
+
+  test("any version exports as Markdown and as a standalone HTML page", async ({ request }) => {
+    const versions = (await (await request.get(`/api/v1/documents/${DOC}/versions`)).json()) as { versions: { number: number; hash: string }[] };
+    const first = versions.versions[0];
+    const markdown = await request.get(`/api/v1/documents/${DOC}/versions/1/export?format=md`);
+    expect(markdown.headers()["content-disposition"]).toBe(`attachment; filename="${DOC}-v1.md"`);
+    expect(await markdown.text()).toContain(`sha256: "${first.hash}"`);
+    const html = await request.get(`/api/v1/documents/${DOC}/versions/1/export?format=html`);
+    expect(html.headers()["content-type"]).toBe("text/html; charset=utf-8");
+    const body = await html.text();
+    expect(body).toContain(first.hash);
+    expect(body).toContain("<style>");
+    const version = await (await request.get(`/api/v1/documents/${DOC}/versions/1`)).json();
+    expect(version.version).toMatchObject({ number: 1, hash: first.hash });
+  });
+
+  test("the diff API answers 400 with a clear error for a missing number", async ({ request }) => {
+    const response = await request.get(`/api/v1/documents/${DOC}/diff?from=1`);
+    expect(response.status()).toBe(400);
+    expect((await response.json()).error).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("to") });
+    const ok = await request.get(`/api/v1/documents/${DOC}/diff?from=1&to=2`);
+    expect((await ok.json()).stats.wordsRemoved).toBeGreaterThan(0);
+  });
+
+  test("a contributor starts a restore proposal from the history page", async ({ page }) => {
+    await signInByApi(page, DEMO.lan);
+    await page.goto(`/${DOC}/lich-su`);
+    await page.locator("#v1").getByRole("button", { name: "Khôi phục phiên bản này" }).click();
+    await expect(page).toHaveURL(/\/lam-viec\/de-xuat\/[A-Za-z0-9_-]+$/);
+  });
+
+  test("an administrator imports a Markdown chapter as a proposal, and a broken one is explained", async ({ page }) => {
+    await signInByApi(page, DEMO.admin);
+    await page.goto("/quan-tri/nhap");
+    await page.getByLabel("Nội dung Markdown").fill("## Mục hỏng\n\nKý tự điều khiển \u0007 ở đây.");
+    await page.getByRole("button", { name: "Tạo đề xuất nhập chương" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Không thể nhập tệp" })).toContainText("Mục 1 “Mục hỏng”");
+    await expect(page.getByLabel("Nội dung Markdown")).toHaveValue(/Mục hỏng/);
+
+    await page.getByLabel("Nội dung Markdown").fill("## Dữ liệu số\n\nDữ liệu là **tài nguyên** mới của nền kinh tế số.");
+    await page.getByRole("button", { name: "Tạo đề xuất nhập chương" }).click();
+    await expect(page).toHaveURL(/\/lam-viec\/de-xuat\/[A-Za-z0-9_-]+$/);
+  });
+});
