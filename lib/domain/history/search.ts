@@ -28,13 +28,28 @@ export interface FoldedText {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/**
+ * Distinct characters whose folding is remembered. Vietnamese text uses a few hundred, so
+ * this keeps every one of them while bounding what unusual input can add.
+ */
+const FOLDED_CHARACTERS_KEPT = 4_096;
+const foldedCharacters = new Map<string, string>();
+
+function foldCharacter(character: string): string {
+  const known = foldedCharacters.get(character);
+  if (known !== undefined) return known;
+  const folded = foldDiacritics(character);
+  if (foldedCharacters.size < FOLDED_CHARACTERS_KEPT) foldedCharacters.set(character, folded);
+  return folded;
+}
+
 export function foldText(input: string): FoldedText {
   const text = normalizeText(input);
   let folded = "";
   const origins: number[] = [];
   let index = 0;
   for (const character of text) {
-    const piece = foldDiacritics(character);
+    const piece = foldCharacter(character);
     for (let unit = 0; unit < piece.length; unit += 1) origins.push(index);
     folded += piece;
     index += character.length;
