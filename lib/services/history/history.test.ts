@@ -236,20 +236,25 @@ describe.each(engines)("history of a document on %s", (engine) => {
       "## Lời tổng kết",
       "",
       "Một mục trùng tên với mục đã có.",
+      "",
+      "## Lịch sử",
+      "",
+      "Tên mục trùng với đường dẫn của trang lịch sử.",
     ].join("\n");
     const proposal = await importChapterProposal({ actor: admin, slug: SLUG, input: { markdown } });
     const loaded = await loadProposal(database.db, proposal.id);
     expect(loaded.kind).toBe("IMPORT");
     const draft = draftSnapshot(loaded);
-    const added = draft.sections.slice(-2);
+    const added = draft.sections.slice(-3);
     expect(added.map((section) => [section.title, section.slug])).toEqual([
       ["Dữ liệu số", "du-lieu-so"],
       ["Lời tổng kết", `${CLOSING}-2`],
+      ["Lịch sử", "lich-su-2"],
     ]);
-    expect(draft.sections.slice(0, -2).map((section) => section.slug)).toEqual([INTRO, CLOSING]);
+    expect(draft.sections.slice(0, -3).map((section) => section.slug)).toEqual([INTRO, CLOSING]);
     for (const block of added[0].content.content) expect(block.attrs?.id).toEqual(expect.any(String));
     expect(added[0].content.content.map((block) => block.type)).toEqual(["paragraph", "bulletList"]);
-    expect(loaded.title).toBe("Nhập chương: “Dữ liệu số”, “Lời tổng kết”");
+    expect(loaded.title).toBe("Nhập chương: “Dữ liệu số”, “Lời tổng kết”, “Lịch sử”");
   });
 
   it("refuses an import from a non-admin, an empty file, or content the editor cannot hold, writing nothing", async () => {

@@ -18,6 +18,12 @@ export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 /** Most sections one import may add: a chapter has a handful; hundreds mean a wrong file or wrong headings. */
 export const MAX_IMPORTED_SECTIONS = 100;
 
+/**
+ * Fixed paths under a document (`/{document}/lich-su`, `/so-sanh`, `/v/{n}`) take precedence
+ * over section pages, so a section with one of these slugs could never be opened.
+ */
+export const RESERVED_SECTION_SLUGS = ["lich-su", "so-sanh", "v"] as const;
+
 /** Longest section title accepted, as for titles typed in the editor: a line in the table of contents. */
 export const MAX_IMPORTED_TITLE_CHARS = 200;
 
@@ -53,7 +59,8 @@ export async function importChapterProposal(options: { actor: Actor; slug: strin
   const document = await requireDocument(db, options.slug);
   const head = await requireHead(db, document.id);
   const current = await versionSnapshot(db, document, head.id);
-  const taken = new Set((await db.section.findMany({ where: { documentId: document.id }, select: { slug: true } })).map((section) => section.slug));
+  const taken = new Set<string>(RESERVED_SECTION_SLUGS);
+  for (const section of await db.section.findMany({ where: { documentId: document.id }, select: { slug: true } })) taken.add(section.slug);
 
   const errors: string[] = [];
   const added: SnapshotSection[] = [];
