@@ -42,6 +42,9 @@ export default defineConfig({
     url: `${E2E_BASE_URL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
+    // npm start runs the web app and the collaboration server in process groups of their own and
+    // stops them on SIGTERM; a SIGKILL would orphan them and keep the test run waiting.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     stderr: "pipe",
     env: {

@@ -88,7 +88,7 @@ test.describe("co-writing a proposal", () => {
     const reader = await readerContext.newPage();
     await signInByApi(reader, DEMO.reader);
     await reader.goto(`/lam-viec/de-xuat/${id}`);
-    await expect(reader.getByRole("alert")).toContainText("không có quyền");
+    await expect(reader.locator(".notice--error")).toContainText("không có quyền");
     const token = await reader.request.get(`/api/v1/proposals/${id}/sections/${sectionId}/collab`);
     expect(token.status()).toBe(403);
 

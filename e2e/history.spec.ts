@@ -139,7 +139,7 @@ test.describe("history, comparison and search", () => {
     await page.goto("/quan-tri/nhap");
     await page.getByLabel("Nội dung Markdown").fill("## Mục hỏng\n\nKý tự điều khiển \u0007 ở đây.");
     await page.getByRole("button", { name: "Tạo đề xuất nhập chương" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "Không thể nhập tệp" })).toContainText("Mục 1 “Mục hỏng”");
+    await expect(page.locator(".notice--error").filter({ hasText: "Không thể nhập tệp" })).toContainText("Mục 1 “Mục hỏng”");
     await expect(page.getByLabel("Nội dung Markdown")).toHaveValue(/Mục hỏng/);
 
     await page.getByLabel("Nội dung Markdown").fill("## Dữ liệu số\n\nDữ liệu là **tài nguyên** mới của nền kinh tế số.");

@@ -67,7 +67,7 @@ test.describe("signing in", () => {
     await page.getByLabel("Email").fill(DEMO.lan);
     await page.getByLabel("Mật khẩu").fill("sai-mat-khau-123");
     await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await expect(page.getByRole("alert")).toContainText("Email hoặc mật khẩu không đúng");
+    await expect(page.locator(".notice--error")).toContainText("Email hoặc mật khẩu không đúng");
     const session = await (await page.request.get("/api/auth/session")).json();
     expect(session.user).toBeUndefined();
   });
@@ -75,7 +75,7 @@ test.describe("signing in", () => {
   test("a contributor cannot open the admin page", async ({ page }) => {
     await signIn(page, DEMO.lan);
     await page.goto("/quan-tri");
-    await expect(page.getByRole("alert")).toContainText("không có quyền");
+    await expect(page.locator(".notice--error")).toContainText("không có quyền");
   });
 
   test("an admin assigns a section to another ministry and it shows to readers", async ({ page }) => {

@@ -1,6 +1,8 @@
 import * as Y from "yjs";
+import { getDb } from "../../db/client";
+import { collabDocumentName } from "../../domain/collab-names";
 import type { SectionContent } from "../../domain/document";
-import { contentToYDoc } from "../../editor/content";
+import { applyContentToYDoc, contentToYDoc } from "../../editor/content";
 import { AppError } from "../../errors";
 import { storeDraftSection } from "./store-draft-section";
 
@@ -14,9 +16,29 @@ export interface DraftSectionWriter {
   replaceSection(input: { proposalId: string; sectionId: string; content: SectionContent; actorId: string }): Promise<void>;
 }
 
+/**
+ * Applies the replacement as an edit of the stored Yjs state (plus any updates a crash left in
+ * the durable log), never as a new document: a browser that reconnects later with the old state
+ * then merges with it instead of showing every block twice.
+ */
 export const offlineDraftWriter: DraftSectionWriter = {
   async replaceSection(input) {
-    const doc = contentToYDoc(input.content);
+    const db = await getDb();
+    const documentName = collabDocumentName(input.proposalId, input.sectionId);
+    const row = await db.proposalSection.findUnique({
+      where: { proposalId_sectionId: { proposalId: input.proposalId, sectionId: input.sectionId } },
+      select: { yState: true },
+    });
+    let doc: Y.Doc;
+    if (row?.yState) {
+      doc = new Y.Doc();
+      Y.applyUpdate(doc, row.yState);
+      const pending = await db.collabUpdate.findMany({ where: { documentName }, orderBy: { id: "asc" } });
+      for (const entry of pending) Y.applyUpdate(doc, entry.update);
+      applyContentToYDoc(doc, input.content);
+    } else {
+      doc = contentToYDoc(input.content);
+    }
     const result = await storeDraftSection({
       proposalId: input.proposalId,
       sectionId: input.sectionId,
@@ -28,5 +50,6 @@ export const offlineDraftWriter: DraftSectionWriter = {
     if (!result.stored) {
       throw new AppError(result.reason === "not_found" ? "NOT_FOUND" : "INVALID_TRANSITION", "Không thể ghi bản nháp ở trạng thái này (draft not writable).");
     }
+    await db.collabUpdate.deleteMany({ where: { documentName } });
   },
 };
