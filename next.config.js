@@ -21,6 +21,9 @@ const contentSecurityPolicy = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // Chapter imports arrive through a server action; a long chapter in Markdown or DOCX exceeds
+  // Next's 1 MB default, and the import service enforces its own limit below this one.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   async headers() {
     return [
       {

@@ -7,6 +7,7 @@ import "@fontsource/be-vietnam-pro/latin-400-italic.css";
 import "./globals.css";
 import "@/components/diff/diff.css";
 import "@/components/editor/editor.css";
+import "@/components/history/history.css";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/SiteHeader";

@@ -9,6 +9,7 @@ import { SectionArticle } from "./SectionArticle";
 import { VersionBanner } from "./VersionBanner";
 import { PrintButton } from "./PrintButton";
 import { ExportLinks } from "@/components/history/ExportLinks";
+import { SearchForm } from "@/components/history/SearchForm";
 
 /**
  * The reader's view of a published version: the whole document, or one section of it.
@@ -59,6 +60,10 @@ export function DocumentReader({
         </p>
         <div className="toolbar no-print">
           <Link href={`/${document.slug}/lich-su`}>{t.reader.history}</Link>
+          {current && (
+            <Link href={`/${document.slug}/lich-su/${current.slug}`}>{locale === "vi" ? "Lịch sử của mục" : "Section history"}</Link>
+          )}
+          <Link href={`/${document.slug}/v/${version.number}/nguon-goc`}>{locale === "vi" ? "Ai sửa đoạn nào" : "Who changed what"}</Link>
           <Link href={`/${document.slug}/so-sanh`}>{t.reader.compare}</Link>
           <Link href={`/${document.slug}/v/${version.number}${current ? `/${current.slug}` : ""}`}>
             {locale === "vi" ? "Liên kết cố định" : "Permalink"}
@@ -87,6 +92,7 @@ export function DocumentReader({
             ))}
           </>
         )}
+        <div className="no-print"><SearchForm locale={locale} compact /></div>
         <p className="meta">
           {t.reader.hash}: <code className="mono">{version.hash}</code>
         </p>

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { docxToMarkdown } from "../services/history/docx-to-markdown";
 import { loadActor } from "../auth/actor";
 import { getDb } from "../db/client";
 import { diffDocuments } from "../domain/diff";
@@ -95,10 +96,16 @@ export const verifyCommand: Command = {
   },
 };
 
+/** A chapter file as Markdown: .docx files are converted, anything else is read as UTF-8 Markdown. */
+async function readChapterFile(file: string): Promise<string> {
+  if (file.toLowerCase().endsWith(".docx")) return docxToMarkdown(fs.readFileSync(file));
+  return readTextFile(file);
+}
+
 export const importCommand: Command = {
   name: "import",
-  summary: "Import a Markdown chapter as an IMPORT proposal (nhập chương)",
-  usage: "handbook import --doc cam-nang-chuyen-doi-so --file chapter.md --as admin@camnang.gov.vn [--title ...] [--rationale ...]",
+  summary: "Import a Markdown or Word chapter as an IMPORT proposal (nhập chương)",
+  usage: "handbook import --doc cam-nang-chuyen-doi-so --file chapter.md|chapter.docx --as admin@camnang.gov.vn [--title ...] [--rationale ...]",
   async run(args) {
     const db = await getDb();
     const email = requireOption(args, "as").toLowerCase();
@@ -108,7 +115,7 @@ export const importCommand: Command = {
     const proposal = await importChapterProposal({
       actor,
       slug: requireOption(args, "doc"),
-      input: { markdown: readTextFile(requireOption(args, "file")), title: optionalOption(args, "title"), rationale: optionalOption(args, "rationale") },
+      input: { markdown: await readChapterFile(requireOption(args, "file")), title: optionalOption(args, "title"), rationale: optionalOption(args, "rationale") },
     });
     console.log(JSON.stringify({ id: proposal.id, kind: proposal.kind, title: proposal.title, url: `/lam-viec/de-xuat/${proposal.id}` }));
   },

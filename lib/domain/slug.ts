@@ -13,12 +13,19 @@ export function slugify(text: string): string {
   return slug || "muc";
 }
 
-/** A slug not in `taken`, adding -2, -3 ... when needed. */
+/**
+ * Fixed paths under a document (`/{document}/lich-su`, `/so-sanh`, `/v/{n}`) take precedence over
+ * section slugs in routing, so a section with one of these slugs could never be opened.
+ */
+export const RESERVED_SECTION_SLUGS: readonly string[] = ["lich-su", "so-sanh", "v"];
+
+/** A slug not in `taken` and not reserved, adding -2, -3 ... when needed. */
 export function uniqueSlug(text: string, taken: ReadonlySet<string>): string {
+  const unavailable = (slug: string) => taken.has(slug) || RESERVED_SECTION_SLUGS.includes(slug);
   const base = slugify(text);
-  if (!taken.has(base)) return base;
+  if (!unavailable(base)) return base;
   for (let suffix = 2; ; suffix += 1) {
     const candidate = `${base}-${suffix}`;
-    if (!taken.has(candidate)) return candidate;
+    if (!unavailable(candidate)) return candidate;
   }
 }

@@ -5,6 +5,7 @@ import { getCurrentActor } from "@/lib/auth/current";
 import { AppError, isAppError } from "@/lib/errors";
 import { formString } from "@/lib/http/actions";
 import { requireActor } from "@/lib/policies";
+import { docxToMarkdown } from "@/lib/services/history/docx-to-markdown";
 import { importChapterProposal, MAX_IMPORT_BYTES } from "@/lib/services/history/import-chapter-proposal";
 import type { ImportFormState } from "@/components/history/ImportForm";
 
@@ -17,11 +18,11 @@ async function markdownFrom(form: FormData, pasted: string): Promise<string> {
   if (pasted.trim().length > 0) {
     throw new AppError("BAD_REQUEST", "Hãy dán nội dung hoặc chọn tệp, không dùng cả hai (paste or upload, not both).");
   }
-  if (file.name.toLowerCase().endsWith(".docx") || file.type === DOCX_TYPE) {
-    throw new AppError("BAD_REQUEST", "Chưa hỗ trợ nhập tệp Word (.docx); hãy lưu chương dưới dạng Markdown (.md) rồi nhập lại (DOCX not supported yet).");
-  }
   if (file.size > MAX_IMPORT_BYTES) {
     throw new AppError("PAYLOAD_TOO_LARGE", `Tệp quá lớn: tối đa ${MAX_IMPORT_BYTES / 1024 / 1024} MiB (file too large).`);
+  }
+  if (file.name.toLowerCase().endsWith(".docx") || file.type === DOCX_TYPE) {
+    return docxToMarkdown(Buffer.from(await file.arrayBuffer()));
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { getDb, type Db } from "../../db/client";
 import type { SnapshotSection } from "../../domain/document";
 import { chapterSections } from "../../domain/history/markdown-snapshot";
-import { uniqueSlug } from "../../domain/slug";
+import { RESERVED_SECTION_SLUGS, uniqueSlug } from "../../domain/slug";
 import { ensureBlockIds, validateSectionContent } from "../../editor/content";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
@@ -18,11 +18,6 @@ export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 /** Most sections one import may add: a chapter has a handful; hundreds mean a wrong file or wrong headings. */
 export const MAX_IMPORTED_SECTIONS = 100;
 
-/**
- * Fixed paths under a document (`/{document}/lich-su`, `/so-sanh`, `/v/{n}`) take precedence
- * over section pages, so a section with one of these slugs could never be opened.
- */
-export const RESERVED_SECTION_SLUGS = ["lich-su", "so-sanh", "v"] as const;
 
 /** Longest section title accepted, as for titles typed in the editor: a line in the table of contents. */
 export const MAX_IMPORTED_TITLE_CHARS = 200;
