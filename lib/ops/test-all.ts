@@ -16,7 +16,8 @@ interface Counts {
 }
 
 const root = projectRoot();
-const reportDir = path.join(root, "test-results");
+// Not test-results/: Playwright empties that folder when it starts.
+const reportDir = path.join(root, "data/test-reports");
 
 function readVitestCounts(file: string): Counts | null {
   if (!fs.existsSync(file)) return null;
