@@ -1,9 +1,13 @@
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { isAppError } from "@/lib/errors";
 import { readPublishedDocument, type PublishedDocument } from "@/lib/services/read-document";
 
-/** Loads a published document for a page, turning "not found" into Next's 404 page. */
-export async function loadPublishedOr404(slug: string, versionParam?: string): Promise<PublishedDocument> {
+/**
+ * Loads a published document for a page, turning "not found" into Next's 404 page. Cached for
+ * the duration of one request, so generateMetadata and the page share a single load.
+ */
+export const loadPublishedOr404 = cache(async function loadPublishedOr404(slug: string, versionParam?: string): Promise<PublishedDocument> {
   let versionNumber: number | undefined;
   if (versionParam !== undefined) {
     if (!/^[1-9][0-9]{0,8}$/.test(versionParam)) notFound();
@@ -15,4 +19,4 @@ export async function loadPublishedOr404(slug: string, versionParam?: string): P
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-}
+});

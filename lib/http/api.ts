@@ -91,3 +91,20 @@ export function parsePositiveInt(value: string | null | undefined, name: string)
   }
   return Number(value);
 }
+
+/** How long shared caches may serve the current text before asking again: a publish shows within a minute. */
+export const CURRENT_DOCUMENT_MAX_AGE_SECONDS = 30;
+
+/** JSON with an entity tag, answering 304 when the client already holds it; shared caches may keep it briefly. */
+export function cachedJson(request: Request, data: unknown, options: { etag: string }): Response {
+  const etag = `"${options.etag}"`;
+  const headers = {
+    etag,
+    "cache-control": `public, max-age=${CURRENT_DOCUMENT_MAX_AGE_SECONDS}, stale-while-revalidate=300`,
+  };
+  const ifNoneMatch = request.headers.get("if-none-match");
+  if (ifNoneMatch && ifNoneMatch.split(",").map((tag) => tag.trim()).includes(etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  return Response.json(data, { headers });
+}

@@ -1,6 +1,7 @@
 import { getDb } from "../db/client";
 import { findDocumentBySlug, findVersion, headVersion, loadVersionSections, type LoadedSection } from "../db/documents";
-import { sectionToMarkdown } from "../domain/markdown";
+import { sha256Hex } from "../domain/canonical";
+import { renderRevisionMarkdown } from "./render-revision";
 import { LruCache } from "../domain/lru-cache";
 import { AppError } from "../errors";
 
@@ -66,6 +67,14 @@ export async function listDocuments() {
   );
 }
 
+/**
+ * Entity tag of a published document response: the version's hash covers the text; section
+ * owners can be reassigned later, so they are part of the tag too.
+ */
+export function publishedDocumentEtag(published: PublishedDocument): string {
+  return sha256Hex(`${published.version.hash}:${published.sections.map((section) => section.owner?.id ?? "-").join(",")}`).slice(0, 32);
+}
+
 /** The JSON shape of `GET /api/v1/documents/{slug}` and `/versions/{n}`. */
 export function publishedDocumentJson(published: PublishedDocument) {
   return {
@@ -84,7 +93,7 @@ export function publishedDocumentJson(published: PublishedDocument) {
       position: section.position,
       owner: section.owner ? { slug: section.owner.slug, name: section.owner.name } : null,
       content: section.content,
-      markdown: sectionToMarkdown(section.content),
+      markdown: renderRevisionMarkdown(section.revisionHash, section.content),
     })),
   };
 }

@@ -1,10 +1,12 @@
 import type { SectionContent } from "../domain/document";
 import { LruCache } from "../domain/lru-cache";
+import { sectionToMarkdown } from "../domain/markdown";
 import { renderSectionHtml } from "../editor/content";
 
 /** Rendered sections kept in memory: a whole handbook's worth of sections across a few versions. */
 const CACHED_RENDERED_REVISIONS = 2_000;
 const renderedRevisions = new LruCache<string, string>(CACHED_RENDERED_REVISIONS);
+const markdownRevisions = new LruCache<string, string>(CACHED_RENDERED_REVISIONS);
 
 /**
  * The reader's HTML for a section revision. Revisions are content-addressed and immutable, so
@@ -16,4 +18,13 @@ export function renderRevisionHtml(revisionHash: string, content: SectionContent
   const html = renderSectionHtml(content);
   renderedRevisions.set(revisionHash, html);
   return html;
+}
+
+/** The Markdown of a section revision, converted once per revision hash like the HTML. */
+export function renderRevisionMarkdown(revisionHash: string, content: SectionContent): string {
+  const cached = markdownRevisions.get(revisionHash);
+  if (cached !== undefined) return cached;
+  const markdown = sectionToMarkdown(content);
+  markdownRevisions.set(revisionHash, markdown);
+  return markdown;
 }

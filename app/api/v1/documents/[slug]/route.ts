@@ -1,9 +1,11 @@
-import { apiRoute, json } from "@/lib/http/api";
-import { publishedDocumentJson, readPublishedDocument } from "@/lib/services/read-document";
+import { apiRoute, cachedJson } from "@/lib/http/api";
+import { publishedDocumentEtag, publishedDocumentJson, readPublishedDocument } from "@/lib/services/read-document";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ params: Promise<{ slug: string }> }>(async (_request, { params }) => {
+/** The latest published version; its hash is the entity tag, so unchanged text answers 304. */
+export const GET = apiRoute<{ params: Promise<{ slug: string }> }>(async (request, { params }) => {
   const { slug } = await params;
-  return json(publishedDocumentJson(await readPublishedDocument({ slug })));
+  const published = await readPublishedDocument({ slug });
+  return cachedJson(request, publishedDocumentJson(published), { etag: publishedDocumentEtag(published) });
 });
