@@ -46,6 +46,19 @@ test.describe("reading the handbook", () => {
     expect(body.version.number).toBeGreaterThanOrEqual(2);
     expect(body.version.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(body.sections[0]).toMatchObject({ slug: expect.any(String), title: expect.any(String), markdown: expect.any(String) });
+    const etag = response.headers()["etag"];
+    expect(etag).toBeTruthy();
+    const again = await request.get(`/api/v1/documents/${DOC}`, { headers: { "if-none-match": etag } });
+    expect(again.status()).toBe(304);
+  });
+
+  test("malformed API input gets a 400 with a clear message and writes nothing", async ({ request }) => {
+    const response = await request.get(`/api/v1/documents/${DOC}/diff?from=abc&to=2`);
+    expect(response.status()).toBe(400);
+    const body = await response.json();
+    expect(body.error).toMatchObject({ code: "BAD_REQUEST", message: expect.any(String) });
+    const unauthenticated = await request.post(`/api/v1/documents/${DOC}/proposals`, { data: { title: "x" } });
+    expect(unauthenticated.status()).toBe(401);
   });
 });
 
