@@ -102,6 +102,15 @@ describe.each(engines)("persistence on %s", (engine) => {
       await waitFor(async () => (await database.db.collabUpdate.count({ where: { documentName: name } })) === 0, "log compacted");
       const edits = await database.db.proposalEdit.findMany({ where: { proposalId: draft.proposalId, sectionId: draft.sectionIds[0] } });
       expect(edits.map((edit) => edit.userId)).toEqual([hoaId]);
+
+      // Closing the editor ends the editing session, which the audit log records for Hòa only.
+      hoa.destroy();
+      lan.destroy();
+      const sessions = () => database.db.auditEvent.findMany({ where: { action: "proposal.edit_session", targetId: draft.proposalId } });
+      await waitFor(async () => (await sessions()).length === 1, "edit session audited");
+      const [session] = await sessions();
+      expect(session.actorId).toBe(hoaId);
+      expect(JSON.parse(session.data)).toMatchObject({ sectionId: draft.sectionIds[0], updates: expect.any(Number) });
     });
 
     it("replays updates left in the log by a crash when the document is next opened, and stores them", async () => {

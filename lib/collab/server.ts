@@ -72,7 +72,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       persistence.extension(),
       contentGuardExtension({ ledgers, logger, metrics, maxDocumentBytes: limits.maxDocumentBytes }),
       durableLogExtension({ log, ledgers, logger, metrics }),
-      attributionExtension({ ledgers }),
+      attributionExtension({ ledgers, db: options.db, logger }),
       internalApiExtension({ db: options.db, internalSecret: options.internalSecret, persistence, log, ledgers, logger, metrics }),
     ]),
   });
