@@ -170,4 +170,29 @@ describe.each(engines)("proposal lifecycle on %s", (engine) => {
     expect((await publishProposal({ actor: minh, proposalId: second, writer: offlineDraftWriter })).kind).toBe("published");
     expect(await verifyDocument(SLUG)).toMatchObject({ ok: true });
   });
+
+  it("lets exactly one of eight approved proposals racing on the same head publish; the others go back to their authors", async () => {
+    const { lan, minh } = await actors();
+    const racers: string[] = [];
+    for (let index = 0; index < 8; index += 1) {
+      const proposalId = await proposeEdit(CLOSING, `(đua ${index})`);
+      await submitProposal({ actor: lan, proposalId });
+      await approveByOwners(proposalId);
+      racers.push(proposalId);
+    }
+    const headBefore = (await readPublishedDocument({ slug: SLUG })).version.number;
+    const outcomes = await Promise.allSettled(racers.map((proposalId) => publishProposal({ actor: minh, proposalId, writer: offlineDraftWriter })));
+    const published = outcomes.filter((outcome) => outcome.status === "fulfilled" && outcome.value.kind === "published");
+    expect(published).toHaveLength(1);
+    for (const outcome of outcomes) {
+      if (outcome.status === "rejected") throw outcome.reason;
+      if (outcome.value.kind === "merge_needs_review") expect(outcome.value.conflicts.length).toBeGreaterThan(0);
+    }
+    const numbers = (await database.db.version.findMany({ orderBy: { number: "asc" } })).map((version) => version.number);
+    expect(numbers).toEqual(Array.from({ length: headBefore + 1 }, (_, index) => index + 1));
+    expect(await verifyDocument(SLUG)).toMatchObject({ ok: true, versions: headBefore + 1 });
+    const statuses = await database.db.proposal.findMany({ where: { id: { in: racers } }, select: { status: true } });
+    expect(statuses.filter((proposal) => proposal.status === "PUBLISHED")).toHaveLength(1);
+    expect(statuses.filter((proposal) => proposal.status === "CHANGES_REQUESTED")).toHaveLength(7);
+  }, 60_000);
 });
