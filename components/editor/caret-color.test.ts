@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { YDOC_FIELD } from "@/lib/editor/content";
+import { YDOC_FIELD } from "@/lib/editor/ydoc";
 import { CARET_COLORS, EDITOR_FIELD, caretColor } from "./caret-color";
 
 describe("the editor's constants", () => {

@@ -11,7 +11,7 @@ export function caretColor(userId: string): string {
 }
 
 /**
- * The Yjs fragment the editor binds to. It must equal YDOC_FIELD (lib/editor/content.ts),
+ * The Yjs fragment the editor binds to. It must equal YDOC_FIELD (lib/editor/ydoc.ts),
  * which the server reads and writes; that module is not imported here because it also
  * carries the server-side HTML renderer, which browsers have no use for. A test checks both.
  */

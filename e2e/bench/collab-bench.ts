@@ -30,7 +30,7 @@ import {
 } from "../../lib/collab/test-helpers";
 import { generateLargeHandbook } from "../../lib/domain/fixtures/large-handbook";
 import { createRandom } from "../../lib/domain/fixtures/random";
-import { contentToYDoc } from "../../lib/editor/content";
+import { contentToYDoc } from "../../lib/editor/ydoc";
 import { createTestDatabase } from "../../lib/testing/databases";
 import { percentile, round, row, type PartResult } from "./stats";
 

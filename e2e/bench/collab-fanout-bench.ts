@@ -18,7 +18,7 @@ import { loadActor } from "../../lib/auth/actor";
 import { mintCollabToken } from "../../lib/auth/collab-token";
 import { createDb } from "../../lib/db/client";
 import { collabDocumentName } from "../../lib/domain/collab-names";
-import { YDOC_FIELD } from "../../lib/editor/content";
+import { YDOC_FIELD } from "../../lib/editor/ydoc";
 import { createProposal } from "../../lib/services/proposals/create-proposal";
 import { HANDBOOK_DOCUMENT } from "../../lib/services/seed-data";
 import { benchSecrets, prepareSeededDatabase, productEnv, temporaryDatabaseFile } from "./bench-env";

@@ -9,7 +9,8 @@
  */
 import * as Y from "yjs";
 import type { SectionContent } from "../domain/document";
-import { MAX_NESTING_DEPTH, YDOC_FIELD, validateSectionContent, yDocToContent } from "../editor/content";
+import { MAX_NESTING_DEPTH, validateSectionContent } from "../editor/content";
+import { YDOC_FIELD, yDocToContent } from "../editor/ydoc";
 
 /**
  * Largest encoded state one section document may reach. A section holds at most about

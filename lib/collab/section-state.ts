@@ -1,7 +1,8 @@
 import * as Y from "yjs";
 import type { DbOrTx } from "../db/client";
 import type { CollabDocumentRef } from "../domain/collab-names";
-import { contentToYDoc, ensureBlockIds, validateSectionContent } from "../editor/content";
+import { ensureBlockIds, validateSectionContent } from "../editor/content";
+import { contentToYDoc } from "../editor/ydoc";
 import { retryWhileBusy } from "./busy-retry";
 import { CollabRefusal } from "./refusal";
 

@@ -10,7 +10,7 @@ import { mintCollabToken } from "../auth/collab-token";
 import type { Db } from "../db/client";
 import { collabDocumentName } from "../domain/collab-names";
 import { plainText } from "../domain/document";
-import { YDOC_FIELD, yDocToContent } from "../editor/content";
+import { YDOC_FIELD, yDocToContent } from "../editor/ydoc";
 import { createProposal } from "../services/proposals/create-proposal";
 import { actorByEmail } from "../testing/actors";
 import { createLogger } from "./logger";

@@ -5,14 +5,12 @@ import {
   MAX_NESTING_DEPTH,
   MAX_SECTION_JSON_BYTES,
   MAX_SECTION_TEXT_CHARS,
-  applyContentToYDoc,
-  contentToYDoc,
   contentsEqual,
   ensureBlockIds,
   renderSectionHtml,
   validateSectionContent,
-  yDocToContent,
 } from "./content";
+import { applyContentToYDoc, contentToYDoc, yDocToContent } from "./ydoc";
 import { HANDBOOK_BLOCK_TYPES } from "./extensions";
 
 const text = (value: string, marks?: RichNode["marks"]): RichNode => (marks ? { type: "text", text: value, marks } : { type: "text", text: value });

@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import { getDb } from "../../db/client";
 import { collabDocumentName } from "../../domain/collab-names";
 import type { SectionContent } from "../../domain/document";
-import { applyContentToYDoc, contentToYDoc } from "../../editor/content";
+import { applyContentToYDoc, contentToYDoc } from "../../editor/ydoc";
 import { AppError } from "../../errors";
 import { storeDraftSection } from "./store-draft-section";
 

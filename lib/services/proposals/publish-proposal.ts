@@ -15,8 +15,12 @@ import { applyTransition } from "./proposal-transition";
 import type { DraftSectionWriter } from "./draft-writer";
 import { rebaseProposal } from "./rebase-proposal";
 
-/** Attempts per publish: a lost race on PostgreSQL is retried once against the new head. */
-const MAX_PUBLISH_ATTEMPTS = 2;
+/**
+ * Attempts per publish. A publish that lost a race (another version landed between reading the
+ * head and writing) is tried again against the new head, where it merges; several proposals
+ * that touch different sections can land one after another this way.
+ */
+const MAX_PUBLISH_ATTEMPTS = 5;
 
 export type PublishOutcome =
   | { kind: "published"; version: PublishedVersion; merged: boolean }
@@ -45,7 +49,7 @@ export async function publishProposal(options: {
       return { kind: "merge_needs_review", conflicts: rebased.conflicts };
     } catch (error) {
       const translated = translatePublishError(error);
-      const lostRace = translated instanceof AppError && translated.code === "CONFLICT" && !translated.details;
+      const lostRace = translated instanceof AppError && translated.code === "CONFLICT";
       if (lostRace && attempt < MAX_PUBLISH_ATTEMPTS) continue;
       throw translated;
     }
