@@ -3,7 +3,7 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { handbookExtensions } from "@/lib/editor/extensions";
 import type { Locale } from "@/lib/i18n/locales";
 import { EDITOR_FIELD, caretColor } from "./caret-color";
@@ -109,13 +109,20 @@ export function ProposalSectionEditor(props: ProposalSectionEditorProps) {
   const { session, state } = useCollabSession({ tokenUrl: props.tokenUrl, editable: props.editable });
   const status = syncStatus(state);
   useLeaveWarning(hasUnsentChanges(state), labels.leaveWarning);
+  // The editor appears only once the server's text has arrived: typing into an empty local
+  // document first would place the words before the existing text when the two merge.
+  const [loadedSession, setLoadedSession] = useState<CollabSession | null>(null);
+  useEffect(() => {
+    if (session && state.synced) setLoadedSession(session);
+  }, [session, state.synced]);
+  const ready = session !== null && loadedSession === session;
 
   return (
     <div className="handbook-editor" data-proposal-id={props.proposalId} data-section-id={props.sectionId}>
       <p className={`handbook-editor__status handbook-editor__status--${status}`} aria-live="polite" aria-atomic="true" data-testid="editor-status" data-status={status}>
         {statusText(status, state, labels)}
       </p>
-      {session && status !== "denied" && status !== "failed" ? (
+      {session && ready && status !== "denied" && status !== "failed" ? (
         <LiveEditor session={session} user={props.user} sectionTitle={props.sectionTitle} writable={state.writable} labels={labels} />
       ) : (
         <div className="handbook-editor__placeholder" aria-hidden="true" />
