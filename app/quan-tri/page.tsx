@@ -49,6 +49,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         <a href="#sections">{t.admin.sections}</a>
         <a href="#policy">{t.admin.policy}</a>
         <Link href="/quan-tri/nhat-ky">{t.admin.audit}</Link>
+        <Link href="/quan-tri/nhap">{locale === "vi" ? "Nhập chương (Markdown, Word)" : "Import a chapter (Markdown, Word)"}</Link>
       </p>
 
       <section aria-labelledby="users" className="card">
