@@ -1,7 +1,6 @@
 import { SignJWT, UnsecuredJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { COLLAB_TOKEN_AUDIENCE, COLLAB_TOKEN_ISSUER, mintCollabToken } from "../auth/collab-token";
-import { createTestDatabase, type TestDatabase } from "../testing/databases";
 import {
   DEMO,
   TEST_TOKEN_SECRET,
@@ -9,41 +8,23 @@ import {
   isSyncedAndAcknowledged,
   openClient,
   sectionText,
-  startServer,
+  useLiveServer,
   tokenFor,
   typeText,
   userId,
   waitFor,
-  type RunningServer,
   type TestClient,
 } from "./test-helpers";
 
-let database: TestDatabase;
-let server: RunningServer;
-const clients: TestClient[] = [];
-
-function track(client: TestClient): TestClient {
-  clients.push(client);
-  return client;
-}
-
-beforeAll(async () => {
-  database = await createTestDatabase("sqlite", { seed: true });
-  server = await startServer(database.db);
-});
-
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  await server.stop();
-  await database.drop();
-});
+const live = useLiveServer();
+const { track } = live;
 
 describe("who may join a section's live draft", () => {
   it("lets two authors edit one section and converge on the same text", async () => {
-    const draft = await createDraft(database.db);
+    const draft = await createDraft(live.database.db);
     const name = draft.documentName();
-    const lan = track(openClient(server.wsUrl, name, await tokenFor(database.db, DEMO.lan, name)));
-    const hoa = track(openClient(server.wsUrl, name, await tokenFor(database.db, DEMO.hoa, name)));
+    const lan = track(openClient(live.server.wsUrl, name, await tokenFor(live.database.db, DEMO.lan, name)));
+    const hoa = track(openClient(live.server.wsUrl, name, await tokenFor(live.database.db, DEMO.hoa, name)));
     await waitFor(() => lan.provider.isSynced && hoa.provider.isSynced, "both clients synced");
     const initial = sectionText(lan.doc);
     expect(initial.length).toBeGreaterThan(0);
@@ -56,7 +37,7 @@ describe("who may join a section's live draft", () => {
   });
 
   async function refusedWith(name: string, token: string): Promise<TestClient> {
-    const client = track(openClient(server.wsUrl, name, token));
+    const client = track(openClient(live.server.wsUrl, name, token));
     await waitFor(() => client.authFailures.length > 0, "authentication failure");
     // Nothing of the document reached the client.
     expect(client.doc.getXmlFragment("default").length).toBe(0);
@@ -65,26 +46,26 @@ describe("who may join a section's live draft", () => {
   }
 
   it("refuses a token signed with another key", async () => {
-    const name = (await createDraft(database.db)).documentName();
-    const { token } = await mintCollabToken({ userId: await userId(database.db, DEMO.lan), documentName: name }, { secret: "x".repeat(48) });
+    const name = (await createDraft(live.database.db)).documentName();
+    const { token } = await mintCollabToken({ userId: await userId(live.database.db, DEMO.lan), documentName: name }, { secret: "x".repeat(48) });
     const client = await refusedWith(name, token);
     expect(client.authFailures[0]).toBe("invalid-token");
   });
 
   it("refuses an expired token", async () => {
-    const name = (await createDraft(database.db)).documentName();
+    const name = (await createDraft(live.database.db)).documentName();
     const { token } = await mintCollabToken(
-      { userId: await userId(database.db, DEMO.lan), documentName: name },
+      { userId: await userId(live.database.db, DEMO.lan), documentName: name },
       { secret: TEST_TOKEN_SECRET, now: new Date(Date.now() - 60 * 60 * 1000) },
     );
     expect((await refusedWith(name, token)).authFailures[0]).toBe("token-expired");
   });
 
   it("refuses a token for another audience, such as a session token", async () => {
-    const name = (await createDraft(database.db)).documentName();
+    const name = (await createDraft(live.database.db)).documentName();
     const token = await new SignJWT({ doc: name })
       .setProtectedHeader({ alg: "HS256" })
-      .setSubject(await userId(database.db, DEMO.lan))
+      .setSubject(await userId(live.database.db, DEMO.lan))
       .setAudience("camnang-session")
       .setIssuer(COLLAB_TOKEN_ISSUER)
       .setExpirationTime("5m")
@@ -93,9 +74,9 @@ describe("who may join a section's live draft", () => {
   });
 
   it("refuses an unsigned token (alg: none)", async () => {
-    const name = (await createDraft(database.db)).documentName();
+    const name = (await createDraft(live.database.db)).documentName();
     const token = new UnsecuredJWT({ doc: name })
-      .setSubject(await userId(database.db, DEMO.lan))
+      .setSubject(await userId(live.database.db, DEMO.lan))
       .setAudience(COLLAB_TOKEN_AUDIENCE)
       .setIssuer(COLLAB_TOKEN_ISSUER)
       .setExpirationTime("5m")
@@ -104,27 +85,27 @@ describe("who may join a section's live draft", () => {
   });
 
   it("refuses a token minted for another section", async () => {
-    const draft = await createDraft(database.db);
-    const token = await tokenFor(database.db, DEMO.lan, draft.documentName(1));
+    const draft = await createDraft(live.database.db);
+    const token = await tokenFor(live.database.db, DEMO.lan, draft.documentName(1));
     expect((await refusedWith(draft.documentName(0), token)).authFailures[0]).toBe("wrong-document");
   });
 
   it("refuses a reader and a contributor of another ministry", async () => {
-    const name = (await createDraft(database.db)).documentName();
-    expect((await refusedWith(name, await tokenFor(database.db, DEMO.reader, name))).authFailures[0]).toBe("forbidden");
-    expect((await refusedWith(name, await tokenFor(database.db, DEMO.tuan, name))).authFailures[0]).toBe("forbidden");
+    const name = (await createDraft(live.database.db)).documentName();
+    expect((await refusedWith(name, await tokenFor(live.database.db, DEMO.reader, name))).authFailures[0]).toBe("forbidden");
+    expect((await refusedWith(name, await tokenFor(live.database.db, DEMO.tuan, name))).authFailures[0]).toBe("forbidden");
   });
 
   it("refuses a name that is not a proposal section", async () => {
-    const token = await tokenFor(database.db, DEMO.lan, "proposal:nope:section:none");
+    const token = await tokenFor(live.database.db, DEMO.lan, "proposal:nope:section:none");
     expect((await refusedWith("proposal:nope:section:none", token)).authFailures[0]).toBe("not-found");
   });
 
   it("lets a reviewer watch read-only: their edits are dropped, never logged and never stored", async () => {
-    const draft = await createDraft(database.db);
+    const draft = await createDraft(live.database.db);
     const name = draft.documentName();
-    const reviewer = track(openClient(server.wsUrl, name, await tokenFor(database.db, DEMO.minh, name)));
-    const author = track(openClient(server.wsUrl, name, await tokenFor(database.db, DEMO.lan, name)));
+    const reviewer = track(openClient(live.server.wsUrl, name, await tokenFor(live.database.db, DEMO.minh, name)));
+    const author = track(openClient(live.server.wsUrl, name, await tokenFor(live.database.db, DEMO.lan, name)));
     await waitFor(() => reviewer.provider.isSynced && author.provider.isSynced, "both synced");
     expect(reviewer.provider.authorizedScope).toBe("readonly");
 
@@ -138,26 +119,26 @@ describe("who may join a section's live draft", () => {
 
     author.destroy();
     reviewer.destroy();
-    const minhId = await userId(database.db, DEMO.minh);
+    const minhId = await userId(live.database.db, DEMO.minh);
     await waitFor(async () => {
-      const row = await database.db.proposalSection.findFirstOrThrow({ where: { proposalId: draft.proposalId, sectionId: draft.sectionIds[0] } });
+      const row = await live.database.db.proposalSection.findFirstOrThrow({ where: { proposalId: draft.proposalId, sectionId: draft.sectionIds[0] } });
       return row.content.includes("AUTHOR-WAS-HERE");
     }, "author's edit stored");
-    const row = await database.db.proposalSection.findFirstOrThrow({ where: { proposalId: draft.proposalId, sectionId: draft.sectionIds[0] } });
+    const row = await live.database.db.proposalSection.findFirstOrThrow({ where: { proposalId: draft.proposalId, sectionId: draft.sectionIds[0] } });
     expect(row.content).not.toContain("REVIEWER-WAS-HERE");
-    expect(await database.db.collabUpdate.count({ where: { userId: minhId } })).toBe(0);
-    expect(await database.db.proposalEdit.count({ where: { proposalId: draft.proposalId, userId: minhId } })).toBe(0);
+    expect(await live.database.db.collabUpdate.count({ where: { userId: minhId } })).toBe(0);
+    expect(await live.database.db.proposalEdit.count({ where: { proposalId: draft.proposalId, userId: minhId } })).toBe(0);
   });
 
   it("decides again when a provider renews its token: a removed co-author drops to read-only, another user's token closes the connection", async () => {
-    const draft = await createDraft(database.db);
+    const draft = await createDraft(live.database.db);
     const name = draft.documentName();
     let hoaEmail: string = DEMO.hoa;
-    const lan = track(openClient(server.wsUrl, name, await tokenFor(database.db, DEMO.lan, name)));
-    const hoa = track(openClient(server.wsUrl, name, async () => tokenFor(database.db, hoaEmail, name)));
+    const lan = track(openClient(live.server.wsUrl, name, await tokenFor(live.database.db, DEMO.lan, name)));
+    const hoa = track(openClient(live.server.wsUrl, name, async () => tokenFor(live.database.db, hoaEmail, name)));
     await waitFor(() => lan.provider.isSynced && hoa.provider.isSynced, "both synced");
 
-    await database.db.proposalAuthor.delete({ where: { proposalId_userId: { proposalId: draft.proposalId, userId: await userId(database.db, DEMO.hoa) } } });
+    await live.database.db.proposalAuthor.delete({ where: { proposalId_userId: { proposalId: draft.proposalId, userId: await userId(live.database.db, DEMO.hoa) } } });
     await hoa.provider.sendToken();
     // The server checks the renewed token while further messages keep flowing; give it a moment.
     await new Promise((resolve) => setTimeout(resolve, 300));

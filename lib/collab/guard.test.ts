@@ -1,9 +1,8 @@
 import { HocuspocusProvider } from "@hocuspocus/provider";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { plainText, type SectionContent } from "../domain/document";
-import { createTestDatabase, type TestDatabase } from "../testing/databases";
 import { loadOrSeedSectionState } from "./section-state";
 import {
   DEMO,
@@ -13,6 +12,7 @@ import {
   openClient,
   sectionText,
   startServer,
+  useLiveServer,
   tokenFor,
   typeText,
   userId,
@@ -21,37 +21,20 @@ import {
   type TestClient,
 } from "./test-helpers";
 
-let database: TestDatabase;
-let server: RunningServer;
-const clients: TestClient[] = [];
-
-function track(client: TestClient): TestClient {
-  clients.push(client);
-  return client;
-}
-
-beforeAll(async () => {
-  database = await createTestDatabase("sqlite", { seed: true });
-  server = await startServer(database.db);
-});
-
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  await server.stop();
-  await database.drop();
-});
+const live = useLiveServer();
+const { track } = live;
 
 async function storedText(proposalId: string, sectionId: string): Promise<string> {
-  const row = await database.db.proposalSection.findFirstOrThrow({ where: { proposalId, sectionId } });
+  const row = await live.database.db.proposalSection.findFirstOrThrow({ where: { proposalId, sectionId } });
   return plainText(JSON.parse(row.content) as SectionContent);
 }
 
 /** An author and a co-author on a fresh section, both synced. */
-async function twoAuthors(target: RunningServer = server) {
-  const draft = await createDraft(database.db);
+async function twoAuthors(target: RunningServer = live.server) {
+  const draft = await createDraft(live.database.db);
   const name = draft.documentName();
-  const attacker = track(openClient(target.wsUrl, name, await tokenFor(database.db, DEMO.lan, name)));
-  const colleague = track(openClient(target.wsUrl, name, await tokenFor(database.db, DEMO.hoa, name)));
+  const attacker = track(openClient(target.wsUrl, name, await tokenFor(live.database.db, DEMO.lan, name)));
+  const colleague = track(openClient(target.wsUrl, name, await tokenFor(live.database.db, DEMO.hoa, name)));
   await waitFor(() => attacker.provider.isSynced && colleague.provider.isSynced, "both synced");
   return { draft, name, attacker, colleague };
 }
@@ -80,9 +63,9 @@ describe("content from a raw Yjs client", () => {
     expect(sectionText(colleague.doc)).not.toContain(marker);
     await waitFor(async () => (await storedText(draft.proposalId, draft.sectionIds[0])).includes("Vẫn làm việc bình thường."), "colleague stored", 10_000);
     expect(await storedText(draft.proposalId, draft.sectionIds[0])).not.toContain(marker);
-    const lanId = await userId(database.db, DEMO.lan);
-    expect(await database.db.collabUpdate.count({ where: { documentName: name, userId: lanId } })).toBe(0);
-    const row = await database.db.proposalSection.findFirstOrThrow({ where: { proposalId: draft.proposalId, sectionId: draft.sectionIds[0] } });
+    const lanId = await userId(live.database.db, DEMO.lan);
+    expect(await live.database.db.collabUpdate.count({ where: { documentName: name, userId: lanId } })).toBe(0);
+    const row = await live.database.db.proposalSection.findFirstOrThrow({ where: { proposalId: draft.proposalId, sectionId: draft.sectionIds[0] } });
     expect(row.content).not.toContain("javascript:");
   }
 
@@ -105,7 +88,7 @@ describe("content from a raw Yjs client", () => {
   });
 
   it("refuses an update that would make the document larger than its limit", async () => {
-    const small = await startServer(database.db, { limits: { maxDocumentBytes: 64 * 1024 } });
+    const small = await startServer(live.database.db, { limits: { maxDocumentBytes: 64 * 1024 } });
     try {
       const setup = await twoAuthors(small);
       typeText(setup.attacker.doc, "Dài quá. ".repeat(10_000));
@@ -118,18 +101,18 @@ describe("content from a raw Yjs client", () => {
   });
 
   it("still lets people repair a section that was invalid before they opened it", async () => {
-    const draft = await createDraft(database.db);
+    const draft = await createDraft(live.database.db);
     const ref = { proposalId: draft.proposalId, sectionId: draft.sectionIds[0] };
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, await loadOrSeedSectionState(database.db, ref));
+    Y.applyUpdate(doc, await loadOrSeedSectionState(live.database.db, ref));
     appendParagraph(doc, (heading) => {
       heading.setAttribute("level", 9 as unknown as string);
       heading.insert(0, [textWith("Tiêu đề cấp 9 cũ")]);
     }, "heading");
-    await database.db.proposalSection.update({ where: { id: (await database.db.proposalSection.findFirstOrThrow({ where: ref })).id }, data: { yState: Buffer.from(Y.encodeStateAsUpdate(doc)) } });
+    await live.database.db.proposalSection.update({ where: { id: (await live.database.db.proposalSection.findFirstOrThrow({ where: ref })).id }, data: { yState: Buffer.from(Y.encodeStateAsUpdate(doc)) } });
 
     const name = draft.documentName();
-    const lan = track(openClient(server.wsUrl, name, await tokenFor(database.db, DEMO.lan, name)));
+    const lan = track(openClient(live.server.wsUrl, name, await tokenFor(live.database.db, DEMO.lan, name)));
     await waitFor(() => lan.provider.isSynced, "synced");
     typeText(lan.doc, " Sửa lỗi chính tả.");
     await waitFor(() => isSyncedAndAcknowledged(lan), "the unrelated edit is accepted");
@@ -143,14 +126,14 @@ describe("content from a raw Yjs client", () => {
 
 describe("presence (awareness)", () => {
   it("shows every caret under its authenticated user, whatever the client claims", async () => {
-    const draft = await createDraft(database.db);
+    const draft = await createDraft(live.database.db);
     const name = draft.documentName();
-    const lan = track(openClient(server.wsUrl, name, await tokenFor(database.db, DEMO.lan, name)));
-    const hoa = track(openClient(server.wsUrl, name, await tokenFor(database.db, DEMO.hoa, name)));
-    const watcher = track(openClient(server.wsUrl, name, await tokenFor(database.db, DEMO.minh, name)));
+    const lan = track(openClient(live.server.wsUrl, name, await tokenFor(live.database.db, DEMO.lan, name)));
+    const hoa = track(openClient(live.server.wsUrl, name, await tokenFor(live.database.db, DEMO.hoa, name)));
+    const watcher = track(openClient(live.server.wsUrl, name, await tokenFor(live.database.db, DEMO.minh, name)));
     await waitFor(() => [lan, hoa, watcher].every((client) => client.provider.isSynced), "synced");
-    const hoaId = await userId(database.db, DEMO.hoa);
-    const lanId = await userId(database.db, DEMO.lan);
+    const hoaId = await userId(live.database.db, DEMO.hoa);
+    const lanId = await userId(live.database.db, DEMO.lan);
 
     hoa.provider.setAwarenessField("user", { id: hoaId, name: "Trần Thị Hòa", color: "#047857" });
     lan.provider.setAwarenessField("user", { id: hoaId, name: "Trần Thị Hòa", color: "red;background:url(//evil)" });
@@ -220,8 +203,8 @@ function closed(socket: WebSocket, timeoutMs = 2_000): Promise<number | null> {
 
 describe("connections and frames", () => {
   it("turns away a browser page from another origin before the WebSocket opens", async () => {
-    await expect(openRaw(server.wsUrl, { origin: "https://evil.example" })).rejects.toThrow("HTTP 403");
-    const allowed = await openRaw(server.wsUrl, { origin: TEST_ORIGIN });
+    await expect(openRaw(live.server.wsUrl, { origin: "https://evil.example" })).rejects.toThrow("HTTP 403");
+    const allowed = await openRaw(live.server.wsUrl, { origin: TEST_ORIGIN });
     allowed.close();
   });
 
@@ -230,7 +213,7 @@ describe("connections and frames", () => {
     const random = seededRandom(20_261_128);
     let closedSockets = 0;
     for (let round = 0; round < 40; round += 1) {
-      const socket = await openRaw(server.wsUrl);
+      const socket = await openRaw(live.server.wsUrl);
       const length = 1 + Math.floor(random() * 64);
       // Truncated varints first (always malformed), then random bytes.
       const bytes = round % 2 === 0 ? [0xff, 0xff, 0xff, 0xff, 0xff, 0xff] : Array.from({ length }, () => Math.floor(random() * 256));
@@ -242,16 +225,16 @@ describe("connections and frames", () => {
     // Every truncated frame closes its socket; random ones may also look like a harmless queued message.
     expect(closedSockets).toBeGreaterThanOrEqual(20);
 
-    const big = await openRaw(server.wsUrl);
+    const big = await openRaw(live.server.wsUrl);
     big.send(Buffer.alloc(3 * 1024 * 1024, 7));
     expect(await closed(big)).toBe(1009);
 
     // An authenticated connection that sends a corrupt update loses that document, not the socket.
     const name = draft.documentName(1);
-    const raw = await openRaw(server.wsUrl);
+    const raw = await openRaw(live.server.wsUrl);
     const received: Buffer[] = [];
     raw.on("message", (data: Buffer) => received.push(data));
-    raw.send(Buffer.from([...varString(name), 2, 0, ...varString(await tokenFor(database.db, DEMO.lan, name))]));
+    raw.send(Buffer.from([...varString(name), 2, 0, ...varString(await tokenFor(live.database.db, DEMO.lan, name))]));
     await waitFor(() => received.length > 0, "authenticated");
     raw.send(Buffer.from([...varString(name), 0, 2, ...varUint(8), 0xde, 0xad, 0xbe, 0xef, 0xde, 0xad, 0xbe, 0xef]));
     await waitFor(() => received.some((message) => message.includes(Buffer.from("malformed-update"))), "document connection closed");
@@ -260,32 +243,32 @@ describe("connections and frames", () => {
 
     typeText(bystander.doc, " Không bị ảnh hưởng.");
     await waitFor(() => isSyncedAndAcknowledged(bystander), "the other clients keep working");
-    const health = await fetch(`${server.httpUrl}/health`);
+    const health = await fetch(`${live.server.httpUrl}/health`);
     expect(health.status).toBe(200);
   });
 
   it("caps connections per section and sections per socket", async () => {
-    const capped = await startServer(database.db, { limits: { maxConnectionsPerDocument: 2, maxDocumentsPerSocket: 2 } });
+    const capped = await startServer(live.database.db, { limits: { maxConnectionsPerDocument: 2, maxDocumentsPerSocket: 2 } });
     try {
-      const first = await createDraft(database.db);
+      const first = await createDraft(live.database.db);
       const name = first.documentName();
-      const a = track(openClient(capped.wsUrl, name, await tokenFor(database.db, DEMO.lan, name)));
-      const b = track(openClient(capped.wsUrl, name, await tokenFor(database.db, DEMO.hoa, name)));
+      const a = track(openClient(capped.wsUrl, name, await tokenFor(live.database.db, DEMO.lan, name)));
+      const b = track(openClient(capped.wsUrl, name, await tokenFor(live.database.db, DEMO.hoa, name)));
       await waitFor(() => a.provider.isSynced && b.provider.isSynced, "two synced");
-      const third = track(openClient(capped.wsUrl, name, await tokenFor(database.db, DEMO.minh, name)));
+      const third = track(openClient(capped.wsUrl, name, await tokenFor(live.database.db, DEMO.minh, name)));
       await waitFor(() => third.authFailures.length > 0, "third refused");
       expect(third.authFailures[0]).toBe("too-many-connections");
 
-      const second = await createDraft(database.db);
+      const second = await createDraft(live.database.db);
       const names = [second.documentName(0), second.documentName(1), first.documentName(1)];
-      const shared = track(openClient(capped.wsUrl, names[0], await tokenFor(database.db, DEMO.lan, names[0])));
+      const shared = track(openClient(capped.wsUrl, names[0], await tokenFor(live.database.db, DEMO.lan, names[0])));
       await waitFor(() => shared.provider.isSynced, "first on the shared socket");
       const onSameSocket = async (documentName: string) => {
         const failures: string[] = [];
         const provider = new HocuspocusProvider({
           websocketProvider: shared.socket,
           name: documentName,
-          token: await tokenFor(database.db, DEMO.lan, documentName),
+          token: await tokenFor(live.database.db, DEMO.lan, documentName),
           onAuthenticationFailed: ({ reason }) => failures.push(reason),
         });
         provider.attach();

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { hashCanonical } from "../domain/canonical";
 import type { RichNode, SectionContent } from "../domain/document";
 import { ensureBlockIds } from "../editor/content";
 import { AppError } from "../errors";
-import { createTestDatabase, type TestDatabase } from "../testing/databases";
 import { INTERNAL_SECRET_HEADER, REPLACE_SECTION_PATH, collabDraftWriter } from "./client";
 import {
   DEMO,
@@ -12,28 +11,13 @@ import {
   createDraft,
   openClient,
   sectionText,
-  startServer,
+  useLiveServer,
   tokenFor,
   userId,
   waitFor,
-  type RunningServer,
-  type TestClient,
 } from "./test-helpers";
 
-let database: TestDatabase;
-let server: RunningServer;
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  database = await createTestDatabase("sqlite", { seed: true });
-  server = await startServer(database.db);
-});
-
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  await server.stop();
-  await database.drop();
-});
+const live = useLiveServer();
 
 const paragraph = (text: string, marks?: RichNode["marks"]): RichNode => ({
   type: "paragraph",
@@ -42,7 +26,7 @@ const paragraph = (text: string, marks?: RichNode["marks"]): RichNode => ({
 const doc = (...content: RichNode[]): SectionContent => ({ type: "doc", content });
 
 async function replace(body: unknown, secret = TEST_INTERNAL_SECRET): Promise<Response> {
-  return fetch(`${server.httpUrl}${REPLACE_SECTION_PATH}`, {
+  return fetch(`${live.server.httpUrl}${REPLACE_SECTION_PATH}`, {
     method: "POST",
     headers: { "content-type": "application/json", [INTERNAL_SECRET_HEADER]: secret },
     body: JSON.stringify(body),
@@ -51,17 +35,17 @@ async function replace(body: unknown, secret = TEST_INTERNAL_SECRET): Promise<Re
 
 describe("the internal replace endpoint", () => {
   it("replaces a section in the open editors at once, without duplicating anything, and stores it with its author", async () => {
-    const draft = await createDraft(database.db);
+    const draft = await createDraft(live.database.db);
     const name = draft.documentName();
-    const hoa = openClient(server.wsUrl, name, await tokenFor(database.db, DEMO.hoa, name));
-    clients.push(hoa);
+    const hoa = openClient(live.server.wsUrl, name, await tokenFor(live.database.db, DEMO.hoa, name));
+    live.track(hoa);
     await waitFor(() => hoa.provider.isSynced, "synced");
     const before = sectionText(hoa.doc);
     const firstLine = before.split("\n")[0];
 
     // The web app gives blocks their ids before it calls (replaceSectionContent does).
     const content = ensureBlockIds(doc(paragraph(firstLine), paragraph("Đoạn mới do API thay thế.")));
-    const response = await replace({ proposalId: draft.proposalId, sectionId: draft.sectionIds[0], content, actorId: await userId(database.db, DEMO.lan) });
+    const response = await replace({ proposalId: draft.proposalId, sectionId: draft.sectionIds[0], content, actorId: await userId(live.database.db, DEMO.lan) });
     expect(response.status).toBe(200);
     const { contentHash } = (await response.json()) as { contentHash: string };
 
@@ -69,23 +53,23 @@ describe("the internal replace endpoint", () => {
     expect(sectionText(hoa.doc)).toBe(`${firstLine}\nĐoạn mới do API thay thế.`);
     expect(countOccurrences(sectionText(hoa.doc), firstLine)).toBe(1);
 
-    const row = await database.db.proposalSection.findFirstOrThrow({ where: { proposalId: draft.proposalId, sectionId: draft.sectionIds[0] } });
+    const row = await live.database.db.proposalSection.findFirstOrThrow({ where: { proposalId: draft.proposalId, sectionId: draft.sectionIds[0] } });
     expect(row.contentHash).toBe(contentHash);
     expect(hashCanonical(JSON.parse(row.content))).toBe(contentHash);
-    const edits = await database.db.proposalEdit.findMany({ where: { proposalId: draft.proposalId } });
-    expect(edits.map((edit) => edit.userId)).toEqual([await userId(database.db, DEMO.lan)]);
-    expect(await database.db.collabUpdate.count({ where: { documentName: name } })).toBe(0);
+    const edits = await live.database.db.proposalEdit.findMany({ where: { proposalId: draft.proposalId } });
+    expect(edits.map((edit) => edit.userId)).toEqual([await userId(live.database.db, DEMO.lan)]);
+    expect(await live.database.db.collabUpdate.count({ where: { documentName: name } })).toBe(0);
 
     // Replacing with the same content again changes nothing.
-    const again = await replace({ proposalId: draft.proposalId, sectionId: draft.sectionIds[0], content, actorId: await userId(database.db, DEMO.lan) });
+    const again = await replace({ proposalId: draft.proposalId, sectionId: draft.sectionIds[0], content, actorId: await userId(live.database.db, DEMO.lan) });
     expect(again.status).toBe(200);
     expect(((await again.json()) as { contentHash: string }).contentHash).toBe(contentHash);
     expect(countOccurrences(sectionText(hoa.doc), "Đoạn mới do API thay thế.")).toBe(1);
   });
 
   it("answers 401, 400, 404 and 409 for a bad secret, invalid content, an unknown section and a closed proposal", async () => {
-    const draft = await createDraft(database.db);
-    const actorId = await userId(database.db, DEMO.lan);
+    const draft = await createDraft(live.database.db);
+    const actorId = await userId(live.database.db, DEMO.lan);
     const valid = { proposalId: draft.proposalId, sectionId: draft.sectionIds[0], content: doc(paragraph("Hợp lệ.")), actorId };
 
     expect((await replace(valid, "wrong-secret")).status).toBe(401);
@@ -96,34 +80,34 @@ describe("the internal replace endpoint", () => {
     expect((await replace({ ...valid, sectionId: "no-such-section" })).status).toBe(404);
     expect((await replace({ ...valid, actorId: "no-such-user" })).status).toBe(400);
 
-    await database.db.proposal.update({ where: { id: draft.proposalId }, data: { status: "WITHDRAWN" } });
+    await live.database.db.proposal.update({ where: { id: draft.proposalId }, data: { status: "WITHDRAWN" } });
     expect((await replace(valid)).status).toBe(409);
-    const row = await database.db.proposalSection.findFirstOrThrow({ where: { proposalId: draft.proposalId, sectionId: draft.sectionIds[0] } });
+    const row = await live.database.db.proposalSection.findFirstOrThrow({ where: { proposalId: draft.proposalId, sectionId: draft.sectionIds[0] } });
     expect(row.content).not.toContain("Hợp lệ.");
   });
 
   it("answers the health check and nothing else", async () => {
-    expect((await fetch(`${server.httpUrl}/health`)).status).toBe(200);
-    expect((await fetch(`${server.httpUrl}/`)).status).toBe(404);
-    expect((await fetch(`${server.httpUrl}${REPLACE_SECTION_PATH}`)).status).toBe(400);
+    expect((await fetch(`${live.server.httpUrl}/health`)).status).toBe(200);
+    expect((await fetch(`${live.server.httpUrl}/`)).status).toBe(404);
+    expect((await fetch(`${live.server.httpUrl}${REPLACE_SECTION_PATH}`)).status).toBe(400);
   });
 });
 
 describe("the web app's draft writer", () => {
   it("replaces through the server and maps its refusals to application errors", async () => {
     const saved = { url: process.env.COLLAB_INTERNAL_URL, secret: process.env.COLLAB_INTERNAL_SECRET };
-    process.env.COLLAB_INTERNAL_URL = server.httpUrl;
+    process.env.COLLAB_INTERNAL_URL = live.server.httpUrl;
     process.env.COLLAB_INTERNAL_SECRET = TEST_INTERNAL_SECRET;
     try {
-      const draft = await createDraft(database.db);
-      const input = { proposalId: draft.proposalId, sectionId: draft.sectionIds[1], content: doc(paragraph("Qua máy chủ cộng tác.")), actorId: await userId(database.db, DEMO.lan) };
+      const draft = await createDraft(live.database.db);
+      const input = { proposalId: draft.proposalId, sectionId: draft.sectionIds[1], content: doc(paragraph("Qua máy chủ cộng tác.")), actorId: await userId(live.database.db, DEMO.lan) };
       await collabDraftWriter.replaceSection(input);
-      const row = await database.db.proposalSection.findFirstOrThrow({ where: { proposalId: draft.proposalId, sectionId: draft.sectionIds[1] } });
+      const row = await live.database.db.proposalSection.findFirstOrThrow({ where: { proposalId: draft.proposalId, sectionId: draft.sectionIds[1] } });
       expect(row.content).toContain("Qua máy chủ cộng tác.");
 
       await expect(collabDraftWriter.replaceSection({ ...input, sectionId: "missing" })).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(collabDraftWriter.replaceSection({ ...input, content: doc(paragraph("x", [{ type: "link", attrs: { href: "data:text/html,x" } }])) })).rejects.toMatchObject({ code: "INVALID_CONTENT" });
-      await database.db.proposal.update({ where: { id: draft.proposalId }, data: { status: "PUBLISHED" } });
+      await live.database.db.proposal.update({ where: { id: draft.proposalId }, data: { status: "PUBLISHED" } });
       await expect(collabDraftWriter.replaceSection(input)).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
 
       process.env.COLLAB_INTERNAL_SECRET = "not-the-secret";
