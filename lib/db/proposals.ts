@@ -1,4 +1,5 @@
-import type { DocumentSnapshot, SectionContent } from "../domain/document";
+import { hashCanonical } from "../domain/canonical";
+import type { DocumentSnapshot, SectionContent, SnapshotSection } from "../domain/document";
 import { snapshotHash } from "../domain/version-hash";
 import { AppError } from "../errors";
 import type { ProposalResource } from "../policies";
@@ -67,4 +68,25 @@ export function draftContentHash(proposal: Pick<LoadedProposal, "document" | "se
 export async function proposalContributorIds(db: DbOrTx, proposal: { id: string; authors: { userId: string }[] }): Promise<string[]> {
   const edits = await db.proposalEdit.findMany({ where: { proposalId: proposal.id }, select: { userId: true } });
   return [...new Set([...proposal.authors.map((author) => author.userId), ...edits.map((edit) => edit.userId)])];
+}
+
+/** The row that stores one section of a draft, its content addressed like published revisions. */
+export function draftSectionRow(input: {
+  proposalId: string;
+  section: SnapshotSection;
+  position: number;
+  baseRevisionId: string | null;
+  removed?: boolean;
+}) {
+  return {
+    proposalId: input.proposalId,
+    sectionId: input.section.id,
+    slug: input.section.slug,
+    title: input.section.title,
+    position: input.position,
+    removed: input.removed ?? false,
+    baseRevisionId: input.baseRevisionId,
+    content: JSON.stringify(input.section.content),
+    contentHash: hashCanonical(input.section.content),
+  };
 }

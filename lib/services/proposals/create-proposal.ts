@@ -2,7 +2,7 @@ import { runTransaction } from "../../db/transaction";
 import { z } from "zod";
 import { getDb, type Db } from "../../db/client";
 import { findDocumentBySlug, headVersion, loadVersionSections } from "../../db/documents";
-import { hashCanonical } from "../../domain/canonical";
+import { draftSectionRow } from "../../db/proposals";
 import type { SnapshotSection } from "../../domain/document";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
@@ -68,16 +68,7 @@ export async function createProposal(options: {
     });
     for (const [position, section] of draftSections.entries()) {
       await tx.proposalSection.create({
-        data: {
-          proposalId: proposal.id,
-          sectionId: section.id,
-          slug: section.slug,
-          title: section.title,
-          position,
-          baseRevisionId: headRevisionBySection.get(section.id) ?? null,
-          content: JSON.stringify(section.content),
-          contentHash: hashCanonical(section.content),
-        },
+        data: draftSectionRow({ proposalId: proposal.id, section, position, baseRevisionId: headRevisionBySection.get(section.id) ?? null }),
       });
     }
     // Sections of the head that a restore or import leaves out are removed by the proposal.
@@ -85,17 +76,13 @@ export async function createProposal(options: {
       const kept = new Set(draftSections.map((section) => section.id));
       for (const section of headSections.filter((candidate) => !kept.has(candidate.id))) {
         await tx.proposalSection.create({
-          data: {
+          data: draftSectionRow({
             proposalId: proposal.id,
-            sectionId: section.id,
-            slug: section.slug,
-            title: section.title,
+            section,
             position: draftSections.length + section.position,
-            removed: true,
             baseRevisionId: section.revisionId,
-            content: JSON.stringify(section.content),
-            contentHash: hashCanonical(section.content),
-          },
+            removed: true,
+          }),
         });
       }
     }

@@ -1,8 +1,8 @@
 import { runTransaction } from "../../db/transaction";
 import { getDb, type Db } from "../../db/client";
 import { headVersion, loadVersionSnapshot } from "../../db/documents";
-import { draftSnapshot, loadProposal } from "../../db/proposals";
-import { canonicalJson, hashCanonical } from "../../domain/canonical";
+import { draftSectionRow, draftSnapshot, loadProposal } from "../../db/proposals";
+import { canonicalJson } from "../../domain/canonical";
 import { mergeDocuments, type MergeConflict } from "../../domain/merge";
 import { recordAudit } from "../audit";
 import { notify } from "../notifications";
@@ -58,16 +58,7 @@ export async function rebaseProposal(options: {
         });
       } else {
         await tx.proposalSection.create({
-          data: {
-            proposalId: proposal.id,
-            sectionId: section.id,
-            slug: section.slug,
-            title: section.title,
-            position,
-            baseRevisionId: headRevisionBySection.get(section.id) ?? null,
-            content: JSON.stringify(section.content),
-            contentHash: hashCanonical(section.content),
-          },
+          data: draftSectionRow({ proposalId: proposal.id, section, position, baseRevisionId: headRevisionBySection.get(section.id) ?? null }),
         });
       }
     }
