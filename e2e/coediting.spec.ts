@@ -104,4 +104,51 @@ test.describe("co-writing a proposal", () => {
 
     for (const context of [lanContext, readerContext, anonymous, reviewerContext]) await context.close();
   });
+
+  test("words typed while offline reach the other author after reconnecting", async ({ browser, baseURL }) => {
+    const lanContext = await browser.newContext({ baseURL });
+    const hoaContext = await browser.newContext({ baseURL });
+    // Browsers keep an open WebSocket when the network goes offline in emulation; losing the
+    // network is simulated by going offline and closing the sockets the page opened.
+    await lanContext.addInitScript(() => {
+      const sockets: WebSocket[] = [];
+      const NativeWebSocket = window.WebSocket;
+      class TrackedWebSocket extends NativeWebSocket {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols);
+          sockets.push(this);
+        }
+      }
+      window.WebSocket = TrackedWebSocket;
+      (window as unknown as { dropSockets: () => void }).dropSockets = () => sockets.forEach((socket) => socket.close());
+    });
+    const lan = await lanContext.newPage();
+    const hoa = await hoaContext.newPage();
+    await lan.goto("/");
+    await signInByApi(lan, DEMO.lan);
+    await signInByApi(hoa, DEMO.hoa);
+    const { id, sectionId } = await createProposalAsLan(lan);
+    await lan.goto(`/lam-viec/de-xuat/${id}?muc=${sectionId}`);
+    await lan.getByLabel(/Mời người cùng soạn/).fill(DEMO.hoa);
+    await lan.getByRole("button", { name: "Mời", exact: true }).click();
+    await expect(lan.getByRole("status")).toContainText("Đã thêm người cùng soạn");
+    await lan.goto(`/lam-viec/de-xuat/${id}?muc=${sectionId}`);
+    await hoa.goto(`/lam-viec/de-xuat/${id}?muc=${sectionId}`);
+    await expect(editorOf(hoa)).toContainText("Vua Lý Thái Tổ");
+    await expect(editorOf(lan)).toContainText("Vua Lý Thái Tổ");
+
+    await lanContext.setOffline(true);
+    await lan.evaluate(() => (window as unknown as { dropSockets: () => void }).dropSockets());
+    await expect(lan.getByTestId("editor-status")).toContainText("Mất kết nối", { timeout: 20_000 });
+    await editorOf(lan).click();
+    await lan.keyboard.press("Control+End");
+    await lan.keyboard.type(" Viết khi mất mạng.");
+    await expect(editorOf(hoa)).not.toContainText("Viết khi mất mạng.");
+    await lanContext.setOffline(false);
+    await expect(editorOf(hoa)).toContainText("Viết khi mất mạng.", { timeout: 30_000 });
+    await expect(lan.getByTestId("editor-status")).toContainText("Đã lưu", { timeout: 30_000 });
+
+    await lanContext.close();
+    await hoaContext.close();
+  });
 });
