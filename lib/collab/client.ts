@@ -10,6 +10,7 @@ import { DEFAULT_COLLAB_PORT } from "./config";
 /** Header that carries COLLAB_INTERNAL_SECRET on internal requests. */
 export const INTERNAL_SECRET_HEADER = "x-collab-internal-secret";
 export const REPLACE_SECTION_PATH = "/internal/sections/replace";
+export const FLUSH_PROPOSAL_PATH = "/internal/proposals/flush";
 
 /**
  * How long the web app waits for a replacement. The server may wait up to five seconds for
@@ -57,24 +58,27 @@ async function errorFrom(response: Response): Promise<AppError> {
   return new AppError(code, message, details);
 }
 
+async function postInternal(path: string, body: unknown): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`${collabInternalUrl()}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", [INTERNAL_SECRET_HEADER]: process.env.COLLAB_INTERNAL_SECRET ?? "" },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(REPLACE_TIMEOUT_MS),
+    });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new AppError("UNAVAILABLE", `Không kết nối được máy chủ cộng tác (collaboration server unreachable): ${detail}`);
+  }
+  if (response.ok) {
+    await response.body?.cancel();
+    return;
+  }
+  throw await errorFrom(response);
+}
+
 export const collabDraftWriter: DraftSectionWriter = {
-  async replaceSection(input) {
-    let response: Response;
-    try {
-      response = await fetch(`${collabInternalUrl()}${REPLACE_SECTION_PATH}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", [INTERNAL_SECRET_HEADER]: process.env.COLLAB_INTERNAL_SECRET ?? "" },
-        body: JSON.stringify(input),
-        signal: AbortSignal.timeout(REPLACE_TIMEOUT_MS),
-      });
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new AppError("UNAVAILABLE", `Không kết nối được máy chủ cộng tác (collaboration server unreachable): ${detail}`);
-    }
-    if (response.ok) {
-      await response.body?.cancel();
-      return;
-    }
-    throw await errorFrom(response);
-  },
+  replaceSection: (input) => postInternal(REPLACE_SECTION_PATH, input),
+  flushProposal: (proposalId) => postInternal(FLUSH_PROPOSAL_PATH, { proposalId }),
 };

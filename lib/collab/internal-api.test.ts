@@ -12,6 +12,8 @@ import {
   openClient,
   sectionText,
   useLiveServer,
+  isSyncedAndAcknowledged,
+  typeText,
   tokenFor,
   userId,
   waitFor,
@@ -116,6 +118,28 @@ describe("the web app's draft writer", () => {
       const unreachable = await collabDraftWriter.replaceSection(input).catch((error: unknown) => error);
       expect(unreachable).toBeInstanceOf(AppError);
       expect(unreachable).toMatchObject({ code: "UNAVAILABLE" });
+    } finally {
+      process.env.COLLAB_INTERNAL_URL = saved.url;
+      process.env.COLLAB_INTERNAL_SECRET = saved.secret;
+    }
+  });
+
+  it("stores a proposal's live sections on request, so a submit captures the last words typed", async () => {
+    const saved = { url: process.env.COLLAB_INTERNAL_URL, secret: process.env.COLLAB_INTERNAL_SECRET };
+    process.env.COLLAB_INTERNAL_URL = live.server.httpUrl;
+    process.env.COLLAB_INTERNAL_SECRET = TEST_INTERNAL_SECRET;
+    try {
+      const draft = await createDraft(live.database.db);
+      const name = draft.documentName();
+      const hoa = live.track(openClient(live.server.wsUrl, name, await tokenFor(live.database.db, DEMO.hoa, name)));
+      await waitFor(() => hoa.provider.isSynced, "synced");
+      typeText(hoa.doc, " Chữ cuối cùng trước khi gửi.");
+      await waitFor(() => isSyncedAndAcknowledged(hoa), "acknowledged");
+      // Flushed right after the acknowledgement, well inside the store debounce.
+      await collabDraftWriter.flushProposal(draft.proposalId);
+      const row = await live.database.db.proposalSection.findFirstOrThrow({ where: { proposalId: draft.proposalId, sectionId: draft.sectionIds[0] } });
+      expect(row.content).toContain("Chữ cuối cùng trước khi gửi.");
+      await expect(collabDraftWriter.flushProposal("bad id!")).rejects.toMatchObject({ code: "BAD_REQUEST" });
     } finally {
       process.env.COLLAB_INTERNAL_URL = saved.url;
       process.env.COLLAB_INTERNAL_SECRET = saved.secret;

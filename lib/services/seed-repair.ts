@@ -39,7 +39,7 @@ export async function publishSeedRepair(db: Db, input: { documentId: string; use
     if (canonicalJson(repaired) === canonicalJson(section.content)) continue;
     await offlineDraftWriter.replaceSection({ proposalId: proposal.id, sectionId: section.id, content: repaired, actorId: author.id });
   }
-  await submitProposal({ actor: author, proposalId: proposal.id });
+  await submitProposal({ actor: author, proposalId: proposal.id, writer: offlineDraftWriter });
   for (const email of APPROVERS) {
     await reviewProposal({
       actor: await actorFor(email),

@@ -44,7 +44,7 @@ export async function createProposalAction(_state: NewProposalState, form: FormD
 export async function submitProposalAction(form: FormData) {
   const id = formString(form, "proposalId");
   await runFormAction(proposalPath(id), async () => {
-    await submitProposal({ actor: requireActor(await getCurrentActor()), proposalId: id });
+    await submitProposal({ actor: requireActor(await getCurrentActor()), proposalId: id, writer: collabDraftWriter });
     return "Đã gửi thẩm định.";
   });
 }

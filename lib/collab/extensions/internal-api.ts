@@ -4,13 +4,13 @@ import type { Extension, Hocuspocus } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { collabDocumentName, isCollabId } from "../../domain/collab-names";
+import { collabDocumentName, isCollabId, parseCollabDocumentName } from "../../domain/collab-names";
 import type { SectionContent } from "../../domain/document";
 import { canEditContent, isProposalStatus } from "../../domain/proposal-state";
 import { ensureBlockIds, validateSectionContent } from "../../editor/content";
 import { applyContentToYDoc } from "../../editor/ydoc";
 import { AppError, errorBody, httpStatusFor } from "../../errors";
-import { INTERNAL_SECRET_HEADER, REPLACE_SECTION_PATH } from "../client";
+import { FLUSH_PROPOSAL_PATH, INTERNAL_SECRET_HEADER, REPLACE_SECTION_PATH } from "../client";
 import { copyDocument } from "../content-inspection";
 import type { CollabContext } from "../context";
 import type { DocumentLedgers } from "../ledger";
@@ -150,6 +150,31 @@ async function replaceSection(request: IncomingMessage, response: ServerResponse
   }
 }
 
+const flushInput = z.object({ proposalId: z.string().refine(isCollabId, "invalid proposalId") });
+
+/**
+ * Stores every loaded section of one proposal now, instead of at the end of the debounce, so
+ * that a submit for review captures the last words typed. Answers with how many were stored.
+ */
+async function flushProposal(request: IncomingMessage, response: ServerResponse, instance: Hocuspocus, deps: ReplaceDeps): Promise<void> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readBody(request));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("BAD_REQUEST", "Nội dung không phải JSON (malformed JSON)");
+  }
+  const input = flushInput.safeParse(parsed);
+  if (!input.success) throw new AppError("BAD_REQUEST", "Thiếu mã đề xuất (proposalId required)");
+  let stored = 0;
+  for (const document of instance.documents.values()) {
+    if (parseCollabDocumentName(document.name)?.proposalId !== input.data.proposalId) continue;
+    const outcome = await deps.persistence.storeNow(document, instance);
+    if (outcome.kind === "stored") stored += 1;
+  }
+  sendJson(response, 200, { stored });
+}
+
 /** Hocuspocus stops its request handling quietly, without its default answer, on an empty rejection. */
 function handled(): Promise<never> {
   return Promise.reject(undefined);
@@ -157,8 +182,9 @@ function handled(): Promise<never> {
 
 /**
  * The HTTP side of the collaboration server, on the same port as the WebSockets:
- * `GET /health` for supervisors, and the internal endpoint for the web app, which must
- * present COLLAB_INTERNAL_SECRET. Everything else is 404.
+ * `GET /health` for supervisors, and the internal endpoints for the web app (replace a
+ * section, store a proposal's sections now), which must present COLLAB_INTERNAL_SECRET.
+ * Everything else is 404.
  */
 export function internalApiExtension(deps: ReplaceDeps & { internalSecret: string; metrics: CollabMetrics }): Extension {
   const { internalSecret, logger } = deps;
@@ -173,12 +199,13 @@ export function internalApiExtension(deps: ReplaceDeps & { internalSecret: strin
           sendJson(response, 200, { status: "ok", documents: instance.getDocumentsCount(), connections: instance.getConnectionsCount() });
           return handled();
         }
-        if (path !== REPLACE_SECTION_PATH) throw new AppError("NOT_FOUND", "Không có đường dẫn này (not found)");
-        if (request.method !== "POST") throw new AppError("BAD_REQUEST", `POST ${REPLACE_SECTION_PATH}`);
+        if (path !== REPLACE_SECTION_PATH && path !== FLUSH_PROPOSAL_PATH) throw new AppError("NOT_FOUND", "Không có đường dẫn này (not found)");
+        if (request.method !== "POST") throw new AppError("BAD_REQUEST", `POST ${path}`);
         if (!isInternalSecret(request.headers[INTERNAL_SECRET_HEADER], internalSecret)) {
           throw new AppError("UNAUTHENTICATED", "Thiếu hoặc sai khoá nội bộ (bad internal secret)");
         }
-        await replaceSection(request, response, instance, deps);
+        if (path === FLUSH_PROPOSAL_PATH) await flushProposal(request, response, instance, deps);
+        else await replaceSection(request, response, instance, deps);
       } catch (error) {
         const appError = error instanceof AppError ? error : new AppError("INTERNAL", "Lỗi máy chủ cộng tác (internal error)");
         if (!(error instanceof AppError)) logger.error("internal_api.failed", { path, error: errorMessage(error) });

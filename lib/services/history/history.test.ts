@@ -172,7 +172,7 @@ describe.each(engines)("history of a document on %s", (engine) => {
     const v1Snapshot = await loadVersionSnapshot(database.db, document, v1.id);
     expect(snapshotHash(draftSnapshot(loaded))).toBe(snapshotHash(v1Snapshot));
 
-    await submitProposal({ actor: lan, proposalId: proposal.id });
+    await submitProposal({ actor: lan, proposalId: proposal.id, writer: offlineDraftWriter });
     await reviewProposal({ actor: minh, proposalId: proposal.id, input: { decision: "approve" } });
     await reviewProposal({ actor: thu, proposalId: proposal.id, input: { decision: "approve" } });
     const outcome = await publishProposal({ actor: minh, proposalId: proposal.id, writer: offlineDraftWriter });

@@ -14,6 +14,8 @@ import { storeDraftSection } from "./store-draft-section";
  */
 export interface DraftSectionWriter {
   replaceSection(input: { proposalId: string; sectionId: string; content: SectionContent; actorId: string }): Promise<void>;
+  /** Stores whatever the live documents of a proposal hold but have not stored yet (before a submit). */
+  flushProposal(proposalId: string): Promise<void>;
 }
 
 /**
@@ -22,6 +24,9 @@ export interface DraftSectionWriter {
  * then merges with it instead of showing every block twice.
  */
 export const offlineDraftWriter: DraftSectionWriter = {
+  // With no collaboration server running there is nothing in memory to store.
+  async flushProposal() {},
+
   async replaceSection(input) {
     const db = await getDb();
     const documentName = collabDocumentName(input.proposalId, input.sectionId);

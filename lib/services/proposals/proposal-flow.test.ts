@@ -65,7 +65,7 @@ describe.each(engines)("proposal lifecycle on %s", (engine) => {
   it("goes from draft to published version with approvals from the owning ministries", async () => {
     const { lan, minh } = await actors();
     const proposalId = await proposeEdit(CLOSING, "(sửa đổi A)");
-    expect((await submitProposal({ actor: lan, proposalId })).status).toBe("IN_REVIEW");
+    expect((await submitProposal({ actor: lan, proposalId, writer: offlineDraftWriter })).status).toBe("IN_REVIEW");
     const first = await reviewProposal({ actor: minh, proposalId, input: { decision: "approve" } });
     expect(first.status).toBe("IN_REVIEW");
     const policy = await evaluateProposalPolicy(database.db, await loadProposal(database.db, proposalId));
@@ -86,7 +86,7 @@ describe.each(engines)("proposal lifecycle on %s", (engine) => {
   it("never counts an approval from someone who wrote the proposal", async () => {
     const { lan, khoa } = await actors();
     const proposalId = await proposeEdit(CLOSING, "(sửa đổi B)");
-    await submitProposal({ actor: lan, proposalId });
+    await submitProposal({ actor: lan, proposalId, writer: offlineDraftWriter });
     await expect(reviewProposal({ actor: lan, proposalId, input: { decision: "approve" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     // A reviewer who edited the draft (attribution) is a contributor too.
     await database.db.proposalEdit.create({ data: { proposalId, sectionId: (await loadProposal(database.db, proposalId)).sections[0].sectionId, userId: khoa.id } });
@@ -96,7 +96,7 @@ describe.each(engines)("proposal lifecycle on %s", (engine) => {
   it("makes approvals stale when the draft changes after they were given", async () => {
     const { lan, minh } = await actors();
     const proposalId = await proposeEdit(CLOSING, "(sửa đổi C)");
-    await submitProposal({ actor: lan, proposalId });
+    await submitProposal({ actor: lan, proposalId, writer: offlineDraftWriter });
     expect((await approveByOwners(proposalId)).status).toBe("APPROVED");
     const loaded = await loadProposal(database.db, proposalId);
     const row = loaded.sections.find((section) => section.slug === CLOSING)!;
@@ -117,8 +117,8 @@ describe.each(engines)("proposal lifecycle on %s", (engine) => {
   it("refuses invalid transitions with a conflict and changes nothing", async () => {
     const { lan } = await actors();
     const proposalId = await proposeEdit(CLOSING, "(sửa đổi D)");
-    await submitProposal({ actor: lan, proposalId });
-    await expect(submitProposal({ actor: lan, proposalId })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await submitProposal({ actor: lan, proposalId, writer: offlineDraftWriter });
+    await expect(submitProposal({ actor: lan, proposalId, writer: offlineDraftWriter })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
     expect((await loadProposal(database.db, proposalId)).status).toBe("IN_REVIEW");
   });
 
@@ -127,7 +127,7 @@ describe.each(engines)("proposal lifecycle on %s", (engine) => {
     const onClosing = await proposeEdit(CLOSING, "(sửa đổi E)");
     const onIntro = await proposeEdit(INTRO, "(sửa đổi F)");
     for (const proposalId of [onClosing, onIntro]) {
-      await submitProposal({ actor: lan, proposalId });
+      await submitProposal({ actor: lan, proposalId, writer: offlineDraftWriter });
       await approveByOwners(proposalId);
     }
     expect((await publishProposal({ actor: minh, proposalId: onClosing, writer: offlineDraftWriter })).kind).toBe("published");
@@ -145,7 +145,7 @@ describe.each(engines)("proposal lifecycle on %s", (engine) => {
     const first = await proposeEdit(CLOSING, "(bản G)");
     const second = await proposeEdit(CLOSING, "(bản H)");
     for (const proposalId of [first, second]) {
-      await submitProposal({ actor: lan, proposalId });
+      await submitProposal({ actor: lan, proposalId, writer: offlineDraftWriter });
       await approveByOwners(proposalId);
     }
     const headBefore = (await readPublishedDocument({ slug: SLUG })).version.number;
@@ -161,11 +161,11 @@ describe.each(engines)("proposal lifecycle on %s", (engine) => {
     // The draft keeps the authors' words where they conflict.
     expect(draftSnapshot(afterMerge).sections.map((section) => plainText(section.content)).join("\n")).toContain("(bản H)");
 
-    await expect(submitProposal({ actor: lan, proposalId: second })).rejects.toMatchObject({ code: "MERGE_CONFLICT" });
+    await expect(submitProposal({ actor: lan, proposalId: second, writer: offlineDraftWriter })).rejects.toMatchObject({ code: "MERGE_CONFLICT" });
     for (const conflict of outcome.conflicts) {
       await resolveMergeConflict({ actor: lan, proposalId: second, conflictId: conflict.id, resolution: "keep_proposal", writer: offlineDraftWriter });
     }
-    await submitProposal({ actor: lan, proposalId: second });
+    await submitProposal({ actor: lan, proposalId: second, writer: offlineDraftWriter });
     await approveByOwners(second);
     expect((await publishProposal({ actor: minh, proposalId: second, writer: offlineDraftWriter })).kind).toBe("published");
     expect(await verifyDocument(SLUG)).toMatchObject({ ok: true });
@@ -176,7 +176,7 @@ describe.each(engines)("proposal lifecycle on %s", (engine) => {
     const racers: string[] = [];
     for (let index = 0; index < 8; index += 1) {
       const proposalId = await proposeEdit(CLOSING, `(đua ${index})`);
-      await submitProposal({ actor: lan, proposalId });
+      await submitProposal({ actor: lan, proposalId, writer: offlineDraftWriter });
       await approveByOwners(proposalId);
       racers.push(proposalId);
     }

@@ -6,10 +6,15 @@ import { authorize, type Actor } from "../../policies";
 import { recordAudit } from "../audit";
 import { notify } from "../notifications";
 import { evaluateProposalPolicy } from "./approval-state";
+import type { DraftSectionWriter } from "./draft-writer";
 import { applyTransition } from "./proposal-transition";
 
-/** “Gửi thẩm định”: the authors hand the draft to reviewers. */
-export async function submitProposal(options: { actor: Actor; proposalId: string }) {
+/**
+ * “Gửi thẩm định”: the authors hand the draft to reviewers. The live documents are stored
+ * first, so reviewers read (and approve) the words the authors saw when they submitted.
+ */
+export async function submitProposal(options: { actor: Actor; proposalId: string; writer: DraftSectionWriter }) {
+  await options.writer.flushProposal(options.proposalId);
   const db = await getDb();
   return runTransaction(db, async (tx) => {
     const proposal = await loadProposal(tx, options.proposalId);

@@ -1,4 +1,5 @@
 import { getRequestActor } from "@/lib/auth/current";
+import { collabDraftWriter } from "@/lib/collab/client";
 import { apiRoute, json } from "@/lib/http/api";
 import { requireActor } from "@/lib/policies";
 import { submitProposal } from "@/lib/services/proposals/submit-proposal";
@@ -8,5 +9,5 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
   const { id } = await params;
   const actor = requireActor(await getRequestActor(request));
-  return json(await submitProposal({ actor, proposalId: id }));
+  return json(await submitProposal({ actor, proposalId: id, writer: collabDraftWriter }));
 });
