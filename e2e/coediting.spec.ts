@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO, signInByApi } from "./fixtures/session";
 
 const DOC = "cam-nang-chuyen-doi-so";
@@ -20,27 +20,36 @@ function editorOf(page: Page) {
   return page.locator(".ProseMirror").first();
 }
 
+/**
+ * Lan opens a proposal, invites Hòa through the page, and both open the “Lời tổng kết” section.
+ * `prepareLan` runs on Lan's browser context before her page opens (e.g. to install scripts).
+ */
+async function openSharedDraft(browser: Browser, baseURL: string | undefined, prepareLan?: (context: BrowserContext) => Promise<unknown>) {
+  const lanContext = await browser.newContext({ baseURL });
+  const hoaContext = await browser.newContext({ baseURL });
+  if (prepareLan) await prepareLan(lanContext);
+  const lan = await lanContext.newPage();
+  const hoa = await hoaContext.newPage();
+  await lan.goto("/");
+  await signInByApi(lan, DEMO.lan);
+  await signInByApi(hoa, DEMO.hoa);
+  const { id, sectionId } = await createProposalAsLan(lan);
+
+  await lan.goto(`/lam-viec/de-xuat/${id}?muc=${sectionId}`);
+  await lan.getByLabel(/Mời người cùng soạn/).fill(DEMO.hoa);
+  await lan.getByRole("button", { name: "Mời", exact: true }).click();
+  await expect(lan.getByRole("status")).toContainText("Đã thêm người cùng soạn");
+
+  await lan.goto(`/lam-viec/de-xuat/${id}?muc=${sectionId}`);
+  await hoa.goto(`/lam-viec/de-xuat/${id}?muc=${sectionId}`);
+  await expect(editorOf(lan)).toContainText("Vua Lý Thái Tổ");
+  await expect(editorOf(hoa)).toContainText("Vua Lý Thái Tổ");
+  return { lan, hoa, lanContext, hoaContext, id, sectionId };
+}
+
 test.describe("co-writing a proposal", () => {
   test("two people of one ministry see each other's text and caret, and a reload duplicates nothing", async ({ browser, baseURL }) => {
-    const lanContext = await browser.newContext({ baseURL });
-    const hoaContext = await browser.newContext({ baseURL });
-    const lan = await lanContext.newPage();
-    const hoa = await hoaContext.newPage();
-    await lan.goto("/");
-    await signInByApi(lan, DEMO.lan);
-    await signInByApi(hoa, DEMO.hoa);
-    const { id, sectionId } = await createProposalAsLan(lan);
-
-    // Lan invites Hoa as a co-author through the page.
-    await lan.goto(`/lam-viec/de-xuat/${id}?muc=${sectionId}`);
-    await lan.getByLabel(/Mời người cùng soạn/).fill(DEMO.hoa);
-    await lan.getByRole("button", { name: "Mời", exact: true }).click();
-    await expect(lan.getByRole("status")).toContainText("Đã thêm người cùng soạn");
-
-    await lan.goto(`/lam-viec/de-xuat/${id}?muc=${sectionId}`);
-    await hoa.goto(`/lam-viec/de-xuat/${id}?muc=${sectionId}`);
-    await expect(editorOf(lan)).toContainText("Vua Lý Thái Tổ");
-    await expect(editorOf(hoa)).toContainText("Vua Lý Thái Tổ");
+    const { lan, hoa, lanContext, hoaContext, id, sectionId } = await openSharedDraft(browser, baseURL);
 
     await editorOf(lan).click();
     await lan.keyboard.press("Control+End");
@@ -106,36 +115,22 @@ test.describe("co-writing a proposal", () => {
   });
 
   test("words typed while offline reach the other author after reconnecting", async ({ browser, baseURL }) => {
-    const lanContext = await browser.newContext({ baseURL });
-    const hoaContext = await browser.newContext({ baseURL });
     // Browsers keep an open WebSocket when the network goes offline in emulation; losing the
     // network is simulated by going offline and closing the sockets the page opened.
-    await lanContext.addInitScript(() => {
-      const sockets: WebSocket[] = [];
-      const NativeWebSocket = window.WebSocket;
-      class TrackedWebSocket extends NativeWebSocket {
-        constructor(url: string | URL, protocols?: string | string[]) {
-          super(url, protocols);
-          sockets.push(this);
+    const { lan, hoa, lanContext, hoaContext } = await openSharedDraft(browser, baseURL, (context) =>
+      context.addInitScript(() => {
+        const sockets: WebSocket[] = [];
+        const NativeWebSocket = window.WebSocket;
+        class TrackedWebSocket extends NativeWebSocket {
+          constructor(url: string | URL, protocols?: string | string[]) {
+            super(url, protocols);
+            sockets.push(this);
+          }
         }
-      }
-      window.WebSocket = TrackedWebSocket;
-      (window as unknown as { dropSockets: () => void }).dropSockets = () => sockets.forEach((socket) => socket.close());
-    });
-    const lan = await lanContext.newPage();
-    const hoa = await hoaContext.newPage();
-    await lan.goto("/");
-    await signInByApi(lan, DEMO.lan);
-    await signInByApi(hoa, DEMO.hoa);
-    const { id, sectionId } = await createProposalAsLan(lan);
-    await lan.goto(`/lam-viec/de-xuat/${id}?muc=${sectionId}`);
-    await lan.getByLabel(/Mời người cùng soạn/).fill(DEMO.hoa);
-    await lan.getByRole("button", { name: "Mời", exact: true }).click();
-    await expect(lan.getByRole("status")).toContainText("Đã thêm người cùng soạn");
-    await lan.goto(`/lam-viec/de-xuat/${id}?muc=${sectionId}`);
-    await hoa.goto(`/lam-viec/de-xuat/${id}?muc=${sectionId}`);
-    await expect(editorOf(hoa)).toContainText("Vua Lý Thái Tổ");
-    await expect(editorOf(lan)).toContainText("Vua Lý Thái Tổ");
+        window.WebSocket = TrackedWebSocket;
+        (window as unknown as { dropSockets: () => void }).dropSockets = () => sockets.forEach((socket) => socket.close());
+      }),
+    );
 
     await lanContext.setOffline(true);
     await lan.evaluate(() => (window as unknown as { dropSockets: () => void }).dropSockets());
