@@ -91,7 +91,15 @@ test.describe("signing in", () => {
     await expect(page.locator(".notice--error")).toContainText("không có quyền");
   });
 
-  test("an admin assigns a section to another ministry and it shows to readers", async ({ page }) => {
+  test("an admin assigns a section to another ministry and it shows to readers", async ({ page, browser, baseURL }) => {
+    // An anonymous reader's copy of the page is cached; the change must still show at once.
+    const anonymous = await browser.newContext({ baseURL });
+    const reader = await anonymous.newPage();
+    await reader.goto(`/${DOC}/loi-tong-ket`);
+    const cached = await reader.goto(`/${DOC}/loi-tong-ket`);
+    expect(cached?.headers()["x-camnang-cache"]).toBe("hit");
+    await expect(reader.getByText("Cơ quan phụ trách: Bộ Nội vụ")).toBeVisible();
+
     await signIn(page, DEMO.admin);
     await page.goto("/quan-tri");
     await page.getByLabel("Cơ quan phụ trách: Lời tổng kết").selectOption({ label: "Bộ Tài chính" });
@@ -99,6 +107,11 @@ test.describe("signing in", () => {
     await expect(page.getByRole("status")).toContainText("Đã phân công mục");
     await page.goto(`/${DOC}/loi-tong-ket`);
     await expect(page.getByText("Cơ quan phụ trách: Bộ Tài chính")).toBeVisible();
+    await expect(async () => {
+      await reader.goto(`/${DOC}/loi-tong-ket`);
+      await expect(reader.getByText("Cơ quan phụ trách: Bộ Tài chính")).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 5_000 });
+    await anonymous.close();
     await page.goto("/quan-tri/nhat-ky?action=section.");
     await expect(page.getByRole("cell", { name: "section.owner_changed" }).first()).toBeVisible();
     // Restore the seeded owner so other tests see the seeded policy.
