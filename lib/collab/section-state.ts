@@ -3,7 +3,7 @@ import type { DbOrTx } from "../db/client";
 import type { CollabDocumentRef } from "../domain/collab-names";
 import { ensureBlockIds, validateSectionContent } from "../editor/content";
 import { contentToYDoc } from "../editor/ydoc";
-import { retryWhileBusy } from "./busy-retry";
+import { retryWhileBusy } from "../db/transaction";
 import { CollabRefusal } from "./refusal";
 
 /**

@@ -1,7 +1,7 @@
 import type { Extension } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { Db } from "../../db/client";
-import { retryWhileBusy } from "../busy-retry";
+import { retryWhileBusy } from "../../db/transaction";
 import { collabUserOf } from "../context";
 import { carriesChanges, carriesUpdate } from "../incoming";
 import type { DocumentLedgers } from "../ledger";

@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import type { Db } from "../../db/client";
 import { parseCollabDocumentName } from "../../domain/collab-names";
 import { storeDraftSection, type StoreDraftResult } from "../../services/proposals/store-draft-section";
-import { retryWhileBusy } from "../busy-retry";
+import { retryWhileBusy } from "../../db/transaction";
 import { storableContent } from "../content-inspection";
 import type { DocumentLedgers } from "../ledger";
 import { errorMessage, type Logger } from "../logger";

@@ -1,5 +1,5 @@
-import type { DbOrTx } from "../../db/client";
-import { getDb } from "../../db/client";
+import { getDb, type Db, type DbOrTx } from "../../db/client";
+import { runTransaction } from "../../db/transaction";
 import { hashCanonical } from "../../domain/canonical";
 import type { SectionContent } from "../../domain/document";
 import { canEditContent, isProposalStatus } from "../../domain/proposal-state";
@@ -18,9 +18,16 @@ export async function storeDraftSection(input: {
   content: SectionContent;
   yState: Uint8Array;
   editorIds: string[];
-  db?: DbOrTx;
+  db?: Db;
 }): Promise<StoreDraftResult> {
-  const db = input.db ?? (await getDb());
+  // One transaction: a retried store never counts an editor's updates twice or half-saves a draft.
+  return runTransaction(input.db ?? (await getDb()), (tx) => storeInTransaction(tx, input));
+}
+
+async function storeInTransaction(
+  db: DbOrTx,
+  input: { proposalId: string; sectionId: string; content: SectionContent; yState: Uint8Array; editorIds: string[] },
+): Promise<StoreDraftResult> {
   const proposal = await db.proposal.findUnique({ where: { id: input.proposalId }, select: { status: true } });
   if (!proposal) return { stored: false, reason: "not_found" };
   if (!isProposalStatus(proposal.status) || !canEditContent(proposal.status)) return { stored: false, reason: "not_editable" };
