@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import { plainText, type SectionContent } from "../domain/document";
 import { YDOC_FIELD } from "../editor/ydoc";
+import { createRandom } from "../domain/fixtures/random";
 import {
   DEMO,
   createDraft,
@@ -27,14 +28,7 @@ const MAX_PAUSE_MS = 12;
 const SEED = 20261128;
 
 function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRandom(seed).next;
 }
 
 const WORDS = ["chuyển đổi", "số", "dữ liệu", "mở", "chính phủ", "người dân", "Việt Nam", "thông minh"];

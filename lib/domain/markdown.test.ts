@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { canonicalJson } from "./canonical";
 import type { Mark, RichNode, SectionContent } from "./document";
 import { MAX_DERIVED_TITLE_CHARS, markdownToSections, sectionToMarkdown, sectionsToMarkdown } from "./markdown";
+import { createRandom } from "./fixtures/random";
 
 const text = (value: string, ...marks: Mark[]): RichNode => (marks.length > 0 ? { type: "text", text: value, marks } : { type: "text", text: value });
 const paragraph = (...content: RichNode[]): RichNode => ({ type: "paragraph", content });
@@ -289,16 +290,9 @@ describe("round trip", () => {
   });
 });
 
-/** A small seeded generator, so that a failing document can be reproduced from its seed. */
+/** A seeded generator, so that a failing document can be reproduced from its seed. */
 function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRandom(seed).next;
 }
 
 const WORDS = [

@@ -1,5 +1,6 @@
 import type { DocumentSnapshot, Mark, RichNode, SnapshotSection } from "../document";
 import { plainText } from "../document";
+import { createRandom } from "../fixtures/random";
 
 /** Builders for merge tests: small documents written as they read. */
 
@@ -74,14 +75,7 @@ export function sectionById(snapshot: DocumentSnapshot, id: string): SnapshotSec
   return found;
 }
 
-/** mulberry32: a tiny seeded generator, so that every randomized run can be replayed. */
+/** A seeded generator, so that every randomized run can be replayed. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  return createRandom(seed).next;
 }
