@@ -1,4 +1,3 @@
-import "@/components/history/history.css";
 import type { Metadata } from "next";
 import { HISTORY_LABELS } from "@/components/history/labels";
 import { SearchForm } from "@/components/history/SearchForm";

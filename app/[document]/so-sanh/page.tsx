@@ -1,4 +1,3 @@
-import "@/components/history/history.css";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DocumentDiffView } from "@/components/diff/DocumentDiffView";
