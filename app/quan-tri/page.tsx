@@ -23,7 +23,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   if (!actor) redirect("/dang-nhap?callbackUrl=/quan-tri");
   const { locale, t } = await getMessages();
   if (!can(actor, "admin:manage")) {
-    return <p className="notice notice--error" role="alert">{t.errors.forbidden}</p>;
+    return <p className="notice notice--error" role="alert">{t.errors.forbiddenPage()}</p>;
   }
   const { ok, error } = await searchParams;
   const db = await getDb();

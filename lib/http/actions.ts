@@ -1,10 +1,13 @@
 import { redirect } from "next/navigation";
-import { isAppError } from "../errors";
+import { isAppError, renderErrorMessage } from "../errors";
+import { messages } from "../i18n/messages";
+import { getLocale } from "../i18n/server";
 
 /**
  * Server actions used as plain form actions (they work without JavaScript): run the use case,
- * then redirect back to the page with a short status in the query string. Errors that are not
- * AppErrors are logged and shown as a generic message, never as a stack trace.
+ * then redirect back to the page with a short status in the query string, in the language the
+ * person reads. Errors that are not AppErrors are logged and shown as a generic message, never as
+ * a stack trace.
  */
 export async function runFormAction(returnTo: string, work: () => Promise<string | void>): Promise<never> {
   let message: string;
@@ -13,11 +16,12 @@ export async function runFormAction(returnTo: string, work: () => Promise<string
     message = (await work()) ?? "ok";
   } catch (error) {
     ok = false;
+    const locale = await getLocale();
     if (isAppError(error)) {
-      message = error.message;
+      message = renderErrorMessage(error, locale);
     } else {
       console.error("[action] unexpected error", error);
-      message = "Đã có lỗi; không có thay đổi nào được ghi (unexpected error, nothing was saved).";
+      message = messages(locale).errors.generic();
     }
   }
   const url = new URL(returnTo, "http://local");

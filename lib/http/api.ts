@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import { AppError, errorBody, httpStatusFor, isAppError } from "../errors";
+import { DEFAULT_LOCALE, requestLocale, type Locale } from "../i18n/locales";
+import { messages } from "../i18n/messages";
 
 /**
  * Route-handler plumbing shared by every API route: one place maps AppError codes to HTTP
@@ -13,13 +15,11 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
   return Response.json(data, init);
 }
 
-export function errorResponse(error: unknown): Response {
-  if (isAppError(error)) return Response.json(errorBody(error), { status: httpStatusFor(error.code) });
+/** The error as JSON in the request's language (lib/i18n/locales.ts `requestLocale`). */
+export function errorResponse(error: unknown, locale: Locale = DEFAULT_LOCALE): Response {
+  if (isAppError(error)) return Response.json(errorBody(error, locale), { status: httpStatusFor(error.code) });
   console.error("[api] unexpected error", error);
-  return Response.json(
-    { error: { code: "INTERNAL", message: "Lỗi máy chủ; không có thay đổi nào được ghi (internal error, nothing was saved)." } },
-    { status: 500 },
-  );
+  return Response.json({ error: { code: "INTERNAL", message: messages(locale).errors.internal() } }, { status: 500 });
 }
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
@@ -30,7 +30,7 @@ export function apiRoute<Context>(handler: Handler<Context>): Handler<Context> {
       if (isStateChanging(request)) assertSameOriginForCookieWrites(request);
       return await handler(request, context);
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, requestLocale(request.headers));
     }
   };
 }
@@ -55,39 +55,39 @@ export function assertSameOriginForCookieWrites(request: Request): void {
   try {
     originHost = new URL(origin).host;
   } catch {
-    throw new AppError("FORBIDDEN", "Nguồn gửi yêu cầu không hợp lệ (invalid Origin).");
+    throw new AppError("FORBIDDEN", "invalidOrigin");
   }
   if (!host || originHost !== host) {
-    throw new AppError("FORBIDDEN", "Yêu cầu từ trang web khác bị từ chối (cross-origin request refused).");
+    throw new AppError("FORBIDDEN", "crossOrigin");
   }
 }
 
 export async function readJson<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > MAX_JSON_BODY_BYTES) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `Nội dung gửi lên quá lớn (body larger than ${MAX_JSON_BODY_BYTES} bytes).`);
+    throw new AppError("PAYLOAD_TOO_LARGE", "payloadTooLarge", { limitBytes: MAX_JSON_BODY_BYTES });
   }
   const text = await request.text();
   if (Buffer.byteLength(text, "utf8") > MAX_JSON_BODY_BYTES) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `Nội dung gửi lên quá lớn (body larger than ${MAX_JSON_BODY_BYTES} bytes).`);
+    throw new AppError("PAYLOAD_TOO_LARGE", "payloadTooLarge", { limitBytes: MAX_JSON_BODY_BYTES });
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new AppError("BAD_REQUEST", "Nội dung không phải JSON hợp lệ (malformed JSON).");
+    throw new AppError("BAD_REQUEST", "malformedJson");
   }
   const result = schema.safeParse(parsed);
   if (!result.success) {
     const issues = result.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
-    throw new AppError("BAD_REQUEST", `Dữ liệu không hợp lệ (invalid input): ${issues.join("; ")}`, { issues });
+    throw new AppError("BAD_REQUEST", "invalidInput", { issues: issues.join("; ") }, { issues });
   }
   return result.data;
 }
 
 export function parsePositiveInt(value: string | null | undefined, name: string): number {
   if (value === null || value === undefined || !/^[1-9][0-9]{0,8}$/.test(value)) {
-    throw new AppError("BAD_REQUEST", `Tham số ${name} phải là số nguyên dương (${name} must be a positive integer).`);
+    throw new AppError("BAD_REQUEST", "positiveInteger", { name });
   }
   return Number(value);
 }

@@ -6,3 +6,19 @@ export const LOCALE_COOKIE = "camnang-locale";
 export function isLocale(value: string | undefined | null): value is Locale {
   return value === "vi" || value === "en";
 }
+
+/**
+ * The language of a request that has no page around it (API routes, feeds): the language cookie
+ * the reader chose, else the first of Accept-Language that we speak, else Vietnamese.
+ */
+export function requestLocale(headers: Headers): Locale {
+  const cookie = headers.get("cookie") ?? "";
+  for (const part of cookie.split(";")) {
+    const [name, value] = part.trim().split("=");
+    if (name === LOCALE_COOKIE && isLocale(value)) return value;
+  }
+  const accepted = (headers.get("accept-language") ?? "")
+    .split(",")
+    .map((entry) => entry.split(";")[0].trim().slice(0, 2).toLowerCase());
+  return accepted.find((language): language is Locale => isLocale(language)) ?? DEFAULT_LOCALE;
+}

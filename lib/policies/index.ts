@@ -98,14 +98,14 @@ export function can(actor: Actor | null, action: Action, resource?: ProposalReso
 export function authorize(actor: Actor | null, action: Action, resource?: ProposalResource): void {
   if (can(actor, action, resource)) return;
   if (actor === null) {
-    throw new AppError("UNAUTHENTICATED", "Bạn cần đăng nhập để thực hiện thao tác này (sign-in required).");
+    throw new AppError("UNAUTHENTICATED", "signInRequired");
   }
-  throw new AppError("FORBIDDEN", `Bạn không có quyền thực hiện thao tác này (forbidden: ${action}).`);
+  throw new AppError("FORBIDDEN", "forbiddenAction", { action });
 }
 
 export function requireActor(actor: Actor | null): Actor {
   if (actor) return actor;
-  throw new AppError("UNAUTHENTICATED", "Bạn cần đăng nhập để thực hiện thao tác này (sign-in required).");
+  throw new AppError("UNAUTHENTICATED", "signInRequired");
 }
 
 /** Whether a co-author may be invited: same ministry, or any ministry when an admin allowed it. */

@@ -17,7 +17,7 @@ export default async function ImportPage() {
   const { locale, t: site } = await getMessages();
   const t = HISTORY_LABELS[locale];
   if (!can(actor, "document:import")) {
-    return <p className="notice notice--error" role="alert">{site.errors.forbidden}</p>;
+    return <p className="notice notice--error" role="alert">{site.errors.forbiddenPage()}</p>;
   }
   const documents = (await listDocuments()).filter((document) => document.version !== null);
   return (

@@ -12,7 +12,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const actor = await getCurrentActor();
   if (!actor) redirect("/dang-nhap?callbackUrl=/quan-tri/nhat-ky");
   const { locale, t } = await getMessages();
-  if (!can(actor, "audit:read")) return <p className="notice notice--error" role="alert">{t.errors.forbidden}</p>;
+  if (!can(actor, "audit:read")) return <p className="notice notice--error" role="alert">{t.errors.forbiddenPage()}</p>;
   const filter = await searchParams;
   const events = await listAuditEvents({ actor, filter });
   const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => !!entry[1]));

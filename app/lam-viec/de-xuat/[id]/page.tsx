@@ -44,7 +44,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
     view = await getProposalView({ actor, proposalId: id });
   } catch (caught) {
     if (isAppError(caught) && caught.code === "NOT_FOUND") notFound();
-    if (isAppError(caught) && caught.code === "FORBIDDEN") return <p className="notice notice--error" role="alert">{t.errors.forbidden}</p>;
+    if (isAppError(caught) && caught.code === "FORBIDDEN") return <p className="notice notice--error" role="alert">{t.errors.forbiddenPage()}</p>;
     throw caught;
   }
   const resource = view.resource;

@@ -15,7 +15,7 @@ export default async function NewProposalPage({ searchParams }: { searchParams: 
   const actor = await getCurrentActor();
   if (!actor) redirect(`/dang-nhap?callbackUrl=${encodeURIComponent(`/lam-viec/de-xuat/moi?document=${slug ?? ""}&section=${section ?? ""}`)}`);
   const { locale, t } = await getMessages();
-  if (!can(actor, "proposal:create")) return <p className="notice notice--error" role="alert">{t.errors.forbidden}</p>;
+  if (!can(actor, "proposal:create")) return <p className="notice notice--error" role="alert">{t.errors.forbiddenPage()}</p>;
   const db = await getDb();
   const document = slug ? await db.document.findUnique({ where: { slug } }) : await db.document.findFirst({ orderBy: { createdAt: "asc" } });
   if (!document) redirect("/");

@@ -1,0 +1,15 @@
+import type { Messages } from "../vi";
+
+export const errors: Messages["errors"] = {
+  generic: () => "Something went wrong. Nothing was saved; please try again.",
+  internal: () => "Internal server error; nothing was saved.",
+  forbiddenPage: () => "You do not have permission to see this page.",
+  signInRequired: () => "You need to sign in to do this.",
+  forbiddenAction: (params) => `You are not allowed to do this (${params.action}).`,
+  invalidOrigin: () => "The request's origin is invalid.",
+  crossOrigin: () => "Requests from another website are refused.",
+  payloadTooLarge: (params) => `The request body is too large (at most ${params.limitBytes} bytes).`,
+  malformedJson: () => "The body is not valid JSON.",
+  invalidInput: (params) => `Invalid input: ${params.issues}`,
+  positiveInteger: (params) => `Parameter ${params.name} must be a positive integer.`,
+};

@@ -1,0 +1,10 @@
+import type { Messages } from "../vi";
+import { admin } from "./admin";
+import { auth } from "./auth";
+import { errors } from "./errors";
+import { reader } from "./reader";
+import { site } from "./site";
+import { workspace } from "./workspace";
+
+/** The English catalog, shaped by the Vietnamese one (../vi/index.ts). */
+export const en: Messages = { site, reader, auth, workspace, admin, errors };

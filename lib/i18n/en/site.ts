@@ -1,0 +1,17 @@
+import type { Messages } from "../vi";
+
+export const site: Messages["site"] = {
+  name: "Open Handbook",
+  tagline: "Digital Transformation Handbook — an open document, always revised, updated and extended",
+  skipToContent: "Skip to main content",
+  mainNav: "Main navigation",
+  home: "Home",
+  workspace: "Workspace",
+  admin: "Administration",
+  signIn: "Sign in",
+  signOut: "Sign out",
+  language: "Language",
+  switchTo: "Tiếng Việt",
+  footer: "Open Handbook — every version is kept, comparable and verifiable.",
+  openData: "Open data (API)",
+};

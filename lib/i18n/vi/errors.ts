@@ -1,0 +1,18 @@
+/**
+ * What went wrong, as a person reads it. Every entry is a function of the error's parameters, so
+ * that an AppError carries a key and parameters and is rendered in the reader's language where it
+ * is shown (lib/errors.ts). Each message says what happened and, where it helps, what to do.
+ */
+export const errors = {
+  generic: () => "Đã có lỗi. Không có thay đổi nào được ghi; hãy thử lại.",
+  internal: () => "Lỗi máy chủ; không có thay đổi nào được ghi.",
+  forbiddenPage: () => "Bạn không có quyền xem trang này.",
+  signInRequired: () => "Bạn cần đăng nhập để thực hiện thao tác này.",
+  forbiddenAction: (params: { action: string }) => `Bạn không có quyền thực hiện thao tác này (${params.action}).`,
+  invalidOrigin: () => "Nguồn gửi yêu cầu không hợp lệ.",
+  crossOrigin: () => "Yêu cầu từ trang web khác bị từ chối.",
+  payloadTooLarge: (params: { limitBytes: number }) => `Nội dung gửi lên quá lớn (tối đa ${params.limitBytes} byte).`,
+  malformedJson: () => "Nội dung không phải JSON hợp lệ.",
+  invalidInput: (params: { issues: string }) => `Dữ liệu không hợp lệ: ${params.issues}`,
+  positiveInteger: (params: { name: string }) => `Tham số ${params.name} phải là số nguyên dương.`,
+};

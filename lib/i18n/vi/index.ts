@@ -1,0 +1,16 @@
+import { admin } from "./admin";
+import { auth } from "./auth";
+import { errors } from "./errors";
+import { reader } from "./reader";
+import { site } from "./site";
+import { workspace } from "./workspace";
+
+/**
+ * The Vietnamese catalog: the source of truth for the shape of every language's catalog. One file
+ * per namespace; a new namespace is added here, in ../en/index.ts with the same name, and nowhere
+ * else. Entries are strings, or functions of typed parameters for words that vary (use
+ * `plural()` from ../plural.ts for counts).
+ */
+export const vi = { site, reader, auth, workspace, admin, errors };
+
+export type Messages = typeof vi;
