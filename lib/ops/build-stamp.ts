@@ -2,8 +2,13 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-/** What a production build depends on; a change to any of these means `npm start` rebuilds. */
-const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json"];
+/**
+ * What a production build depends on; a change to any of these means `npm start` rebuilds. The
+ * fingerprint hashes paths and contents, not modification times: a fresh clone, a `touch` or a
+ * checkout of the same commit keeps the build, and any edit (proxy.ts and the Prisma schema
+ * included) invalidates it.
+ */
+const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
 const SKIPPED = new Set(["node_modules", "generated", ".next"]);
 export const BUILD_STAMP_FILE = ".next/handbook-build-stamp";
 
@@ -16,7 +21,7 @@ function walk(target: string, hash: ReturnType<typeof createHash>): void {
     }
     return;
   }
-  hash.update(target).update(String(stat.size)).update(String(stat.mtimeMs));
+  hash.update(target).update("\0").update(fs.readFileSync(target)).update("\0");
 }
 
 export function buildFingerprint(root: string): string {

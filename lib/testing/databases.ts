@@ -26,7 +26,9 @@ export async function isPostgresReachable(): Promise<boolean> {
     await client.connect();
     await client.query("SELECT 1");
     postgresReachable = true;
-  } catch {
+  } catch (error) {
+    // CI machines always run PostgreSQL: there a silent skip would hide a whole engine's failures.
+    if (process.env.CI) throw new Error(`PostgreSQL is not reachable at ${TEST_POSTGRES_URL} and CI is set: refusing to skip its tests`, { cause: error });
     postgresReachable = false;
     console.warn(`\n[tests] PostgreSQL is not reachable at ${TEST_POSTGRES_URL}: PostgreSQL integration tests are SKIPPED.\n`);
   } finally {
