@@ -10,7 +10,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Unavailable, errorText, formatRatio, row, type PartResult } from "./stats";
 
-export const PARTS = ["diff", "read", "collab", "storage", "memory"] as const;
+export const PARTS = ["diff", "read", "collab", "storage", "memory", "history"] as const;
 /**
  * A collaboration benchmark that may live next to this suite (e2e/bench/collab-bench.ts),
  * kept by whoever wrote it; run as a part of its own when present.
@@ -35,6 +35,8 @@ async function runPart(part: PartName): Promise<PartResult> {
       return (await import("./storage-bench")).runStorageBench();
     case "memory":
       return (await import("./memory-bench")).runMemoryBench();
+    case "history":
+      return (await import("./history-bench")).runHistoryBench();
     case EXTERNAL_COLLAB_PART:
       return externalCollabPart();
   }

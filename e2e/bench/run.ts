@@ -5,7 +5,7 @@
  * figures; they never fail on speed: the exit code is 0 unless a part crashed.
  *
  *   npm run bench                    every part
- *   npm run bench -- diff read       some parts (diff, read, collab, storage, memory)
+ *   npm run bench -- diff read       some parts (diff, read, collab, storage, memory, history)
  *
  * Each part runs in a process of its own with --expose-gc, under a time limit. The table is
  * printed at the end, then one JSON object with every figure (also written to
@@ -26,6 +26,7 @@ const PART_TIMEOUT_SECONDS: Record<string, number> = {
   collab: 420,
   storage: 180,
   memory: 180,
+  history: 900,
   [EXTERNAL_COLLAB_PART]: 300,
 };
 const RESULTS_FILE = "bench-results/latest.json";

@@ -46,9 +46,9 @@ export async function loadProposalDraft(db: DbOrTx, proposalId: string) {
   });
 }
 
-/** Which revision, title and place each section had in each version up to `upTo` (all when omitted), oldest first. */
-export async function listPlacements(db: DbOrTx, documentId: string, upTo?: number): Promise<VersionPlacements[]> {
-  const versionWhere = { documentId, ...(upTo === undefined ? {} : { number: { lte: upTo } }) };
+/** Which revision, title and place each section had in each version from `from` up to `upTo` (all when omitted), oldest first. */
+export async function listPlacements(db: DbOrTx, documentId: string, upTo?: number, from = 1): Promise<VersionPlacements[]> {
+  const versionWhere = { documentId, number: { gte: from, ...(upTo === undefined ? {} : { lte: upTo }) } };
   const [versions, rows] = await Promise.all([
     db.version.findMany({ where: versionWhere, select: { number: true }, orderBy: { number: "asc" } }),
     db.versionSection.findMany({

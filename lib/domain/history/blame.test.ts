@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RichNode, SectionContent } from "../document";
-import { blameVersions, type BlameVersion } from "./blame";
+import { createRandom } from "../fixtures/random";
+import { EMPTY_BLAME_STATE, advanceBlame, blameOfState, blameVersions, type BlameVersion } from "./blame";
 
 const p = (id: string | null, text: string): RichNode => ({ type: "paragraph", ...(id ? { attrs: { id } } : {}), content: [{ type: "text", text }] });
 const doc = (...blocks: RichNode[]): SectionContent => ({ type: "doc", content: blocks });
@@ -82,5 +83,27 @@ describe("blame", () => {
 
   it("returns nothing for no versions", () => {
     expect(blameVersions([])).toEqual([]);
+  });
+});
+
+describe("incremental blame", () => {
+  it("gives from any intermediate state exactly what a walk from version 1 gives", () => {
+    const random = createRandom(11);
+    const versions: BlameVersion[] = [];
+    let blocks: RichNode[] = [p("a", "Một"), p("b", "Hai")];
+    for (let number = 1; number <= 40; number++) {
+      if (number > 1) {
+        const roll = random.int(0, 2);
+        if (roll === 0) blocks = [...blocks, p(`n${number}`, `Mới ${number}`)];
+        else if (roll === 1 && blocks.length > 1) blocks = blocks.filter((_, index) => index !== random.int(0, blocks.length - 1));
+        else blocks = blocks.map((block, index) => (index === random.int(0, blocks.length - 1) ? p(String(block.attrs?.id), `Sửa ${number}`) : block));
+      }
+      versions.push(version(number, ["s", `r${number}`, doc(...blocks)], ["t", "r-fixed", doc(p("z", "Cố định"))]));
+    }
+    const whole = blameVersions(versions);
+    for (const cut of [1, 7, 20, 39]) {
+      const state = versions.slice(0, cut).reduce(advanceBlame, EMPTY_BLAME_STATE);
+      expect(blameOfState(versions.slice(cut).reduce(advanceBlame, state))).toEqual(whole);
+    }
   });
 });

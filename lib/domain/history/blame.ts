@@ -59,39 +59,59 @@ function trackingKey(node: RichNode): string {
 }
 
 /**
+ * What the walk knows after some version: every section of that version with the history of
+ * its blocks. Advancing it by one version costs only the sections whose content key changed, so
+ * a caller that keeps the state of version n-1 blames version n without walking 1..n again.
+ * States share the tracked sections that did not change; they are never mutated.
+ */
+export interface BlameState {
+  /** The version the state describes (0 before the first). */
+  readonly number: number;
+  readonly sections: ReadonlyMap<string, TrackedSection>;
+  /** The ids of that version's sections, in reading order. */
+  readonly order: readonly string[];
+  /** Each section's content key in that version. */
+  readonly contentKeys: ReadonlyMap<string, string>;
+}
+
+export const EMPTY_BLAME_STATE: BlameState = { number: 0, sections: new Map(), order: [], contentKeys: new Map() };
+
+/** The state after `version`, the next version after `state`'s (publishing order). */
+export function advanceBlame(state: BlameState, version: BlameVersion): BlameState {
+  const sections = new Map<string, TrackedSection>();
+  const contentKeys = new Map<string, string>();
+  for (const section of version.sections) {
+    const previous = state.sections.get(section.id);
+    // A section absent from a version is removed; if it comes back later it is new again.
+    sections.set(section.id, previous && previous.contentKey === section.contentKey ? previous : trackSection(section, version.number, previous));
+    contentKeys.set(section.id, section.contentKey);
+  }
+  return { number: version.number, sections, order: version.sections.map((section) => section.id), contentKeys };
+}
+
+/** The blame of the version a state describes. */
+export function blameOfState(state: BlameState): SectionBlame[] {
+  return state.order.map((sectionId) => {
+    const tracked = state.sections.get(sectionId) as TrackedSection;
+    return {
+      sectionId,
+      addedIn: tracked.addedIn,
+      blocks: tracked.order.map(({ key, node }) => ({
+        blockId: blockId(node),
+        node,
+        changedIn: (tracked.blocks.get(key) as TrackedBlock).changedIn,
+      })),
+    };
+  });
+}
+
+/**
  * Blames the blocks of the last of `versions` (given in publishing order, oldest first).
  * Cost: one canonical serialization per block of each section whose content key changed
  * between consecutive versions; sections that did not change are skipped.
  */
 export function blameVersions(versions: readonly BlameVersion[]): SectionBlame[] {
-  let tracked = new Map<string, TrackedSection>();
-  for (const version of versions) {
-    const next = new Map<string, TrackedSection>();
-    for (const section of version.sections) {
-      const previous = tracked.get(section.id);
-      if (previous && previous.contentKey === section.contentKey) {
-        next.set(section.id, previous);
-        continue;
-      }
-      next.set(section.id, trackSection(section, version.number, previous));
-    }
-    // A section absent from a version is removed; if it comes back later it is new again.
-    tracked = next;
-  }
-  const last = versions.at(-1);
-  if (!last) return [];
-  return last.sections.map((section) => {
-    const state = tracked.get(section.id) as TrackedSection;
-    return {
-      sectionId: section.id,
-      addedIn: state.addedIn,
-      blocks: state.order.map(({ key, node }) => ({
-        blockId: blockId(node),
-        node,
-        changedIn: (state.blocks.get(key) as TrackedBlock).changedIn,
-      })),
-    };
-  });
+  return blameOfState(versions.reduce(advanceBlame, EMPTY_BLAME_STATE));
 }
 
 function trackSection(section: BlameSection, number: number, previous: TrackedSection | undefined): TrackedSection {

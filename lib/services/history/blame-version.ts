@@ -1,7 +1,7 @@
 import { getDb, type DbOrTx } from "../../db/client";
 import { listPlacements, loadRevisionContents } from "../../db/history";
 import type { RichNode } from "../../domain/document";
-import { blameVersions, type BlameVersion } from "../../domain/history/blame";
+import { EMPTY_BLAME_STATE, advanceBlame, blameOfState, type BlameState } from "../../domain/history/blame";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { listVersions, type VersionHistoryEntry } from "./list-versions";
@@ -31,11 +31,15 @@ export interface VersionBlame {
 }
 
 /**
- * Blame results per version id: a published version and all before it are immutable, so
- * its blame never changes, and walking the history is the costly part of the request.
+ * The blame walk's state per version (document id and version hash): a published version and
+ * all before it are immutable, so the state never changes. Blaming version n starts from the
+ * nearest kept state below it, usually n-1 after a publish, and walks only what came since:
+ * the cost of blaming the head stays flat however long the history (npm run bench -- history).
+ * Consecutive states share their unchanged sections, so keeping a few is cheap.
  */
-const BLAMES_KEPT = 16;
-const blames = new LruCache<string, { sectionId: string; addedIn: number; blocks: { blockId: string | null; node: RichNode; changedIn: number }[] }[]>(BLAMES_KEPT);
+const BLAME_STATES_KEPT = 16;
+const blameStates = new LruCache<string, BlameState>(BLAME_STATES_KEPT);
+const stateKey = (documentId: string, versionHash: string) => `${documentId}\u0000${versionHash}`;
 
 /**
  * “Nguồn gốc”: for each block of version n, the version (and proposal) that last changed it.
@@ -50,22 +54,10 @@ export async function blameVersion(options: { slug: string; versionNumber: numbe
   const version = entries.get(options.versionNumber);
   if (!version) throw new AppError("NOT_FOUND", `Không có phiên bản ${options.versionNumber} (version not found).`);
 
-  const placements = await listPlacements(db, history.document.id, version.number);
-  const blamed = await blames.getOrCreate(`${history.document.id}\u0000${version.hash}`, async () => {
-    const contents = await loadRevisionContents(db, changedRevisionIds(placements));
-    const versions: BlameVersion[] = placements.map((placement) => ({
-      number: placement.number,
-      sections: placement.sections.map((row) => ({
-        id: row.sectionId,
-        contentKey: row.revisionId,
-        // Unchanged sections are never read by the walk; an empty doc stands in for them.
-        content: contents.get(row.revisionId) ?? { type: "doc", content: [] },
-      })),
-    }));
-    return blameVersions(versions);
-  });
+  const state = await blameStateAt(db, history.document.id, history.versions, version.number);
+  const blamed = blameOfState(state);
 
-  const rows = placements.at(-1)?.sections ?? [];
+  const rows = (await listPlacements(db, history.document.id, version.number, version.number)).at(-1)?.sections ?? [];
   const slugs = new Map(
     (await db.section.findMany({ where: { id: { in: rows.map((row) => row.sectionId) } }, select: { id: true, slug: true } })).map((section) => [section.id, section.slug]),
   );
@@ -79,10 +71,44 @@ export async function blameVersion(options: { slug: string; versionNumber: numbe
   return { document: history.document, version, headNumber: history.versions.at(-1)?.number ?? version.number, sections };
 }
 
+/** The walk's state after version `target`, from the nearest kept state below it. */
+async function blameStateAt(db: DbOrTx, documentId: string, versions: readonly VersionHistoryEntry[], target: number): Promise<BlameState> {
+  let start = EMPTY_BLAME_STATE;
+  for (const entry of [...versions].reverse()) {
+    if (entry.number > target) continue;
+    const kept = blameStates.get(stateKey(documentId, entry.hash));
+    if (kept) {
+      start = kept;
+      break;
+    }
+  }
+  if (start.number === target) return start;
+  const placements = await listPlacements(db, documentId, target, start.number + 1);
+  const contents = await loadRevisionContents(db, changedRevisionIds(placements, start.contentKeys));
+  let state = start;
+  for (const placement of placements) {
+    state = advanceBlame(state, {
+      number: placement.number,
+      sections: placement.sections.map((row) => ({
+        id: row.sectionId,
+        contentKey: row.revisionId,
+        // Unchanged sections are never read by the walk; an empty doc stands in for them.
+        content: contents.get(row.revisionId) ?? { type: "doc", content: [] },
+      })),
+    });
+  }
+  const targetEntry = versions.find((entry) => entry.number === target);
+  if (targetEntry) blameStates.set(stateKey(documentId, targetEntry.hash), state);
+  return state;
+}
+
 /** Revisions the walk reads: each section's revision in the versions where it differs from the one before. */
-function changedRevisionIds(placements: readonly { sections: readonly { sectionId: string; revisionId: string }[] }[]): Set<string> {
+function changedRevisionIds(
+  placements: readonly { sections: readonly { sectionId: string; revisionId: string }[] }[],
+  before: ReadonlyMap<string, string>,
+): Set<string> {
   const ids = new Set<string>();
-  let previous = new Map<string, string>();
+  let previous: ReadonlyMap<string, string> = before;
   for (const placement of placements) {
     const current = new Map<string, string>();
     for (const row of placement.sections) {
