@@ -35,6 +35,8 @@ export interface HistoryLabels {
   changeKinds: Record<"added" | "removed" | "content" | "renamed" | "moved", string>;
   renamedFrom: (title: string) => string;
   noChangesYet: string;
+  olderVersions: string;
+  newestVersions: string;
   hash: string;
   compareTitle: string;
   compareIntro: string;
@@ -119,6 +121,8 @@ const vi: HistoryLabels = {
   changeKinds: { added: "Thêm mục", removed: "Xóa mục", content: "Sửa nội dung", renamed: "Đổi tên", moved: "Chuyển vị trí" },
   renamedFrom: (title) => `tên cũ “${title}”`,
   noChangesYet: "Chưa có phiên bản nào.",
+  olderVersions: "Các phiên bản cũ hơn",
+  newestVersions: "Về các phiên bản mới nhất",
   hash: "Mã băm",
   compareTitle: "So sánh phiên bản",
   compareIntro: "Chọn hai phiên bản bất kỳ. Nội dung thêm được gạch chân, nội dung xóa được gạch ngang.",
@@ -203,6 +207,8 @@ const en: HistoryLabels = {
   changeKinds: { added: "Section added", removed: "Section removed", content: "Content changed", renamed: "Renamed", moved: "Moved" },
   renamedFrom: (title) => `formerly “${title}”`,
   noChangesYet: "No versions yet.",
+  olderVersions: "Older versions",
+  newestVersions: "Back to the newest versions",
   hash: "Hash",
   compareTitle: "Compare versions",
   compareIntro: "Pick any two versions. Added text is underlined, removed text is struck through.",

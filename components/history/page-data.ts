@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { isAppError } from "@/lib/errors";
 import { listSectionHistory } from "@/lib/services/history/list-section-history";
-import { listVersions } from "@/lib/services/history/list-versions";
+import { listVersionDates, listVersions } from "@/lib/services/history/list-versions";
 
 /** Runs a use case for a page, turning "not found" into Next's 404 page. */
 export async function orNotFound<Value>(work: Promise<Value>): Promise<Value> {
@@ -27,7 +27,13 @@ export function optionalVersionQuery(value: string | string[] | undefined): numb
   return Number(value);
 }
 
-/** One history load per request, shared by a page and its metadata. */
-export const documentHistory = cache((slug: string) => orNotFound(listVersions({ slug })));
+/** Versions per page of the history: enough to scroll, few enough that a page costs the same at any length of history. */
+export const HISTORY_PAGE_SIZE = 50;
+
+/** One page of history per request (the newest, or those below `before`), shared by a page and its metadata. */
+export const documentHistory = cache((slug: string, before?: number) => orNotFound(listVersions({ slug, page: { size: HISTORY_PAGE_SIZE, before } })));
 
 export const sectionHistory = cache((slug: string, sectionSlug: string) => orNotFound(listSectionHistory({ slug, sectionSlug })));
+
+/** Every version's number and date (a version picker), one load per request. */
+export const documentVersionDates = cache((slug: string) => orNotFound(listVersionDates({ slug })));

@@ -6,6 +6,9 @@
  * the whole record. The ratio is long / short per round (A B A B); flat means <= 2x.
  *
  * Heads are new in every round, so the caches keyed by version start cold, as after a publish.
+ * Every version rewrites the marker at the end of one of the same few paragraphs, so that both
+ * histories' heads differ from their first version in as many places: the measure isolates the
+ * length of the history from how far the text drifted.
  *
  *   npm run bench -- history      (BENCH_HISTORY_VERSIONS to change the long history's length)
  */
@@ -30,6 +33,8 @@ const ROUNDS = 5;
 const HANDBOOK = { words: 100_000, seed: 7 } as const;
 /** Words every generated section repeats, so the query always has hits. */
 const SEARCH_QUERY = "chuyen doi so";
+/** Paragraphs the versions take turns to change (a handbook's busy passages). */
+const EDITED_PARAGRAPHS = 10;
 /** Flat: a thousand versions may cost at most twice what ten cost. */
 const FLAT_RATIO = 2;
 
@@ -41,6 +46,8 @@ interface Subject {
   documentId: string;
   snapshot: DocumentSnapshot;
   paragraphs: RichNode[];
+  /** The original text of each edited paragraph's last text node. */
+  originals: string[];
   head: number;
   edits: number;
 }
@@ -100,17 +107,18 @@ async function buildHistory(db: Db, slug: string, versions: number, actorId: str
   // Section ids are unique across documents: each copy of the handbook gets ids of its own.
   const sections = handbook.sections.map((section) => ({ ...section, id: `${slug}-${section.id}` }));
   const snapshot: DocumentSnapshot = { ...handbook, sections, slug, title: document.title };
-  const subject: Subject = { slug, documentId: document.id, snapshot, paragraphs: paragraphsOf(snapshot), head: 0, edits: 0 };
+  const all = paragraphsOf(snapshot);
+  const paragraphs = Array.from({ length: EDITED_PARAGRAPHS }, (_, index) => all[Math.floor(((index + 0.5) * all.length) / EDITED_PARAGRAPHS)]);
+  const originals = paragraphs.map((paragraph) => lastText(paragraph).text ?? "");
+  const subject: Subject = { slug, documentId: document.id, snapshot, paragraphs, originals, head: 0, edits: 0 };
   for (let number = 1; number <= versions; number++) await publishNext(db, subject, actorId);
   return subject;
 }
 
 async function publishNext(db: Db, subject: Subject, actorId: string | null): Promise<void> {
   if (subject.head > 0) {
-    const paragraph = subject.paragraphs[(subject.edits * 7919) % subject.paragraphs.length];
-    const texts = (paragraph.content ?? []).filter((child) => child.type === "text");
-    const last = texts[texts.length - 1];
-    last.text = `${last.text ?? ""} (sửa ${subject.edits + 1})`;
+    const index = subject.edits % subject.paragraphs.length;
+    lastText(subject.paragraphs[index]).text = `${subject.originals[index]} (sửa ${subject.edits + 1})`;
     subject.edits += 1;
   }
   await publishVersion({
@@ -141,6 +149,11 @@ async function measureRound(db: Db, subject: Subject, actorId: string | null): P
     search: await time(() => searchHandbook({ query: SEARCH_QUERY, db })),
     "verify the whole record": await time(() => verifyDocument(subject.slug)),
   };
+}
+
+function lastText(paragraph: RichNode): RichNode {
+  const texts = (paragraph.content ?? []).filter((child) => child.type === "text");
+  return texts[texts.length - 1];
 }
 
 function paragraphsOf(snapshot: DocumentSnapshot): RichNode[] {

@@ -7,36 +7,58 @@ import type { DbOrTx } from "./client";
 /** Ids per `IN (...)` query: far below SQLite's and PostgreSQL's parameter limits. */
 const IDS_PER_QUERY = 500;
 
-export async function listVersionRecords(db: DbOrTx, documentId: string) {
-  return db.version.findMany({
-    where: { documentId },
-    orderBy: { number: "asc" },
-    include: {
-      publishedBy: { select: { id: true, name: true } },
-      proposal: {
+/** Who proposed, reviewed and published a version: what the history shows beside it. */
+const VERSION_PROVENANCE = {
+  publishedBy: { select: { id: true, name: true } },
+  proposal: {
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      organization: { select: { slug: true, name: true, nameEn: true } },
+      authors: { orderBy: { createdAt: "asc" }, select: { role: true, user: { select: { id: true, name: true } } } },
+      reviews: {
+        orderBy: { createdAt: "asc" },
         select: {
-          id: true,
-          title: true,
-          kind: true,
-          organization: { select: { slug: true, name: true, nameEn: true } },
-          authors: { orderBy: { createdAt: "asc" }, select: { role: true, user: { select: { id: true, name: true } } } },
-          reviews: {
-            orderBy: { createdAt: "asc" },
-            select: {
-              reviewerId: true,
-              decision: true,
-              contentHash: true,
-              createdAt: true,
-              reviewer: { select: { id: true, name: true, organization: { select: { name: true, nameEn: true } } } },
-            },
-          },
+          reviewerId: true,
+          decision: true,
+          contentHash: true,
+          createdAt: true,
+          reviewer: { select: { id: true, name: true, organization: { select: { name: true, nameEn: true } } } },
         },
       },
     },
+  },
+} as const;
+
+/**
+ * Versions with their provenance, oldest first: all of them, or the newest `newest` (optionally
+ * only those numbered below `before`).
+ */
+export async function listVersionRecords(db: DbOrTx, documentId: string, select: { newest?: number; before?: number } = {}) {
+  const number = select.before === undefined ? undefined : { lt: select.before };
+  const records = await db.version.findMany({
+    where: { documentId, ...(number ? { number } : {}) },
+    orderBy: { number: select.newest === undefined ? "asc" : "desc" },
+    ...(select.newest === undefined ? {} : { take: select.newest }),
+    include: VERSION_PROVENANCE,
   });
+  return select.newest === undefined ? records : records.reverse();
 }
 
 export type VersionRecord = Awaited<ReturnType<typeof listVersionRecords>>[number];
+
+/** The versions with the given numbers, with their provenance, oldest first. */
+export async function listVersionRecordsByNumber(db: DbOrTx, documentId: string, numbers: Iterable<number>): Promise<VersionRecord[]> {
+  const wanted = [...new Set(numbers)];
+  const records: VersionRecord[] = [];
+  for (let start = 0; start < wanted.length; start += IDS_PER_QUERY) {
+    const chunk = wanted.slice(start, start + IDS_PER_QUERY);
+    const rows = await db.version.findMany({ where: { documentId, number: { in: chunk } }, include: VERSION_PROVENANCE });
+    records.push(...rows);
+  }
+  return records.sort((a, b) => a.number - b.number);
+}
 
 /** A published proposal's final draft, which is what its approvals were given for. */
 export async function loadProposalDraft(db: DbOrTx, proposalId: string) {

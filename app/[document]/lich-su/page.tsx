@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { HISTORY_LABELS } from "@/components/history/labels";
-import { documentHistory } from "@/components/history/page-data";
+import { documentHistory, optionalVersionQuery } from "@/components/history/page-data";
 import { VersionList } from "@/components/history/VersionList";
 import { FlashMessage } from "@/components/ui/FlashMessage";
 import { getCurrentActor } from "@/lib/auth/current";
@@ -9,21 +9,24 @@ import { getLocale } from "@/lib/i18n/server";
 import { can } from "@/lib/policies";
 import { restoreVersionAction } from "./actions";
 
-type Params = { params: Promise<{ document: string }>; searchParams: Promise<{ error?: string }> };
+type Params = { params: Promise<{ document: string }>; searchParams: Promise<{ error?: string; before?: string }> };
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Params): Promise<Metadata> {
   const { document } = await params;
-  const [history, locale] = await Promise.all([documentHistory(document), getLocale()]);
+  const before = optionalVersionQuery((await searchParams).before) ?? undefined;
+  const [history, locale] = await Promise.all([documentHistory(document, before), getLocale()]);
   return { title: `${HISTORY_LABELS[locale].historyTitle} — ${history.document.title}` };
 }
 
 export default async function DocumentHistoryPage({ params, searchParams }: Params) {
   const { document } = await params;
-  const { error } = await searchParams;
-  const [history, locale, actor] = await Promise.all([documentHistory(document), getLocale(), getCurrentActor()]);
+  const { error, before: beforeQuery } = await searchParams;
+  // A malformed page marker shows the newest versions rather than an error.
+  const before = optionalVersionQuery(beforeQuery) ?? undefined;
+  const [history, locale, actor] = await Promise.all([documentHistory(document, before), getLocale(), getCurrentActor()]);
   const t = HISTORY_LABELS[locale];
   const newestFirst = [...history.versions].reverse();
-  const headNumber = newestFirst[0]?.number ?? 0;
+  const headNumber = history.headNumber;
   const sections = history.currentSections;
   const feedHref = `/${history.document.slug}/feed.xml`;
 
@@ -49,6 +52,12 @@ export default async function DocumentHistoryPage({ params, searchParams }: Para
         locale={locale}
         restoreAction={can(actor, "proposal:create") ? restoreVersionAction : undefined}
       />
+      {(history.olderBefore !== null || before !== undefined) && (
+        <nav className="history-pages" aria-label={t.historyTitle}>
+          {before !== undefined && <Link href={`/${history.document.slug}/lich-su`}>{t.newestVersions}</Link>}
+          {history.olderBefore !== null && <Link href={`/${history.document.slug}/lich-su?before=${history.olderBefore}`} rel="next">{t.olderVersions}</Link>}
+        </nav>
+      )}
       {sections.length > 0 && (
         <section aria-labelledby="by-section" className="card">
           <h2 id="by-section">{t.sectionsHeading}</h2>

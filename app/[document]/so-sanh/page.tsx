@@ -4,7 +4,7 @@ import { DocumentDiffView } from "@/components/diff/DocumentDiffView";
 import { CompareForm } from "@/components/history/CompareForm";
 import { ExportLinks } from "@/components/history/ExportLinks";
 import { HISTORY_LABELS } from "@/components/history/labels";
-import { documentHistory, optionalVersionQuery } from "@/components/history/page-data";
+import { documentVersionDates, optionalVersionQuery } from "@/components/history/page-data";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale } from "@/lib/i18n/server";
@@ -16,7 +16,7 @@ type Params = { params: Promise<{ document: string }>; searchParams: Promise<Sea
 export async function generateMetadata({ params, searchParams }: Params): Promise<Metadata> {
   const { document } = await params;
   const query = await searchParams;
-  const [history, locale] = await Promise.all([documentHistory(document), getLocale()]);
+  const [history, locale] = await Promise.all([documentVersionDates(document), getLocale()]);
   const t = HISTORY_LABELS[locale];
   const from = optionalVersionQuery(query.from);
   const to = optionalVersionQuery(query.to);
@@ -27,7 +27,7 @@ export async function generateMetadata({ params, searchParams }: Params): Promis
 export default async function ComparePage({ params, searchParams }: Params) {
   const { document } = await params;
   const query = await searchParams;
-  const [history, locale] = await Promise.all([documentHistory(document), getLocale()]);
+  const [history, locale] = await Promise.all([documentVersionDates(document), getLocale()]);
   const t = HISTORY_LABELS[locale];
   const slug = history.document.slug;
   const view = query.view === "side" ? "side" : "inline";

@@ -4,9 +4,9 @@ import type { RichNode } from "../../domain/document";
 import { EMPTY_BLAME_STATE, advanceBlame, blameOfState, type BlameState } from "../../domain/history/blame";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { listVersions, type VersionHistoryEntry } from "./list-versions";
+import { versionEntries, type VersionHistoryEntry } from "./list-versions";
 import { LruCache } from "../../domain/lru-cache";
-import { assertVersionNumber } from "./lookup";
+import { assertVersionNumber, requireDocument, requireHead } from "./lookup";
 
 export interface BlamedBlock {
   blockId: string | null;
@@ -39,25 +39,28 @@ export interface VersionBlame {
  */
 const BLAME_STATES_KEPT = 16;
 const blameStates = new LruCache<string, BlameState>(BLAME_STATES_KEPT);
-const stateKey = (documentId: string, versionHash: string) => `${documentId}\u0000${versionHash}`;
+/** Document ids are never reused, and a version number names one immutable version of its document. */
+const stateKey = (documentId: string, versionNumber: number) => `${documentId}\u0000${versionNumber}`;
 
 /**
  * “Nguồn gốc”: for each block of version n, the version (and proposal) that last changed it.
- * Walks versions 1..n; only sections whose revision changed between two versions are compared.
+ * Walks the versions after the nearest kept state; only sections whose revision changed between
+ * two versions are compared, and only the versions the blocks name are loaded.
  */
 export async function blameVersion(options: { slug: string; versionNumber: number; actor?: Actor | null; db?: DbOrTx }): Promise<VersionBlame> {
   authorize(options.actor ?? null, "document:read");
   assertVersionNumber(options.versionNumber, "n");
   const db = options.db ?? (await getDb());
-  const history = await listVersions({ slug: options.slug, db });
-  const entries = new Map(history.versions.map((version) => [version.number, version]));
-  const version = entries.get(options.versionNumber);
-  if (!version) throw new AppError("NOT_FOUND", `Không có phiên bản ${options.versionNumber} (version not found).`);
+  const document = await requireDocument(db, options.slug);
+  const head = await requireHead(db, document.id);
+  if (options.versionNumber > head.number) throw new AppError("NOT_FOUND", `Không có phiên bản ${options.versionNumber} (version not found).`);
 
-  const state = await blameStateAt(db, history.document.id, history.versions, version.number);
-  const blamed = blameOfState(state);
+  const blamed = blameOfState(await blameStateAt(db, document.id, options.versionNumber));
+  const named = new Set([options.versionNumber, ...blamed.flatMap((section) => section.blocks.map((block) => block.changedIn))]);
+  const entries = new Map((await versionEntries(db, document.id, named)).map((entry) => [entry.number, entry]));
+  const version = entries.get(options.versionNumber) as VersionHistoryEntry;
 
-  const rows = (await listPlacements(db, history.document.id, version.number, version.number)).at(-1)?.sections ?? [];
+  const rows = (await listPlacements(db, document.id, version.number, version.number)).at(-1)?.sections ?? [];
   const slugs = new Map(
     (await db.section.findMany({ where: { id: { in: rows.map((row) => row.sectionId) } }, select: { id: true, slug: true } })).map((section) => [section.id, section.slug]),
   );
@@ -68,15 +71,14 @@ export async function blameVersion(options: { slug: string; versionNumber: numbe
     addedIn: section.addedIn,
     blocks: section.blocks.map((block) => ({ ...block, changedIn: entries.get(block.changedIn) as VersionHistoryEntry })),
   }));
-  return { document: history.document, version, headNumber: history.versions.at(-1)?.number ?? version.number, sections };
+  return { document: { id: document.id, slug: document.slug, title: document.title }, version, headNumber: head.number, sections };
 }
 
 /** The walk's state after version `target`, from the nearest kept state below it. */
-async function blameStateAt(db: DbOrTx, documentId: string, versions: readonly VersionHistoryEntry[], target: number): Promise<BlameState> {
+async function blameStateAt(db: DbOrTx, documentId: string, target: number): Promise<BlameState> {
   let start = EMPTY_BLAME_STATE;
-  for (const entry of [...versions].reverse()) {
-    if (entry.number > target) continue;
-    const kept = blameStates.get(stateKey(documentId, entry.hash));
+  for (let number = target; number >= 1; number--) {
+    const kept = blameStates.get(stateKey(documentId, number));
     if (kept) {
       start = kept;
       break;
@@ -97,8 +99,7 @@ async function blameStateAt(db: DbOrTx, documentId: string, versions: readonly V
       })),
     });
   }
-  const targetEntry = versions.find((entry) => entry.number === target);
-  if (targetEntry) blameStates.set(stateKey(documentId, targetEntry.hash), state);
+  blameStates.set(stateKey(documentId, target), state);
   return state;
 }
 

@@ -6,10 +6,10 @@ import { listVersions } from "./list-versions";
 
 /** The Atom feed of a document: one entry per published version, newest first, linking to its diff. */
 export async function documentFeed(options: { slug: string; baseUrl: string; actor?: Actor | null; db?: DbOrTx }): Promise<string> {
-  const history = await listVersions({ slug: options.slug, actor: options.actor, db: options.db });
+  const history = await listVersions({ slug: options.slug, page: { size: MAX_FEED_ENTRIES }, actor: options.actor, db: options.db });
   const base = options.baseUrl.replace(/\/+$/, "");
   const { document } = history;
-  const newestFirst = [...history.versions].reverse().slice(0, MAX_FEED_ENTRIES);
+  const newestFirst = [...history.versions].reverse();
   return buildAtomFeed({
     id: `${base}/${document.slug}/feed.xml`,
     title: `${document.title} — Lịch sử thay đổi`,

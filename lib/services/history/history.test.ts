@@ -59,6 +59,19 @@ describe.each(engines)("history of a document on %s", (engine) => {
     expect(second.summary.length).toBeGreaterThan(0);
   });
 
+  it("lists one page of versions: the newest first page, then the page below a number", async () => {
+    const newest = await listVersions({ slug: SLUG, page: { size: 1 } });
+    expect(newest.versions.map((version) => version.number)).toEqual([2]);
+    expect(newest.headNumber).toBe(2);
+    expect(newest.olderBefore).toBe(2);
+    const older = await listVersions({ slug: SLUG, page: { size: 1, before: 2 } });
+    expect(older.versions.map((version) => version.number)).toEqual([1]);
+    expect(older.olderBefore).toBeNull();
+    expect(older.headNumber).toBe(2);
+    const all = await listVersions({ slug: SLUG });
+    expect(all.olderBefore).toBeNull();
+  });
+
   it("refuses an unknown document", async () => {
     await expect(listVersions({ slug: "khong-co" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });

@@ -1,5 +1,6 @@
 import { getDb, type DbOrTx } from "../../db/client";
-import { listVersionRecords, listVersionToc, loadProposalDraft, type VersionRecord } from "../../db/history";
+import { listVersionRecords, listVersionRecordsByNumber, listVersionToc, loadProposalDraft, type VersionRecord } from "../../db/history";
+import { headVersion } from "../../db/documents";
 import { draftContentHash } from "../../db/proposals";
 import { publishedApprovals } from "../../domain/history/approvals";
 import { authorize, type Actor } from "../../policies";
@@ -36,8 +37,12 @@ export interface VersionHistoryEntry {
 
 export interface DocumentHistory {
   document: { id: string; slug: string; title: string };
-  /** Oldest first. */
+  /** Oldest first: every version, or one page of them. */
   versions: VersionHistoryEntry[];
+  /** The latest version's number (0 before the first). */
+  headNumber: number;
+  /** When `versions` is a page with older versions beyond it: the number to ask `before` next. */
+  olderBefore: number | null;
   /** The current version's sections, in reading order. */
   currentSections: { id: string; slug: string; title: string }[];
 }
@@ -50,17 +55,54 @@ export interface DocumentHistory {
 const APPROVALS_KEPT = 2_000;
 const approvalsByVersion = new LruCache<string, ApprovalRef[]>(APPROVALS_KEPT);
 
-/** Every published version of a document with who proposed, approved and published it. */
-export async function listVersions(options: { slug: string; actor?: Actor | null; db?: DbOrTx }): Promise<DocumentHistory> {
+/**
+ * The published versions of a document with who proposed, approved and published them: all of
+ * them, or one page (the newest `page.size`, below `page.before` when given), so that a page of
+ * history costs the same however long the history is.
+ */
+export async function listVersions(options: {
+  slug: string;
+  page?: { size: number; before?: number };
+  actor?: Actor | null;
+  db?: DbOrTx;
+}): Promise<DocumentHistory> {
   authorize(options.actor ?? null, "document:read");
   const db = options.db ?? (await getDb());
   const document = await requireDocument(db, options.slug);
-  const records = await listVersionRecords(db, document.id);
-  const versions: VersionHistoryEntry[] = [];
-  for (const record of records) versions.push(await toEntry(db, record));
-  const head = records.at(-1);
+  const [records, head] = await Promise.all([
+    listVersionRecords(db, document.id, options.page ? { newest: options.page.size, before: options.page.before } : {}),
+    headVersion(db, document.id),
+  ]);
+  const versions = await toEntries(db, records);
+  const oldest = records[0]?.number ?? 1;
   const currentSections = head ? await listVersionToc(db, head.id) : [];
-  return { document: { id: document.id, slug: document.slug, title: document.title }, versions, currentSections };
+  return {
+    document: { id: document.id, slug: document.slug, title: document.title },
+    versions,
+    headNumber: head?.number ?? 0,
+    olderBefore: options.page && oldest > 1 ? oldest : null,
+    currentSections,
+  };
+}
+
+/** Every version's number and publication time, oldest first: what a version picker lists. */
+export async function listVersionDates(options: { slug: string; actor?: Actor | null; db?: DbOrTx }) {
+  authorize(options.actor ?? null, "document:read");
+  const db = options.db ?? (await getDb());
+  const document = await requireDocument(db, options.slug);
+  const versions = await db.version.findMany({ where: { documentId: document.id }, orderBy: { number: "asc" }, select: { number: true, publishedAt: true } });
+  return { document: { id: document.id, slug: document.slug, title: document.title }, versions };
+}
+
+/** History entries of the given version numbers of a document (those that exist), oldest first. */
+export async function versionEntries(db: DbOrTx, documentId: string, numbers: Iterable<number>): Promise<VersionHistoryEntry[]> {
+  return toEntries(db, await listVersionRecordsByNumber(db, documentId, numbers));
+}
+
+async function toEntries(db: DbOrTx, records: readonly VersionRecord[]): Promise<VersionHistoryEntry[]> {
+  const entries: VersionHistoryEntry[] = [];
+  for (const record of records) entries.push(await toEntry(db, record));
+  return entries;
 }
 
 async function toEntry(db: DbOrTx, record: VersionRecord): Promise<VersionHistoryEntry> {

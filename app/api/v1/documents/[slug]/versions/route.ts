@@ -1,11 +1,26 @@
-import { apiRoute, json } from "@/lib/http/api";
+import { apiRoute, json, parsePositiveInt } from "@/lib/http/api";
 import { listVersions, versionJson } from "@/lib/services/history/list-versions";
 
 export const dynamic = "force-dynamic";
 
-/** Every published version, oldest first, with its proposal, approvals and change counts. */
-export const GET = apiRoute<{ params: Promise<{ slug: string }> }>(async (_request, { params }) => {
+/** The most versions one page of this listing returns. */
+const MAX_VERSIONS_PER_PAGE = 500;
+
+/**
+ * Published versions, oldest first, with their proposal, approvals and change counts: every
+ * version, or with `?limit=` the newest `limit` (below `?before=` when given), and `olderBefore`
+ * to ask for the page before.
+ */
+export const GET = apiRoute<{ params: Promise<{ slug: string }> }>(async (request, { params }) => {
   const { slug } = await params;
-  const history = await listVersions({ slug });
-  return json({ slug: history.document.slug, title: history.document.title, versions: history.versions.map(versionJson) });
+  const query = new URL(request.url).searchParams;
+  const limit = query.has("limit") ? Math.min(parsePositiveInt(query.get("limit"), "limit"), MAX_VERSIONS_PER_PAGE) : null;
+  const before = query.has("before") ? parsePositiveInt(query.get("before"), "before") : undefined;
+  const history = await listVersions({ slug, page: limit === null ? undefined : { size: limit, before } });
+  return json({
+    slug: history.document.slug,
+    title: history.document.title,
+    versions: history.versions.map(versionJson),
+    ...(limit === null ? {} : { olderBefore: history.olderBefore }),
+  });
 });
