@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ApiTokenForm } from "@/components/workspace/ApiTokenForm";
+import { EmailPreferencesForm } from "@/components/workspace/EmailPreferencesForm";
 import { FlashMessage } from "@/components/ui/FlashMessage";
 import { getCurrentActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
@@ -8,10 +9,12 @@ import { ROLE_LABELS } from "@/lib/domain/roles";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
 import { can, type Action } from "@/lib/policies";
-import { createApiTokenAction, revokeApiTokenAction } from "./actions";
+import { createApiTokenAction, revokeApiTokenAction, updateEmailPreferencesAction } from "./actions";
 import Link from "next/link";
 import { STATUS_LABELS, isProposalStatus } from "@/lib/domain/proposal-state";
-import { listNotifications, listWorkspaceProposals } from "@/lib/services/proposals/list-proposals";
+import { listWorkspaceProposals } from "@/lib/services/proposals/list-proposals";
+import { listNotifications } from "@/lib/services/notifications/list-notifications";
+import { readEmailPreferences } from "@/lib/services/mail/read-email-preferences";
 
 export const metadata: Metadata = { title: "Không gian làm việc" };
 
@@ -35,7 +38,7 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
   ]);
   const reviewerAbility = actor.role === "REVIEWER" || actor.role === "ADMIN";
   const lists = await listWorkspaceProposals(actor);
-  const notifications = await listNotifications(actor.id);
+  const [notifications, emailPreferences] = await Promise.all([listNotifications({ userId: actor.id, locale }), readEmailPreferences({ actor })]);
   const vi = locale === "vi";
   const proposalList = (items: typeof lists.mine, empty: string) =>
     items.length === 0 ? (
@@ -79,18 +82,23 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
 
       {notifications.length > 0 && (
         <section className="card" aria-labelledby="notifications">
-          <h2 id="notifications">{vi ? "Thông báo" : "Notifications"}</h2>
-          <ul>
+          <h2 id="notifications">{t.notifications.heading}</h2>
+          <ul data-testid="notifications">
             {notifications.map((notification) => (
               <li key={notification.id}>
-                {notification.proposalId ? <Link href={`/lam-viec/de-xuat/${notification.proposalId}`}>{notification.message}</Link> : notification.message}{" "}
+                {notification.proposalId ? <Link href={`/lam-viec/de-xuat/${notification.proposalId}`}>{notification.text}</Link> : notification.text}{" "}
                 <span className="meta">{formatDateTime(notification.createdAt, locale)}</span>
               </li>
             ))}
           </ul>
-          <p className="meta"><a href="/api/v1/me/notifications.atom">{vi ? "Nguồn tin Atom của bạn (dùng khóa API)" : "Your Atom feed (use an API token)"}</a></p>
+          <p className="meta"><a href="/api/v1/me/notifications.atom">{t.notifications.feedLink}</a></p>
         </section>
       )}
+
+      <section className="card" aria-labelledby="email">
+        <h2 id="email">{t.notifications.preferences.heading}</h2>
+        <EmailPreferencesForm action={updateEmailPreferencesAction} t={t.notifications.preferences} current={emailPreferences} />
+      </section>
 
       {reviewerAbility && (
         <section className="card" aria-labelledby="awaiting">

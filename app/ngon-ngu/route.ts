@@ -1,8 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/locales";
-
-/** One year: a reader's language choice should outlive sessions. */
-const LOCALE_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 3600;
+import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS, isLocale } from "@/lib/i18n/locales";
 
 /** Switches the interface language with a plain link, so it works without JavaScript. */
 export function GET(request: NextRequest) {

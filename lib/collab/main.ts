@@ -4,6 +4,8 @@
  * SIGINT, then stores every open document before leaving.
  */
 import { disconnectDb, getDb } from "../db/client";
+import { mailConfigFromEnv } from "../mail/config";
+import { startMailWorker } from "../mail/worker";
 import { collabConfigFromEnv } from "./config";
 import { createLogger, errorMessage, isLogLevel } from "./logger";
 import { createCollabServer } from "./server";
@@ -21,6 +23,10 @@ async function main(): Promise<void> {
   const config = collabConfigFromEnv();
   const db = await getDb();
   const collab = createCollabServer({ ...config, db, logger });
+  // The outbox's worker lives here, beside the other long-running work (see lib/mail/worker.ts);
+  // without SMTP_URL there is none, and nothing is queued for it.
+  const mailConfig = mailConfigFromEnv();
+  const mail = mailConfig ? startMailWorker({ db, config: mailConfig, logger }) : null;
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
@@ -32,7 +38,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_TIMEOUT_MS);
     try {
-      await collab.destroy();
+      await Promise.all([collab.destroy(), mail?.stop()]);
       await disconnectDb();
       clearTimeout(deadline);
       process.exit(0);

@@ -8,7 +8,7 @@ import { projectRoot } from "../db/config";
  * once and kept in data/secrets.json (git-ignored, readable by the owner only), so a fresh
  * install needs no configuration and restarts keep sessions valid.
  */
-const GENERATED_SECRETS = ["NEXTAUTH_SECRET", "COLLAB_TOKEN_SECRET", "COLLAB_INTERNAL_SECRET"] as const;
+const GENERATED_SECRETS = ["NEXTAUTH_SECRET", "COLLAB_TOKEN_SECRET", "COLLAB_INTERNAL_SECRET", "MAIL_TOKEN_SECRET"] as const;
 const SECRET_BYTES = 32;
 
 export const DEFAULT_WEB_PORT = 3000;

@@ -8,6 +8,7 @@ import type { DocumentSnapshot } from "../domain/document";
 import { snapshotHash, versionHash } from "../domain/version-hash";
 import { AppError } from "../errors";
 import { recordAudit } from "./audit";
+import { queuePublicationEmails } from "./mail/queue-publication-emails";
 
 export interface PublishVersionInput {
   documentId: string;
@@ -120,6 +121,7 @@ async function publishInTransaction(tx: DbOrTx, input: PublishVersionInput): Pro
     targetId: version.id,
     data: { documentId: input.documentId, number, hash, proposalId: input.proposalId ?? null },
   });
+  await queuePublicationEmails(tx, { versionId: version.id });
 
   return { id: version.id, number, hash, prevHash };
 }

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { disconnectDb, getDb, type Db } from "../db/client";
-import { migrate } from "../db/migrate";
+import { migrate, migratePostgres, migrateSqlite, readMigrations } from "../db/migrate";
 import { seedDatabase } from "../services/seed-database";
 
 /**
@@ -55,11 +55,16 @@ function postgresUrlFor(database: string): string {
   return url.toString();
 }
 
-/** Creates an empty, migrated database and points DATABASE_URL (and getDb) at it. */
-export async function createTestDatabase(engine: Engine, options: { seed?: boolean } = {}): Promise<TestDatabase> {
+/**
+ * Creates an empty, migrated database and points DATABASE_URL (and getDb) at it. With
+ * `migrationsBefore`, only the migrations named before it are applied, so that a test can write
+ * rows as an older release did and then apply the rest (`migrate()`).
+ */
+export async function createTestDatabase(engine: Engine, options: { seed?: boolean; migrationsBefore?: string } = {}): Promise<TestDatabase> {
   process.env.NEXTAUTH_SECRET ??= "test-nextauth-secret-0123456789abcdef";
   process.env.COLLAB_TOKEN_SECRET ??= "test-collab-secret-0123456789abcdefgh";
   process.env.COLLAB_INTERNAL_SECRET ??= "test-internal-secret-0123456789abcdef";
+  process.env.MAIL_TOKEN_SECRET ??= "test-mail-token-secret-0123456789abcd";
   await disconnectDb();
   const name = `handbook_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
   let url: string;
@@ -84,7 +89,14 @@ export async function createTestDatabase(engine: Engine, options: { seed?: boole
     };
   }
   process.env.DATABASE_URL = url;
-  await migrate();
+  if (options.migrationsBefore === undefined) {
+    await migrate();
+  } else {
+    const before = options.migrationsBefore;
+    const older = readMigrations(engine).filter((migration) => migration.name < before);
+    if (engine === "sqlite") migrateSqlite(url.slice("file:".length), older);
+    else await migratePostgres(url, older);
+  }
   const db = await getDb();
   if (options.seed) await seedDatabase(db);
   return {

@@ -12,4 +12,10 @@ export const errors: Messages["errors"] = {
   malformedJson: () => "The body is not valid JSON.",
   invalidInput: (params) => `Invalid input: ${params.issues}`,
   positiveInteger: (params) => `Parameter ${params.name} must be a positive integer.`,
+  mailDisabled: () => "This server has no email configured.",
+  invalidEmail: () => "This email address is not valid; please check it.",
+  tooManySubscriptionRequests: () => "Too many subscription requests; please try again in a few minutes.",
+  subscriptionTargetNotFound: () => "The document or section to follow was not found.",
+  invalidEmailPreferences: () => "These notification choices are not valid; nothing was changed.",
+  invalidMailLink: () => "This link is invalid; use the link exactly as it is in the email.",
 };

@@ -15,4 +15,10 @@ export const errors = {
   malformedJson: () => "Nội dung không phải JSON hợp lệ.",
   invalidInput: (params: { issues: string }) => `Dữ liệu không hợp lệ: ${params.issues}`,
   positiveInteger: (params: { name: string }) => `Tham số ${params.name} phải là số nguyên dương.`,
+  mailDisabled: () => "Máy chủ này chưa cấu hình gửi email.",
+  invalidEmail: () => "Địa chỉ email không hợp lệ; hãy kiểm tra lại.",
+  tooManySubscriptionRequests: () => "Có quá nhiều yêu cầu đăng ký nhận tin; hãy thử lại sau ít phút.",
+  subscriptionTargetNotFound: () => "Không tìm thấy tài liệu hoặc mục để theo dõi.",
+  invalidEmailPreferences: () => "Lựa chọn nhận thông báo không hợp lệ; không có gì thay đổi.",
+  invalidMailLink: () => "Liên kết không hợp lệ; hãy dùng đúng liên kết trong email.",
 };

@@ -1,6 +1,8 @@
 import { admin } from "./admin";
 import { auth } from "./auth";
+import { email } from "./email";
 import { errors } from "./errors";
+import { notifications } from "./notifications";
 import { reader } from "./reader";
 import { site } from "./site";
 import { workspace } from "./workspace";
@@ -11,6 +13,6 @@ import { workspace } from "./workspace";
  * else. Entries are strings, or functions of typed parameters for words that vary (use
  * `plural()` from ../plural.ts for counts).
  */
-export const vi = { site, reader, auth, workspace, admin, errors };
+export const vi = { site, reader, auth, workspace, admin, errors, notifications, email };
 
 export type Messages = typeof vi;

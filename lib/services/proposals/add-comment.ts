@@ -5,7 +5,7 @@ import { loadProposal, proposalResource } from "../../db/proposals";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { recordAudit } from "../audit";
-import { notify } from "../notifications";
+import { notify } from "../notifications/notify";
 
 export const MAX_COMMENT_LENGTH = 5_000;
 
@@ -47,8 +47,7 @@ export async function addComment(options: { actor: Actor; proposalId: string; in
     const recipients = parentAuthorId ? [parentAuthorId] : proposal.authors.map((author) => author.userId);
     await notify(tx, {
       userIds: recipients,
-      kind: "comment",
-      message: `${options.actor.name} đã ${parentAuthorId ? "trả lời bình luận của bạn" : "bình luận"} về đề xuất “${proposal.title}”.`,
+      event: { kind: "comment", params: { authorName: options.actor.name, proposalTitle: proposal.title, reply: parentAuthorId !== null } },
       proposalId: proposal.id,
       exceptUserId: options.actor.id,
     });

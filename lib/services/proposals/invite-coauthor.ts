@@ -5,7 +5,7 @@ import { isRole } from "../../domain/roles";
 import { AppError } from "../../errors";
 import { authorize, canJoinAsCoauthor, type Actor } from "../../policies";
 import { recordAudit } from "../audit";
-import { notify } from "../notifications";
+import { notify } from "../notifications/notify";
 
 /** Adds a co-author (Người đóng góp) from the proposing ministry, or any ministry when an admin allowed it. */
 export async function inviteCoauthor(options: { actor: Actor; proposalId: string; email: string }) {
@@ -21,7 +21,11 @@ export async function inviteCoauthor(options: { actor: Actor; proposalId: string
     if (proposal.authors.some((author) => author.userId === invitee.id)) return { added: false };
     await tx.proposalAuthor.create({ data: { proposalId: proposal.id, userId: invitee.id, role: "COAUTHOR" } });
     await recordAudit(tx, { actorId: options.actor.id, action: "proposal.coauthor_added", targetType: "proposal", targetId: proposal.id, data: { userId: invitee.id } });
-    await notify(tx, { userIds: [invitee.id], kind: "coauthor_added", message: `${options.actor.name} mời bạn cùng soạn đề xuất “${proposal.title}”.`, proposalId: proposal.id });
+    await notify(tx, {
+      userIds: [invitee.id],
+      event: { kind: "coauthor_added", params: { inviterName: options.actor.name, proposalTitle: proposal.title } },
+      proposalId: proposal.id,
+    });
     return { added: true };
   });
 }

@@ -3,7 +3,6 @@ import type { Actor } from "../../policies";
 
 /** Most proposals a workspace list shows; older ones are reachable from the history pages. */
 export const WORKSPACE_LIST_LIMIT = 50;
-export const NOTIFICATION_LIST_LIMIT = 30;
 
 /** The workspace's lists: my proposals, my ministry's open proposals, and (for reviewers) those awaiting review. */
 export async function listWorkspaceProposals(actor: Actor) {
@@ -35,7 +34,3 @@ export async function listWorkspaceProposals(actor: Actor) {
   return { mine, ministry, awaitingReview };
 }
 
-export async function listNotifications(userId: string) {
-  const db = await getDb();
-  return db.notification.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: NOTIFICATION_LIST_LIMIT });
-}

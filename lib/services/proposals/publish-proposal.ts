@@ -8,7 +8,7 @@ import { mergeDocuments, type MergeConflict } from "../../domain/merge";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { recordAudit } from "../audit";
-import { notify } from "../notifications";
+import { notify } from "../notifications/notify";
 import { publishVersion, translatePublishError, type PublishedVersion } from "../publish-version";
 import { evaluateProposalPolicy, touchedSectionIds } from "./approval-state";
 import { applyTransition } from "./proposal-transition";
@@ -108,8 +108,7 @@ async function publishOnce(tx: DbOrTx, actor: Actor, proposalId: string): Promis
   });
   await notify(tx, {
     userIds: proposal.authors.map((author) => author.userId),
-    kind: "published",
-    message: `Đề xuất “${proposal.title}” đã được ban hành thành phiên bản ${version.number}.`,
+    event: { kind: "published", params: { proposalTitle: proposal.title, versionNumber: version.number } },
     proposalId: proposal.id,
     exceptUserId: actor.id,
   });

@@ -5,7 +5,7 @@ import { draftSectionRow, draftSnapshot, loadProposal } from "../../db/proposals
 import { canonicalJson } from "../../domain/canonical";
 import { mergeDocuments, type MergeConflict } from "../../domain/merge";
 import { recordAudit } from "../audit";
-import { notify } from "../notifications";
+import { notify } from "../notifications/notify";
 import { syncApprovalState } from "./approval-state";
 import type { DraftSectionWriter } from "./draft-writer";
 import { applyTransition } from "./proposal-transition";
@@ -80,8 +80,7 @@ export async function rebaseProposal(options: {
       if (current.status === "IN_REVIEW" || current.status === "APPROVED") await applyTransition(tx, current, "request_changes");
       await notify(tx, {
         userIds: proposal.authors.map((author) => author.userId),
-        kind: "merge_conflict",
-        message: `Đề xuất “${proposal.title}” có ${result.conflicts.length} xung đột với phiên bản ${head.number}; cần xử lý trước khi thẩm định tiếp.`,
+        event: { kind: "merge_conflict", params: { proposalTitle: proposal.title, conflictCount: result.conflicts.length, versionNumber: head.number } },
         proposalId: proposal.id,
       });
     } else {

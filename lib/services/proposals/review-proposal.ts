@@ -6,7 +6,7 @@ import { canReviewerApprove } from "../../domain/review-policy";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { recordAudit } from "../audit";
-import { notify } from "../notifications";
+import { notify } from "../notifications/notify";
 import { evaluateProposalPolicy, syncApprovalState } from "./approval-state";
 import { applyTransition } from "./proposal-transition";
 
@@ -20,7 +20,6 @@ export const reviewInput = z.object({
 });
 
 const DECISIONS = { approve: "APPROVE", request_changes: "REQUEST_CHANGES", reject: "REJECT" } as const;
-const DECISION_LABELS = { approve: "phê duyệt", request_changes: "yêu cầu chỉnh sửa", reject: "từ chối" } as const;
 
 /**
  * Records a reviewer's decision, bound to the hash of the draft at this moment: an edit made
@@ -59,8 +58,7 @@ export async function reviewProposal(options: { actor: Actor; proposalId: string
     });
     await notify(tx, {
       userIds: proposal.authors.map((author) => author.userId),
-      kind: "decision",
-      message: `${options.actor.name} đã ${DECISION_LABELS[input.decision]} đề xuất “${proposal.title}”.`,
+      event: { kind: "decision", params: { reviewerName: options.actor.name, decision: input.decision, proposalTitle: proposal.title } },
       proposalId: proposal.id,
       exceptUserId: options.actor.id,
     });

@@ -4,7 +4,7 @@ import { loadProposal, proposalResource } from "../../db/proposals";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { recordAudit } from "../audit";
-import { notify } from "../notifications";
+import { notify } from "../notifications/notify";
 import { evaluateProposalPolicy } from "./approval-state";
 import type { DraftSectionWriter } from "./draft-writer";
 import { applyTransition } from "./proposal-transition";
@@ -31,8 +31,7 @@ export async function submitProposal(options: { actor: Actor; proposalId: string
     const reviewers = await tx.user.findMany({ where: { role: { in: ["REVIEWER", "ADMIN"] }, active: true }, select: { id: true } });
     await notify(tx, {
       userIds: reviewers.map((reviewer) => reviewer.id).filter((id) => !proposal.authors.some((author) => author.userId === id)),
-      kind: "review_requested",
-      message: `Đề xuất “${proposal.title}” của ${proposal.organization.name} đang chờ thẩm định.`,
+      event: { kind: "review_requested", params: { proposalTitle: proposal.title, organizationName: proposal.organization.name } },
       proposalId: proposal.id,
     });
     return { status };

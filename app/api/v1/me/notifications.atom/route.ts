@@ -1,40 +1,16 @@
 import { getRequestActor } from "@/lib/auth/current";
 import { apiRoute } from "@/lib/http/api";
+import { publicBaseUrl } from "@/lib/http/base-url";
+import { cookieLocale } from "@/lib/i18n/locales";
 import { requireActor } from "@/lib/policies";
-import { listNotifications } from "@/lib/services/proposals/list-proposals";
+import { notificationFeed } from "@/lib/services/notifications/notification-feed";
 
 export const dynamic = "force-dynamic";
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
-
-/** A person's notifications as an Atom feed (session cookie or `Authorization: Bearer` API token). */
+/** A person's notifications as an Atom feed (session cookie or `Authorization: Bearer` API token), in their language. */
 export const GET = apiRoute(async (request: Request) => {
   const actor = requireActor(await getRequestActor(request));
-  const origin = new URL(request.url).origin;
-  const notifications = await listNotifications(actor.id);
-  const updated = (notifications[0]?.createdAt ?? new Date()).toISOString();
-  const entries = notifications
-    .map((notification) => {
-      const link = notification.proposalId ? `${origin}/lam-viec/de-xuat/${notification.proposalId}` : `${origin}/lam-viec`;
-      return `  <entry>
-    <id>urn:camnang:notification:${escapeXml(notification.id)}</id>
-    <title>${escapeXml(notification.message)}</title>
-    <updated>${notification.createdAt.toISOString()}</updated>
-    <link href="${escapeXml(link)}"/>
-    <category term="${escapeXml(notification.kind)}"/>
-  </entry>`;
-    })
-    .join("\n");
-  const xml = `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom">
-  <id>urn:camnang:notifications:${escapeXml(actor.id)}</id>
-  <title>Thông báo của ${escapeXml(actor.name)} — Cẩm nang mở</title>
-  <updated>${updated}</updated>
-  <link rel="self" href="${escapeXml(`${origin}/api/v1/me/notifications.atom`)}"/>
-${entries}
-</feed>
-`;
-  return new Response(xml, { headers: { "content-type": "application/atom+xml; charset=utf-8" } });
+  const xml = await notificationFeed({ actor, baseUrl: publicBaseUrl(request), locale: cookieLocale(request.headers) });
+  // Personal: never kept by a shared cache.
+  return new Response(xml, { headers: { "content-type": "application/atom+xml; charset=utf-8", "cache-control": "private, no-store" } });
 });

@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+/**
+ * What a notification says, as a kind and its parameters: stored so (Notification.kind and
+ * .params, the mail outbox) and put into words only when someone reads it, in their language
+ * (the `notifications` namespace of lib/i18n). Each kind has the schema of its parameters, so a
+ * row read back from the database is checked, not trusted.
+ */
+export const DECISIONS = ["approve", "request_changes", "reject"] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+const text = z.string().max(2_000);
+
+export const NOTIFICATION_PARAMS = {
+  review_requested: z.object({ proposalTitle: text, organizationName: text }),
+  decision: z.object({ reviewerName: text, decision: z.enum(DECISIONS), proposalTitle: text }),
+  comment: z.object({ authorName: text, proposalTitle: text, reply: z.boolean() }),
+  published: z.object({ proposalTitle: text, versionNumber: z.number().int().positive() }),
+  merge_conflict: z.object({ proposalTitle: text, conflictCount: z.number().int().nonnegative(), versionNumber: z.number().int().positive() }),
+  coauthor_added: z.object({ inviterName: text, proposalTitle: text }),
+} as const;
+
+export type NotificationKind = keyof typeof NOTIFICATION_PARAMS;
+export type NotificationParams<Kind extends NotificationKind = NotificationKind> = z.infer<(typeof NOTIFICATION_PARAMS)[Kind]>;
+
+/** A whole event, kind and parameters, for events stored inside other JSON (an email digest). */
+export const notificationEventSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("review_requested"), params: NOTIFICATION_PARAMS.review_requested }),
+  z.object({ kind: z.literal("decision"), params: NOTIFICATION_PARAMS.decision }),
+  z.object({ kind: z.literal("comment"), params: NOTIFICATION_PARAMS.comment }),
+  z.object({ kind: z.literal("published"), params: NOTIFICATION_PARAMS.published }),
+  z.object({ kind: z.literal("merge_conflict"), params: NOTIFICATION_PARAMS.merge_conflict }),
+  z.object({ kind: z.literal("coauthor_added"), params: NOTIFICATION_PARAMS.coauthor_added }),
+]);
+
+/** One kind with its parameters; a union over every kind, so `kind` tells TypeScript the shape of `params`. */
+export type NotificationEvent = z.infer<typeof notificationEventSchema>;
+
+/**
+ * Reads a stored event back: null when the kind is unknown or the parameters do not fit it
+ * (a row written by a newer or older release), so that one odd row never breaks a page.
+ */
+export function parseNotificationEvent(kind: string, paramsJson: string): NotificationEvent | null {
+  let params: unknown;
+  try {
+    params = JSON.parse(paramsJson);
+  } catch {
+    return null;
+  }
+  const parsed = notificationEventSchema.safeParse({ kind, params });
+  return parsed.success ? parsed.data : null;
+}

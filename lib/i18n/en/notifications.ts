@@ -1,0 +1,44 @@
+import type { Decision } from "../../domain/notification-events";
+import { plural } from "../plural";
+import type { Messages } from "../vi";
+
+const DECISION_WORDS: Record<Decision, string> = { approve: "approved", request_changes: "requested changes to", reject: "rejected" };
+const DECISION_SUBJECTS: Record<Decision, string> = { approve: "Approved", request_changes: "Changes requested", reject: "Rejected" };
+
+export const notifications: Messages["notifications"] = {
+  heading: "Notifications",
+  feedLink: "Your Atom feed (use an API token)",
+  feedTitle: (params) => `Notifications for ${params.name} — Cẩm nang mở`,
+  unreadable: "A notification cannot be shown (it was written by another release of the system).",
+  kinds: {
+    review_requested: (params) => `The proposal “${params.proposalTitle}” by ${params.organizationName} awaits review.`,
+    decision: (params) => `${params.reviewerName} ${DECISION_WORDS[params.decision]} the proposal “${params.proposalTitle}”.`,
+    comment: (params) => `${params.authorName} ${params.reply ? "replied to your comment" : "commented"} on the proposal “${params.proposalTitle}”.`,
+    published: (params) => `The proposal “${params.proposalTitle}” was published as version ${params.versionNumber}.`,
+    merge_conflict: (params) =>
+      `The proposal “${params.proposalTitle}” has ${plural("en", params.conflictCount, { one: "# conflict", other: "# conflicts" })} with version ${params.versionNumber}; resolve them before review continues.`,
+    coauthor_added: (params) => `${params.inviterName} invited you to co-write the proposal “${params.proposalTitle}”.`,
+  },
+  subjects: {
+    review_requested: (params) => `Awaiting your review: ${params.proposalTitle}`,
+    decision: (params) => `${DECISION_SUBJECTS[params.decision]}: ${params.proposalTitle}`,
+    comment: (params) => `New comment: ${params.proposalTitle}`,
+    published: (params) => `Published: ${params.proposalTitle}`,
+    merge_conflict: (params) => `Conflicts to resolve: ${params.proposalTitle}`,
+    coauthor_added: (params) => `Invitation to co-write: ${params.proposalTitle}`,
+  },
+  preferences: {
+    heading: "Email notifications",
+    language: "Language of emails and feeds",
+    delivery: "Send notification emails",
+    deliveryOptions: {
+      IMMEDIATE: "As soon as something happens",
+      DAILY: "One digest a day (7 a.m.)",
+      NONE: "Never",
+    },
+    languages: { vi: "Tiếng Việt", en: "English" },
+    save: "Save",
+    saved: "Your notification choices were saved.",
+    mailOff: "This server has no email configured yet; your choices are kept and apply once it has.",
+  },
+};

@@ -1,0 +1,33 @@
+import type { NotificationEvent, NotificationKind, NotificationParams } from "../domain/notification-events";
+import type { Locale } from "./locales";
+import { messages } from "./messages";
+
+/** One text per kind, each taking that kind's parameters (the catalog's `kinds` and `subjects`). */
+type TextsByKind = { [Kind in NotificationKind]: (params: NotificationParams<Kind>) => string };
+
+function render(texts: TextsByKind, event: NotificationEvent): string {
+  switch (event.kind) {
+    case "review_requested":
+      return texts.review_requested(event.params);
+    case "decision":
+      return texts.decision(event.params);
+    case "comment":
+      return texts.comment(event.params);
+    case "published":
+      return texts.published(event.params);
+    case "merge_conflict":
+      return texts.merge_conflict(event.params);
+    case "coauthor_added":
+      return texts.coauthor_added(event.params);
+  }
+}
+
+/** The notification as a sentence in the reader's language. */
+export function notificationText(event: NotificationEvent, locale: Locale): string {
+  return render(messages(locale).notifications.kinds, event);
+}
+
+/** A short subject line for the same notification, for email. */
+export function notificationSubject(event: NotificationEvent, locale: Locale): string {
+  return render(messages(locale).notifications.subjects, event);
+}

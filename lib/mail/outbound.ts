@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { notificationEventSchema } from "../domain/notification-events";
+
+/**
+ * What an outbox row (OutboundEmail) carries: a kind and its parameters, put into words for the
+ * recipient's language only when sent (lib/mail/templates.ts). Each kind has the schema of its
+ * parameters, so a row read back is checked, not trusted.
+ */
+const title = z.string().max(2_000);
+
+const notificationItem = z.object({ notification: notificationEventSchema, proposalId: z.string().nullable() });
+
+export const OUTBOUND_PARAMS = {
+  /** One notification to a person who chose immediate emails. */
+  notification: notificationItem,
+  /** A person's held notifications, folded into one email by the daily digest. */
+  digest: z.object({ items: z.array(notificationItem.extend({ createdAt: z.string() })).min(1) }),
+  /** The double opt-in link for a new subscription. */
+  subscription_confirmation: z.object({ documentTitle: title, sectionTitle: title.nullable() }),
+  /** A new version of a document a subscriber follows. */
+  version_published: z.object({
+    documentSlug: z.string(),
+    documentTitle: title,
+    versionNumber: z.number().int().positive(),
+    publishedAt: z.string(),
+    changedSections: z.array(z.object({ slug: z.string(), title })),
+  }),
+} as const;
+
+export const outboundEmailSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("notification"), params: OUTBOUND_PARAMS.notification }),
+  z.object({ kind: z.literal("digest"), params: OUTBOUND_PARAMS.digest }),
+  z.object({ kind: z.literal("subscription_confirmation"), params: OUTBOUND_PARAMS.subscription_confirmation }),
+  z.object({ kind: z.literal("version_published"), params: OUTBOUND_PARAMS.version_published }),
+]);
+
+export type OutboundEmailContent = z.infer<typeof outboundEmailSchema>;
+export type OutboundKind = OutboundEmailContent["kind"];
+export type OutboundParams<Kind extends OutboundKind> = Extract<OutboundEmailContent, { kind: Kind }>["params"];
+
+/** The row's columns for a kind and its parameters. */
+export function outboundColumns<Kind extends OutboundKind>(kind: Kind, params: OutboundParams<Kind>): { kind: Kind; params: string } {
+  return { kind, params: JSON.stringify(params) };
+}
+
+/** Reads a row's kind and parameters back; null when they do not fit (the row is then marked failed, not retried). */
+export function parseOutboundEmail(kind: string, paramsJson: string): OutboundEmailContent | null {
+  let params: unknown;
+  try {
+    params = JSON.parse(paramsJson);
+  } catch {
+    return null;
+  }
+  const parsed = outboundEmailSchema.safeParse({ kind, params });
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Row states. HELD waits for the daily digest; PENDING is due at nextAttemptAt; SENDING is claimed
+ * by a worker; SENT, FAILED, BATCHED (folded into a digest) and CANCELLED (recipient gone or
+ * unsubscribed) are final.
+ */
+export const OUTBOUND_STATUS = {
+  held: "HELD",
+  pending: "PENDING",
+  sending: "SENDING",
+  sent: "SENT",
+  failed: "FAILED",
+  batched: "BATCHED",
+  cancelled: "CANCELLED",
+} as const;
