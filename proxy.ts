@@ -72,6 +72,6 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // The reader's pages only: not the API, assets, files with an extension (feeds, icons), or the
-  // signed-in and per-person pages.
-  matcher: ["/((?!api|_next|lam-viec|quan-tri|dang-nhap|ngon-ngu|tim-kiem|.*\\..*).*)"],
+  // signed-in and per-person pages (nhan-tin: confirming and unsubscribing by emailed link).
+  matcher: ["/((?!api|_next|lam-viec|quan-tri|dang-nhap|ngon-ngu|tim-kiem|nhan-tin|.*\\..*).*)"],
 };

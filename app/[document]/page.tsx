@@ -4,6 +4,7 @@ import { loadPublishedOr404 } from "@/components/reader/page-data";
 import { getCurrentActor } from "@/lib/auth/current";
 import { getLocale } from "@/lib/i18n/server";
 import { can } from "@/lib/policies";
+import { emailSubscriptionsOpen } from "@/lib/services/mail/email-subscriptions-open";
 
 type Params = { params: Promise<{ document: string }> };
 
@@ -16,5 +17,5 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function DocumentPage({ params }: Params) {
   const { document } = await params;
   const [published, locale, actor] = await Promise.all([loadPublishedOr404(document), getLocale(), getCurrentActor()]);
-  return <DocumentReader published={published} locale={locale} permalink={false} canPropose={can(actor, "proposal:create")} />;
+  return <DocumentReader published={published} locale={locale} permalink={false} canPropose={can(actor, "proposal:create")} subscribable={emailSubscriptionsOpen()} />;
 }

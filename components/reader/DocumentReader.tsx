@@ -21,12 +21,15 @@ export function DocumentReader({
   sectionSlug,
   permalink,
   canPropose,
+  subscribable = false,
 }: {
   published: PublishedDocument;
   locale: Locale;
   sectionSlug?: string;
   permalink: boolean;
   canPropose: boolean;
+  /** Whether readers may subscribe by email (the server sends email). */
+  subscribable?: boolean;
 }) {
   const t = messages(locale);
   const { document, version, sections } = published;
@@ -70,6 +73,9 @@ export function DocumentReader({
           </Link>
           <PrintButton label={t.reader.print} />
           <ExportLinks documentSlug={document.slug} number={version.number} locale={locale} />
+          {subscribable && !permalink && (
+            <Link href={`/${document.slug}/nhan-tin${current ? `?muc=${encodeURIComponent(current.slug)}` : ""}`}>{t.email.pages.subscribeLink}</Link>
+          )}
           {canPropose && !permalink && (
             <Link className="button button--small" href={`/lam-viec/de-xuat/moi?document=${document.slug}${current ? `&section=${current.id}` : ""}`}>
               {t.reader.propose}

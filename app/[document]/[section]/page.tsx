@@ -4,6 +4,7 @@ import { loadPublishedOr404 } from "@/components/reader/page-data";
 import { getCurrentActor } from "@/lib/auth/current";
 import { getLocale } from "@/lib/i18n/server";
 import { can } from "@/lib/policies";
+import { emailSubscriptionsOpen } from "@/lib/services/mail/email-subscriptions-open";
 
 type Params = { params: Promise<{ document: string; section: string }> };
 
@@ -18,6 +19,6 @@ export default async function SectionPage({ params }: Params) {
   const { document, section } = await params;
   const [published, locale, actor] = await Promise.all([loadPublishedOr404(document), getLocale(), getCurrentActor()]);
   return (
-    <DocumentReader published={published} locale={locale} sectionSlug={section} permalink={false} canPropose={can(actor, "proposal:create")} />
+    <DocumentReader published={published} locale={locale} sectionSlug={section} permalink={false} canPropose={can(actor, "proposal:create")} subscribable={emailSubscriptionsOpen()} />
   );
 }
