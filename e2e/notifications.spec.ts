@@ -37,8 +37,8 @@ test("a reviewer who reads in English gets the notifications in English, on the 
   await preferences.getByLabel("Ngôn ngữ của email và nguồn tin").selectOption("en");
   await preferences.getByLabel("Một bản tổng hợp mỗi ngày (7 giờ sáng)").check();
   await preferences.getByRole("button", { name: "Lưu lựa chọn" }).click();
-  await expect(page.getByRole("status")).toHaveText("Your notification choices were saved.");
-  await expect(page.getByRole("heading", { name: "Notifications" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Your notification choices were saved.");
+  await expect(page.getByRole("heading", { name: "Notifications", exact: true })).toBeVisible();
   await expect(notifications).toContainText(`The proposal “${title}” by Bộ Tài chính awaits review.`);
   await expect(notifications).not.toContainText("đang chờ thẩm định");
   await expect(page.getByTestId("email-preferences").getByLabel("One digest a day (7 a.m.)")).toBeChecked();
@@ -53,7 +53,7 @@ test("a reviewer who reads in English gets the notifications in English, on the 
   await preferences.getByLabel("Language of emails and feeds").selectOption("vi");
   await preferences.getByLabel("As soon as something happens").check();
   await preferences.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("status")).toHaveText("Đã lưu lựa chọn nhận thông báo.");
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Đã lưu lựa chọn nhận thông báo.");
   await expect(notifications).toContainText(`Đề xuất “${title}” của Bộ Tài chính đang chờ thẩm định.`);
 });
 
@@ -62,7 +62,7 @@ test("without email configured the subscription page says so, and emailed links 
   await expect(page.getByText("Máy chủ này chưa cấu hình gửi email, nên chưa thể đăng ký nhận tin.")).toBeVisible();
   await expect(page.getByTestId("subscribe-form")).toHaveCount(0);
   await page.goto("/nhan-tin/xac-nhan?token=khong-hop-le");
-  await expect(page.getByRole("alert")).toHaveText("Liên kết xác nhận không hợp lệ hoặc đã hết hạn. Hãy đăng ký lại.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Liên kết xác nhận không hợp lệ hoặc đã hết hạn. Hãy đăng ký lại.");
   await page.goto("/nhan-tin/huy?token=khong-hop-le");
-  await expect(page.getByRole("alert")).toHaveText("Liên kết không hợp lệ. Hãy dùng đúng liên kết trong email.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Liên kết không hợp lệ. Hãy dùng đúng liên kết trong email.");
 });

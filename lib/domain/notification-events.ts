@@ -9,7 +9,9 @@ import { z } from "zod";
 export const DECISIONS = ["approve", "request_changes", "reject"] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-const text = z.string().max(2_000);
+/** Longest title or name a notification carries: far above any proposal title, a bound on what a row may hold. */
+const MAX_TEXT_PARAM_LENGTH = 2_000;
+const text = z.string().max(MAX_TEXT_PARAM_LENGTH);
 
 export const NOTIFICATION_PARAMS = {
   review_requested: z.object({ proposalTitle: text, organizationName: text }),

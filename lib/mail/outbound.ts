@@ -6,7 +6,9 @@ import { notificationEventSchema } from "../domain/notification-events";
  * recipient's language only when sent (lib/mail/templates.ts). Each kind has the schema of its
  * parameters, so a row read back is checked, not trusted.
  */
-const title = z.string().max(2_000);
+/** Longest title an email carries: far above any document or section title, a bound on what a row may hold. */
+const MAX_TITLE_LENGTH = 2_000;
+const title = z.string().max(MAX_TITLE_LENGTH);
 
 const notificationItem = z.object({ notification: notificationEventSchema, proposalId: z.string().nullable() });
 

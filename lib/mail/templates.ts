@@ -3,6 +3,7 @@ import type { Locale } from "../i18n/locales";
 import { formatDateTime } from "../i18n/format";
 import { messages } from "../i18n/messages";
 import { notificationSubject, notificationText } from "../i18n/notification-text";
+import { subscriptionTargetText } from "../i18n/subscription-target-text";
 import type { OutboundEmailContent, OutboundParams } from "./outbound";
 import { signMailToken } from "./tokens";
 
@@ -62,11 +63,6 @@ function proposalUrl(baseUrl: string, proposalId: string | null): string {
   return new URL(proposalId ? `/lam-viec/de-xuat/${encodeURIComponent(proposalId)}` : "/lam-viec", baseUrl).toString();
 }
 
-function subscriptionTarget(locale: Locale, documentTitle: string, sectionTitle: string | null): string {
-  const t = messages(locale).email;
-  return sectionTitle === null ? t.documentTarget({ documentTitle }) : t.sectionTarget({ documentTitle, sectionTitle });
-}
-
 function paragraphs(...blocks: (string | null)[]): string {
   return `${blocks.filter((block): block is string => block !== null).join("\n\n")}\n`;
 }
@@ -90,7 +86,7 @@ export async function composeEmail(content: OutboundEmailContent, recipient: Mai
     }
     case "subscription_confirmation": {
       if (recipient.kind !== "subscriber") throw new Error("confirmation emails go to subscribers");
-      const target = subscriptionTarget(locale, content.params.documentTitle, content.params.sectionTitle);
+      const target = subscriptionTargetText(content.params, locale);
       const token = await signMailToken("confirm", recipient.subscriptionId, links.tokenSecret);
       const url = withToken(links.baseUrl, MAIL_PATHS.confirm, token);
       return {
@@ -104,7 +100,7 @@ export async function composeEmail(content: OutboundEmailContent, recipient: Mai
       if (recipient.kind !== "subscriber") throw new Error("publication emails go to subscribers");
       const { params } = content;
       const unsubscribe = await unsubscribeLinks(recipient, links);
-      const target = subscriptionTarget(locale, recipient.documentTitle, recipient.sectionTitle);
+      const target = subscriptionTargetText(recipient, locale);
       const versionUrl = new URL(`/${params.documentSlug}/v/${params.versionNumber}`, links.baseUrl).toString();
       const compareUrl = new URL(`/${params.documentSlug}/so-sanh?from=${params.versionNumber - 1}&to=${params.versionNumber}`, links.baseUrl).toString();
       const changed = params.changedSections.length > 0 ? [t.changedSections, ...params.changedSections.map((section) => `- ${section.title}`)].join("\n") : null;

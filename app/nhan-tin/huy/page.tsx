@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 import { describeUnsubscribeLink } from "@/lib/services/mail/describe-unsubscribe-link";
-import { subscriptionTargetText } from "@/lib/services/mail/subscription-target-text";
+import { subscriptionTargetText } from "@/lib/i18n/subscription-target-text";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { robots: { index: false } };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 import { confirmSubscription } from "@/lib/services/mail/confirm-subscription";
-import { subscriptionTargetText } from "@/lib/services/mail/subscription-target-text";
+import { subscriptionTargetText } from "@/lib/i18n/subscription-target-text";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { robots: { index: false } };

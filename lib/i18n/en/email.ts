@@ -18,7 +18,7 @@ export const email: Messages["email"] = {
   changedSections: "Sections changed:",
   readVersion: (params) => `Read this version: ${params.url}`,
   compareVersions: (params) => `See what changed: ${params.url}`,
-  subscriptionFooter: (params) => `You get this email because you subscribed to ${params.target}. Unsubscribe (one click): ${params.unsubscribeUrl}`,
+  subscriptionFooter: (params) => `You get this email because you subscribed to ${params.target}. Unsubscribe: ${params.unsubscribeUrl}`,
   pages: {
     subscribeLink: "Email updates",
     subscribeTitle: (params) => `Email updates: ${params.documentTitle}`,

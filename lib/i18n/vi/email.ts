@@ -18,12 +18,12 @@ export const email = {
     `Có người (chúng tôi mong là bạn) đã đăng ký nhận email mỗi khi ${params.target} có phiên bản mới.\n\nXác nhận đăng ký: ${params.url}\n\nNếu không phải bạn, hãy bỏ qua email này: đăng ký chưa xác nhận sẽ bị xóa sau ${params.hours} giờ.`,
   publishedSubject: (params: { documentTitle: string; versionNumber: number }) => `${params.documentTitle}: phiên bản ${params.versionNumber} đã được ban hành`,
   publishedIntro: (params: { documentTitle: string; versionNumber: number; date: string }) =>
-    `Phiên bản ${params.versionNumber} của “${params.documentTitle}” đã được ban hành ngày ${params.date}.`,
+    `Phiên bản ${params.versionNumber} của “${params.documentTitle}” đã được ban hành lúc ${params.date}.`,
   changedSections: "Các mục thay đổi:",
   readVersion: (params: { url: string }) => `Đọc phiên bản này: ${params.url}`,
   compareVersions: (params: { url: string }) => `Xem những gì thay đổi: ${params.url}`,
   subscriptionFooter: (params: { target: string; unsubscribeUrl: string }) =>
-    `Bạn nhận email này vì đã đăng ký nhận tin về ${params.target}. Hủy đăng ký (một lần bấm): ${params.unsubscribeUrl}`,
+    `Bạn nhận email này vì đã đăng ký nhận tin về ${params.target}. Hủy đăng ký: ${params.unsubscribeUrl}`,
   pages: {
     subscribeLink: "Nhận tin qua email",
     subscribeTitle: (params: { documentTitle: string }) => `Nhận tin qua email: ${params.documentTitle}`,

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
 import { retryWhileBusy } from "../../db/transaction";
-import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from "../../domain/email-delivery";
+import { MAX_DELIVERY_ATTEMPTS, confirmationCutoff, retryDelayMs, type EmailDelivery } from "../../domain/email-delivery";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "../../i18n/locales";
 import { OUTBOUND_STATUS, parseOutboundEmail, type OutboundEmailContent } from "../../mail/outbound";
 import { composeEmail, type LinkSettings, type MailRecipient } from "../../mail/templates";
 import { describeSendFailure, type MailTransport } from "../../mail/transport";
-import { confirmationCutoff } from "../../domain/email-delivery";
 import { subscriptionTarget } from "./subscription-target";
 
 /**
@@ -127,7 +126,7 @@ function localeOf(value: string): Locale {
 async function recipientFor(db: Db, row: Row, content: OutboundEmailContent, now: Date): Promise<MailRecipient | null> {
   if (content.kind === "notification" || content.kind === "digest") {
     const user = row.user;
-    if (!user || !user.active || user.emailDelivery === "NONE") return null;
+    if (!user || !user.active || user.emailDelivery === ("NONE" satisfies EmailDelivery)) return null;
     return { kind: "person", userId: user.id, email: user.email, locale: localeOf(user.locale) };
   }
   const subscription = row.subscription;

@@ -1,4 +1,5 @@
 import { getDb, type DbOrTx } from "../../db/client";
+import type { EmailDelivery } from "../../domain/email-delivery";
 import { mailTokenSecret } from "../../mail/config";
 import { verifyMailToken } from "../../mail/tokens";
 import { subscriptionTarget, type SubscriptionTarget } from "./subscription-target";
@@ -22,7 +23,7 @@ export async function describeUnsubscribeLink(options: { token: string; db?: DbO
   const userId = await verifyMailToken("person", options.token, secret);
   if (userId) {
     const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, emailDelivery: true } });
-    return { kind: "person", email: user?.email ?? null, emailsOff: !user || user.emailDelivery === "NONE" };
+    return { kind: "person", email: user?.email ?? null, emailsOff: !user || user.emailDelivery === ("NONE" satisfies EmailDelivery) };
   }
   return { kind: "invalid" };
 }

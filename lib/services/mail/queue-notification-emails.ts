@@ -1,4 +1,5 @@
 import type { DbOrTx } from "../../db/client";
+import type { EmailDelivery } from "../../domain/email-delivery";
 import type { NotificationKind, NotificationEvent } from "../../domain/notification-events";
 import { isMailEnabled } from "../../mail/config";
 import { OUTBOUND_STATUS, outboundColumns } from "../../mail/outbound";
@@ -21,7 +22,7 @@ export async function queueNotificationEmails(
 ): Promise<void> {
   if (!isMailEnabled() || !EMAILED_NOTIFICATION_KINDS.has(input.event.kind)) return;
   const people = await db.user.findMany({
-    where: { id: { in: [...input.userIds] }, active: true, emailDelivery: { in: ["IMMEDIATE", "DAILY"] } },
+    where: { id: { in: [...input.userIds] }, active: true, emailDelivery: { in: ["IMMEDIATE", "DAILY"] satisfies EmailDelivery[] } },
     select: { id: true, emailDelivery: true },
   });
   if (people.length === 0) return;
@@ -30,7 +31,7 @@ export async function queueNotificationEmails(
     data: people.map((person) => ({
       ...columns,
       userId: person.id,
-      status: person.emailDelivery === "DAILY" ? OUTBOUND_STATUS.held : OUTBOUND_STATUS.pending,
+      status: person.emailDelivery === ("DAILY" satisfies EmailDelivery) ? OUTBOUND_STATUS.held : OUTBOUND_STATUS.pending,
     })),
   });
 }

@@ -1,4 +1,5 @@
 import { getDb, type DbOrTx } from "../../db/client";
+import type { EmailDelivery } from "../../domain/email-delivery";
 import { mailTokenSecret } from "../../mail/config";
 import { verifyMailToken } from "../../mail/tokens";
 
@@ -21,7 +22,7 @@ export async function unsubscribeByToken(options: { token: string; db?: DbOrTx }
   }
   const userId = await verifyMailToken("person", options.token, secret);
   if (userId) {
-    await db.user.updateMany({ where: { id: userId }, data: { emailDelivery: "NONE" } });
+    await db.user.updateMany({ where: { id: userId }, data: { emailDelivery: "NONE" satisfies EmailDelivery } });
     return { kind: "person" };
   }
   return { kind: "invalid" };
