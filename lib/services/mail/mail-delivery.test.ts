@@ -113,6 +113,11 @@ describe.each(engines)("email delivery on %s", (engine) => {
     return publishVersion({ documentId: document.id, expectedHeadNumber: head.number, snapshot: { ...snapshot, sections }, actorId: admin.id });
   }
 
+  it("emails nobody about the history the seed replays at install", async () => {
+    expect(await database.db.outboundEmail.count()).toBe(0);
+    expect(smtp.received).toHaveLength(0);
+  });
+
   it("emails reviewers when a proposal awaits them and its authors on decisions, each in their own language, with one-click unsubscribe headers", async () => {
     const { db } = database;
     await db.user.update({ where: { email: "minh@mic.gov.vn" }, data: { locale: "en" } });
