@@ -27,3 +27,16 @@ export function formatRelative(date: Date, locale: Locale, now: Date = new Date(
   }
   return format.format(0, "minute");
 }
+
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A calendar date written YYYY-MM-DD (an effective date: a day, not a moment) as people read
+ * it, "1 tháng 7, 2026" / "1 July 2026". Throws on anything that is not a real date.
+ */
+export function formatCalendarDate(isoDate: string, locale: Locale): string {
+  const match = CALENDAR_DATE.exec(isoDate);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  if (!date || date.toISOString().slice(0, 10) !== isoDate) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${isoDate}`);
+  return new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(date);
+}

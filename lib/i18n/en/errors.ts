@@ -18,4 +18,5 @@ export const errors: Messages["errors"] = {
   subscriptionTargetNotFound: () => "The document or section to follow was not found.",
   invalidEmailPreferences: () => "These notification choices are not valid; nothing was changed.",
   invalidMailLink: () => "This link is invalid; use the link exactly as it is in the email.",
+  pdfTooLarge: (params) => `This version is too long to make a PDF of (at most ${params.limitChars} characters); download the Markdown or HTML file instead.`,
 };

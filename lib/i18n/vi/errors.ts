@@ -21,4 +21,6 @@ export const errors = {
   subscriptionTargetNotFound: () => "Không tìm thấy tài liệu hoặc mục để theo dõi.",
   invalidEmailPreferences: () => "Lựa chọn nhận thông báo không hợp lệ; không có gì thay đổi.",
   invalidMailLink: () => "Liên kết không hợp lệ; hãy dùng đúng liên kết trong email.",
+  pdfTooLarge: (params: { limitChars: number }) =>
+    `Phiên bản này quá dài để tạo PDF (tối đa ${params.limitChars} ký tự); hãy tải bản Markdown hoặc HTML.`,
 };

@@ -3,6 +3,7 @@ import { auth } from "./auth";
 import { email } from "./email";
 import { errors } from "./errors";
 import { notifications } from "./notifications";
+import { pdf } from "./pdf";
 import { reader } from "./reader";
 import { site } from "./site";
 import { workspace } from "./workspace";
@@ -13,6 +14,6 @@ import { workspace } from "./workspace";
  * else. Entries are strings, or functions of typed parameters for words that vary (use
  * `plural()` from ../plural.ts for counts).
  */
-export const vi = { site, reader, auth, workspace, admin, errors, notifications, email };
+export const vi = { site, reader, auth, workspace, admin, errors, notifications, email, pdf };
 
 export type Messages = typeof vi;
