@@ -42,7 +42,7 @@ describe("history commands (SQLite)", () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
-  it("exports a version as Markdown to stdout and as HTML to a file", async () => {
+  it("exports a version as Markdown to stdout, and as HTML and PDF to files", async () => {
     const markdown = await run(exportCommand, ["--doc", SLUG, "--version", "2", "--format", "md"]);
     expect(markdown).toMatch(/^---\ntitle: "Cẩm nang chuyển đổi số"\ndocument: "cam-nang-chuyen-doi-so"\nversion: 2\n/);
     expect(markdown).toContain("## Lời tổng kết");
@@ -51,7 +51,10 @@ describe("history commands (SQLite)", () => {
     const html = fs.readFileSync(out, "utf8");
     expect(html).toContain('<html lang="en">');
     expect(html).toContain("ĐÁNH GIÁ BÀI VIẾT");
-    await expect(run(exportCommand, ["--doc", SLUG, "--version", "1", "--format", "pdf"])).rejects.toThrow(/md or html/);
+    const pdf = path.join(directory, "v2.pdf");
+    await run(exportCommand, ["--doc", SLUG, "--version", "2", "--format", "pdf", "--out", pdf]);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    await expect(run(exportCommand, ["--doc", SLUG, "--version", "1", "--format", "docx"])).rejects.toThrow(/md, html or pdf/);
     await expect(run(exportCommand, ["--doc", SLUG, "--version", "x", "--format", "md"])).rejects.toThrow(/positive integer/);
   });
 

@@ -34,11 +34,11 @@ function readTextFile(path: string): string {
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "Export a published version as Markdown or HTML (xuất phiên bản)",
-  usage: "handbook export --doc cam-nang-chuyen-doi-so --version 2 --format md|html [--out file] [--lang vi|en]",
+  summary: "Export a published version as Markdown, HTML or PDF (xuất phiên bản)",
+  usage: "handbook export --doc cam-nang-chuyen-doi-so --version 2 --format md|html|pdf [--out file] [--lang vi|en]",
   async run(args) {
     const format = requireOption(args, "format");
-    if (!isExportFormat(format)) throw new UsageError("--format must be md or html");
+    if (!isExportFormat(format)) throw new UsageError("--format must be md, html or pdf");
     const lang = optionalOption(args, "lang");
     if (lang !== undefined && !isLocale(lang)) throw new UsageError("--lang must be vi or en");
     const file = await exportVersion({
@@ -50,8 +50,8 @@ export const exportCommand: Command = {
     });
     const out = optionalOption(args, "out");
     if (out) {
-      fs.writeFileSync(out, file.body, "utf8");
-      console.error(`wrote ${out} (${Buffer.byteLength(file.body, "utf8")} bytes)`);
+      fs.writeFileSync(out, file.body);
+      console.error(`wrote ${out} (${Buffer.byteLength(file.body)} bytes)`);
       return;
     }
     process.stdout.write(file.body);

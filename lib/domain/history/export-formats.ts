@@ -17,7 +17,7 @@ export interface ExportMetadata {
   permalink: string;
 }
 
-export function exportFileName(documentSlug: string, number: number, extension: "md" | "html"): string {
+export function exportFileName(documentSlug: string, number: number, extension: "md" | "html" | "pdf"): string {
   return `${documentSlug}-v${number}.${extension}`;
 }
 

@@ -5,20 +5,22 @@ import { renderSectionHtml } from "../../editor/content";
 import { AppError } from "../../errors";
 import { formatDateTime } from "../../i18n/format";
 import type { Locale } from "../../i18n/locales";
+import { renderVersionPdf } from "../../pdf/version-pdf";
 import { authorize, type Actor } from "../../policies";
 import { requireDocument, requireVersion } from "./lookup";
 
-export const EXPORT_FORMATS = ["md", "html"] as const;
+export const EXPORT_FORMATS = ["md", "html", "pdf"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function isExportFormat(value: string | null | undefined): value is ExportFormat {
-  return value === "md" || value === "html";
+  return value === "md" || value === "html" || value === "pdf";
 }
 
 export interface ExportedFile {
   fileName: string;
   contentType: string;
-  body: string;
+  /** Text for Markdown and HTML, bytes for PDF. */
+  body: string | Buffer<ArrayBuffer>;
 }
 
 const HTML_LABELS: Record<Locale, Omit<HtmlLabels, "publishedText">> = {
@@ -46,7 +48,8 @@ const HTML_LABELS: Record<Locale, Omit<HtmlLabels, "publishedText">> = {
 
 /**
  * One version as a file: Markdown (front matter with number, date and hashes, then each
- * section under `##`), or a standalone UTF-8 HTML page with inline styles.
+ * section under `##`), a standalone UTF-8 HTML page with inline styles, or a PDF made on the
+ * server (lib/pdf) with the version's number, hash and permalink on every page.
  */
 export async function exportVersion(options: {
   slug: string;
@@ -61,7 +64,7 @@ export async function exportVersion(options: {
   authorize(options.actor ?? null, "document:read");
   const format = options.format;
   if (!isExportFormat(format)) {
-    throw new AppError("BAD_REQUEST", `Định dạng phải là “md” hoặc “html” (format must be md or html).`);
+    throw new AppError("BAD_REQUEST", `Định dạng phải là “md”, “html” hoặc “pdf” (format must be md, html or pdf).`);
   }
   const db = options.db ?? (await getDb());
   const document = await requireDocument(db, options.slug);
@@ -84,6 +87,22 @@ export async function exportVersion(options: {
     };
   }
   const locale = options.locale ?? "vi";
+  if (format === "pdf") {
+    return {
+      fileName: exportFileName(document.slug, version.number, "pdf"),
+      contentType: "application/pdf",
+      body: await renderVersionPdf({
+        documentTitle: document.title,
+        versionNumber: version.number,
+        publishedAt: version.publishedAt,
+        hash: version.hash,
+        previousHash: version.prevHash,
+        permalink: meta.permalink,
+        sections: sections.map((section) => ({ title: section.title, content: section.content })),
+        locale,
+      }),
+    };
+  }
   const labels: HtmlLabels = { ...HTML_LABELS[locale], publishedText: formatDateTime(version.publishedAt, locale) };
   const rendered = sections.map((section) => ({ slug: section.slug, title: section.title, html: renderSectionHtml(section.content) }));
   return {

@@ -160,7 +160,7 @@ describe.each(engines)("history of a document on %s", (engine) => {
     expect(html.body).toContain(v1.hash);
     expect(html.body).toContain(`datetime="${v1.publishedAt.toISOString()}"`);
     expect(html.body).toContain("Lời tổng kết");
-    await expect(exportVersion({ slug: SLUG, versionNumber: 1, format: "pdf", baseUrl: BASE_URL })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(exportVersion({ slug: SLUG, versionNumber: 1, format: "docx", baseUrl: BASE_URL })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("writes Atom feeds with an entry per version, and per version that changed a section", async () => {

@@ -1,11 +1,15 @@
 import { publicBaseUrl } from "@/lib/http/base-url";
 import { apiRoute, parsePositiveInt } from "@/lib/http/api";
-import { isLocale } from "@/lib/i18n/locales";
+import { downloadResponse } from "@/lib/http/download";
+import { isLocale, requestLocale } from "@/lib/i18n/locales";
 import { exportVersion } from "@/lib/services/history/export-version";
 
 export const dynamic = "force-dynamic";
 
-/** `?format=md|html` (md by default), `&lang=vi|en` for the HTML page's labels; served as a download. */
+/**
+ * `?format=md|html|pdf` (md by default), `&lang=vi|en` for the words of the HTML page and the
+ * PDF (else the reader's language); served as a download that caches may keep for good.
+ */
 export const GET = apiRoute<{ params: Promise<{ slug: string; n: string }> }>(async (request, { params }) => {
   const { slug, n } = await params;
   const url = new URL(request.url);
@@ -14,13 +18,8 @@ export const GET = apiRoute<{ params: Promise<{ slug: string; n: string }> }>(as
     slug,
     versionNumber: parsePositiveInt(n, "n"),
     format: url.searchParams.get("format") ?? "md",
-    locale: isLocale(lang) ? lang : "vi",
+    locale: isLocale(lang) ? lang : requestLocale(request.headers),
     baseUrl: publicBaseUrl(request),
   });
-  return new Response(file.body, {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${file.fileName}"`,
-    },
-  });
+  return downloadResponse(request, file, { languageFromHeaders: !isLocale(lang) });
 });
