@@ -1,15 +1,25 @@
 import type { Locale } from "@/lib/i18n/locales";
+import { messages } from "@/lib/i18n/messages";
 import { HISTORY_LABELS } from "./labels";
+import { PdfDownloadLink } from "./PdfDownloadLink";
 
-/** Download links for one version: Markdown and a standalone HTML page. */
+/** Download links for one version: Markdown, a standalone HTML page and a PDF. */
 export function ExportLinks({ documentSlug, number, locale }: { documentSlug: string; number: number; locale: Locale }) {
   const t = HISTORY_LABELS[locale];
+  const pdf = messages(locale).pdf;
   const base = `/api/v1/documents/${documentSlug}/versions/${number}/export`;
   return (
     <span className="export-links">
       <span className="export-links__label">{t.exportHeading}:</span>
       <a href={`${base}?format=md`} download>{t.exportMarkdown}</a>
       <a href={`${base}?format=html&lang=${locale}`} download>{t.exportHtml}</a>
+      <PdfDownloadLink
+        href={`${base}?format=pdf&lang=${locale}`}
+        fileName={`${documentSlug}-v${number}.pdf`}
+        label={pdf.download}
+        preparing={pdf.preparing}
+        failed={pdf.failed}
+      />
     </span>
   );
 }
