@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { DEMO, signInByApi } from "./fixtures/session";
 
@@ -117,6 +118,32 @@ test.describe("history, comparison and search", () => {
     expect(body).toContain("<style>");
     const version = await (await request.get(`/api/v1/documents/${DOC}/versions/1`)).json();
     expect(version.version).toMatchObject({ number: 1, hash: first.hash });
+  });
+
+  test("a version downloads as a PDF, from the history page and the API, cacheable for good", async ({ page, request }) => {
+    const url = `/api/v1/documents/${DOC}/versions/2/export?format=pdf&lang=vi`;
+    const pdf = await request.get(url);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()).toMatchObject({
+      "content-type": "application/pdf",
+      "content-disposition": `attachment; filename="${DOC}-v2.pdf"`,
+      "cache-control": "public, max-age=31536000, immutable",
+    });
+    expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const etag = pdf.headers()["etag"];
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+    expect((await request.get(url, { headers: { "if-none-match": etag } })).status()).toBe(304);
+    const missing = await request.get(`/api/v1/documents/${DOC}/versions/99/export?format=pdf`);
+    expect(missing.status()).toBe(404);
+    expect((await missing.json()).error).toMatchObject({ code: "NOT_FOUND" });
+
+    await page.goto(`/${DOC}/lich-su`);
+    const downloading = page.waitForEvent("download");
+    await page.locator("#v2").getByRole("link", { name: "Tệp PDF (.pdf)" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`${DOC}-v2.pdf`);
+    const file = await download.path();
+    expect(fs.readFileSync(file).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 
   test("the diff API answers 400 with a clear error for a missing number", async ({ request }) => {

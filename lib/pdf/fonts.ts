@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import { createRequire } from "node:module";
+import path from "node:path";
+import { projectRoot } from "../db/config";
 
 /**
  * Be Vietnam Pro, the free face with complete Vietnamese coverage, as static TrueType files
@@ -22,11 +23,16 @@ export const FONT_FACES = Object.keys(FONT_FILES) as FontFace[];
 
 let loaded: Record<FontFace, Buffer> | null = null;
 
-/** The four font files, read once per process (about 130 KB each). */
+/**
+ * The four font files, read once per process (about 130 KB each). They are found under the
+ * project's node_modules by path, as Next advises for files read at run time: a module
+ * reference (require.resolve) would make the bundler pull the whole font package, React Native
+ * helpers included, into the server build.
+ */
 export function fontFiles(): Record<FontFace, Buffer> {
   if (loaded === null) {
-    const require = createRequire(import.meta.url);
-    const read = (face: FontFace) => fs.readFileSync(require.resolve(`${FONT_PACKAGE}/${FONT_FILES[face]}`));
+    const directory = path.join(projectRoot(), "node_modules", FONT_PACKAGE);
+    const read = (face: FontFace) => fs.readFileSync(path.join(directory, FONT_FILES[face]));
     loaded = { regular: read("regular"), bold: read("bold"), italic: read("italic"), boldItalic: read("boldItalic") };
   }
   return loaded;
