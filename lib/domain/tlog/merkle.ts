@@ -139,6 +139,8 @@ function consistencyRanges(oldSize: number, newSize: number): LeafRange[] {
   let start = 0;
   let end = newSize;
   let m = oldSize;
+  // SUBPROOF's flag b: while the walk stays on the left edge, the subtree it ends on is the
+  // whole old tree, whose hash the verifier already has; otherwise that hash joins the proof.
   let onLeftEdge = true;
   while (m !== end - start) {
     const k = splitPoint(end - start);

@@ -1,5 +1,4 @@
 import {
-  bytesEqual,
   concatBytes,
   decodeBase64,
   decodeHex,
@@ -383,9 +382,4 @@ export function openNote(input: Uint8Array | string, verifiers: readonly NoteVer
   }
   if (verified.length === 0) throw new NoteError("no_verified_signature", "note has no verifiable signatures");
   return { ...parsed, verified, unverified };
-}
-
-/** True when two keys are the same key of the same type under the same name. */
-export function sameVerifierKey(a: VerifierKey, b: VerifierKey): boolean {
-  return a.name === b.name && a.type === b.type && a.keyId === b.keyId && bytesEqual(a.publicKey, b.publicKey);
 }

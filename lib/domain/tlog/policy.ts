@@ -214,6 +214,11 @@ export function quorumMet(policy: Policy, cosignedWitnesses: ReadonlySet<string>
   return witnessed(policy.quorum);
 }
 
+/** Verifiers for the log signatures of every log the policy lists. */
+export function logVerifiersOf(policy: Policy): NoteVerifier[] {
+  return policy.logs.map((log) => noteVerifier(log.key));
+}
+
 export type PolicyFailure =
   | "malformed_checkpoint"
   | "unknown_log"
