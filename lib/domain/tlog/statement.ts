@@ -71,7 +71,7 @@ export interface StatementSection {
   contentHash: string;
 }
 
-interface ApprovalCommon {
+export interface ApprovalCommon {
   reviewer: StatementPerson;
   decision: ApprovalDecision;
   /** The statement hash of the version the proposal was based on. */
