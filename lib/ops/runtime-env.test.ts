@@ -6,6 +6,8 @@ import { createDb } from "../db/client";
 import { assertSafeExposure, DEFAULT_HOST, isLoopbackHost, runtimeEnv } from "./runtime-env";
 
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
+/** An environment with only these variables (and the NODE_ENV every environment has). */
+const vars = (values: Record<string, string> = {}): NodeJS.ProcessEnv => ({ NODE_ENV: "test", ...values });
 
 let root: string;
 let savedRoot: string | undefined;
@@ -22,18 +24,18 @@ afterEach(() => {
 
 describe("where the product listens (issue item 7)", () => {
   it("binds the web app and the collaboration server to loopback unless HOST is set", () => {
-    const env = runtimeEnv({});
+    const env = runtimeEnv(vars());
     expect(env.HOST).toBe(DEFAULT_HOST);
     expect(env.COLLAB_HOST).toBe(DEFAULT_HOST);
     expect(isLoopbackHost(env.HOST!)).toBe(true);
-    const exposed = runtimeEnv({ HOST: "0.0.0.0" });
+    const exposed = runtimeEnv(vars({ HOST: "0.0.0.0" }));
     expect(exposed.HOST).toBe("0.0.0.0");
     expect(exposed.COLLAB_HOST).toBe("0.0.0.0");
-    expect(runtimeEnv({ HOST: "0.0.0.0", COLLAB_HOST: "127.0.0.1" }).COLLAB_HOST).toBe("127.0.0.1");
+    expect(runtimeEnv(vars({ HOST: "0.0.0.0", COLLAB_HOST: "127.0.0.1" })).COLLAB_HOST).toBe("127.0.0.1");
   });
 
   it("refuses to serve the demo accounts to the network unless told so explicitly", () => {
-    const start = (given: Record<string, string>, dev = false) => () => assertSafeExposure(given, runtimeEnv(given), { dev });
+    const start = (given: Record<string, string>, dev = false) => () => assertSafeExposure(vars(given), runtimeEnv(vars(given)), { dev });
     // The embedded default turns demo accounts on by itself: not on a network address.
     expect(start({ HOST: "0.0.0.0" })).toThrow(/HANDBOOK_DEMO_ACCOUNTS/);
     expect(start({ HOST: "192.0.2.10" })).toThrow(/HANDBOOK_DEMO_ACCOUNTS/);
@@ -48,15 +50,15 @@ describe("where the product listens (issue item 7)", () => {
   });
 
   it("refuses a TRUST_PROXY it cannot read rather than trusting every client", () => {
-    expect(runtimeEnv({}).TRUST_PROXY).toBe("0");
-    expect(runtimeEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe("1");
-    expect(() => runtimeEnv({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY/);
+    expect(runtimeEnv(vars()).TRUST_PROXY).toBe("0");
+    expect(runtimeEnv(vars({ TRUST_PROXY: "1" })).TRUST_PROXY).toBe("1");
+    expect(() => runtimeEnv(vars({ TRUST_PROXY: "true" }))).toThrow(/TRUST_PROXY/);
   });
 });
 
 describe("file permissions of data/ (issue item 11)", () => {
   it("creates data/ and secrets.json for the owner only", () => {
-    runtimeEnv({});
+    runtimeEnv(vars());
     expect(mode(path.join(root, "data"))).toBe(0o700);
     expect(mode(path.join(root, "data/secrets.json"))).toBe(0o600);
   });
@@ -64,10 +66,10 @@ describe("file permissions of data/ (issue item 11)", () => {
   it("narrows an existing install's world-readable data/ and secrets.json at start", () => {
     fs.mkdirSync(path.join(root, "data"), { mode: 0o755 });
     fs.chmodSync(path.join(root, "data"), 0o755);
-    runtimeEnv({});
+    runtimeEnv(vars());
     fs.chmodSync(path.join(root, "data/secrets.json"), 0o644);
     const before = fs.readFileSync(path.join(root, "data/secrets.json"), "utf8");
-    runtimeEnv({});
+    runtimeEnv(vars());
     expect(mode(path.join(root, "data"))).toBe(0o700);
     expect(mode(path.join(root, "data/secrets.json"))).toBe(0o600);
     expect(fs.readFileSync(path.join(root, "data/secrets.json"), "utf8")).toBe(before);
