@@ -64,6 +64,16 @@ export const RATE_LIMITS = {
     durationSeconds: 60 * 60,
     reason: "An import parses up to 2 MiB and opens a proposal; an administrator imports a chapter at a time.",
   },
+  subscriptionPerEmail: {
+    points: 3,
+    durationSeconds: 60 * 60,
+    reason: "Each request emails an address the requester need not own: a retry or two after a typo, not a mail bomb.",
+  },
+  subscriptionPerClient: {
+    points: 30,
+    durationSeconds: 60 * 60,
+    reason: "Subscription requests from one address: an office behind one NAT can still subscribe its staff.",
+  },
 } as const satisfies Record<string, NamedLimit>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
