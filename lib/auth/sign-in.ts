@@ -17,7 +17,7 @@ export const MAX_PASSWORD_LENGTH = 1_024;
 
 /**
  * What a failed sign-in says, as a code: next-auth passes it to the sign-in page in `?error=`,
- * and the page shows the catalog's words for it (lib/i18n/*\/auth.ts `signInErrors`), never the
+ * and the page shows the catalog's words for it (`signInErrors` in lib/i18n/vi/auth.ts and en/auth.ts), never the
  * query string itself.
  */
 export const SIGN_IN_ERRORS = {
