@@ -1,12 +1,20 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getDb } from "./lib/db/client";
-import { PAGE_CACHE_FILL_HEADER, PageCache, isCacheableRequest, pageCacheKey } from "./lib/http/page-cache";
+import { parseTrustProxy } from "./lib/domain/client-address";
+import { normalizeAddressHeaders } from "./lib/http/client-address";
+import { PAGE_CACHE_FILL_HEADER, PageCache, isCacheableRequest, pageCacheKey, pageWithNonce, type CachedPage } from "./lib/http/page-cache";
+import { collabConnectSource, contentSecurityPolicy, createNonce, hstsValue, servedOverHttps } from "./lib/http/security-headers";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "./lib/i18n/locales";
+import { contentEpoch } from "./lib/services/content-epoch";
 
 /**
- * Serves the reader's pages to anonymous visitors from a short-lived in-memory cache
- * (lib/http/page-cache.ts). Authorization never happens here: every page, route and action
- * checks permissions itself, and signed-in requests pass straight through.
+ * Runs before every page, `/api/auth/*` and `/api/v1/search`. Authorization never happens here:
+ * every page, route and action checks permissions itself. It does three things:
+ * - the client's address: what the client wrote in X-Forwarded-For is replaced by what the
+ *   trusted proxies (TRUST_PROXY) reported, or by the socket's address (lib/http/client-address.ts);
+ * - a fresh nonce per response and the Content Security Policy naming it (Next puts the nonce on
+ *   its scripts when it finds the policy on the request), plus HSTS when served over HTTPS;
+ * - the reader's pages for anonymous visitors, from a short-lived in-memory cache
+ *   (lib/http/page-cache.ts), replayed with a new nonce each time.
  */
 const cache = new PageCache();
 
@@ -17,13 +25,26 @@ const cache = new PageCache();
 const EPOCH_REUSE_MS = 250;
 let epoch: { value: Promise<string>; readAt: number } | null = null;
 
-/** The id of the latest audit event: it moves with every publish or ownership change. */
-function contentEpoch(): Promise<string> {
+/**
+ * Paths that are not the reader's pages: the workspace, administration, sign-in and per-request
+ * pages (nhan-tin: confirming and unsubscribing by emailed link).
+ */
+const NOT_READER_PAGE = /^\/(?:api|_next|lam-viec|quan-tri|dang-nhap|ngon-ngu|tim-kiem|nhan-tin)(?:\/|$)/;
+
+function trustedHops(): number {
+  try {
+    return parseTrustProxy(process.env.TRUST_PROXY);
+  } catch {
+    // npm start refuses an invalid TRUST_PROXY; a web app started some other way trusts no proxy.
+    return 0;
+  }
+}
+
+/** The id of the latest audit event that may change a page: it moves with every publish or ownership change. */
+function readEpoch(): Promise<string> {
   const now = Date.now();
   if (epoch && now - epoch.readAt < EPOCH_REUSE_MS) return epoch.value;
-  const value = getDb()
-    .then((db) => db.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))
-    .then((latest) => String(latest?.id ?? 0));
+  const value = contentEpoch();
   epoch = { value, readAt: now };
   value.catch(() => {
     if (epoch?.value === value) epoch = null;
@@ -31,47 +52,88 @@ function contentEpoch(): Promise<string> {
   return value;
 }
 
+/** Where this web app answers itself: loopback, unless HOST binds it to one other address only. */
 function internalOrigin(): string {
-  return `http://127.0.0.1:${process.env.PORT ?? "3000"}`;
+  const host = process.env.HOST?.trim() ?? "";
+  const wildcardOrLoopback = host === "" || host === "0.0.0.0" || host === "::" || host === "localhost" || host.startsWith("127.") || host === "::1";
+  const address = wildcardOrLoopback ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  return `http://${address}:${process.env.PORT ?? "3000"}`;
 }
 
-function replay(entry: { body: ArrayBuffer; headers: [string, string][] }, state: "hit" | "miss"): NextResponse {
-  const response = new NextResponse(entry.body, { status: 200, headers: entry.headers });
+function securityHeaders(headers: Headers, policy: string, https: boolean): void {
+  headers.set("content-security-policy", policy);
+  if (https) headers.set("strict-transport-security", hstsValue());
+}
+
+function replay(entry: CachedPage, state: "hit" | "miss", nonce: string, policy: string, https: boolean): NextResponse {
+  const response = new NextResponse(pageWithNonce(entry, nonce), { status: 200, headers: entry.headers });
   // Browsers ask again every time; the cache that answers them is this one.
   response.headers.set("cache-control", "no-cache");
   response.headers.set("x-camnang-cache", state);
+  securityHeaders(response.headers, policy, https);
   return response;
 }
 
-export async function proxy(request: NextRequest) {
-  const cookieNames = request.cookies.getAll().map((cookie) => cookie.name);
-  if (!isCacheableRequest({ method: request.method, headers: request.headers, cookieNames })) return NextResponse.next();
+async function fromPageCache(request: NextRequest, nonce: string, policy: string, https: boolean): Promise<NextResponse | null> {
   const localeCookie = request.cookies.get(LOCALE_COOKIE)?.value;
   const locale = isLocale(localeCookie) ? localeCookie : DEFAULT_LOCALE;
   const path = `${request.nextUrl.pathname}${request.nextUrl.search}`;
   let key: string;
   try {
-    key = pageCacheKey({ epoch: await contentEpoch(), locale, path });
+    key = pageCacheKey({ epoch: await readEpoch(), locale, path });
   } catch {
     // Without an epoch the cache cannot tell fresh from stale: render as usual.
-    return NextResponse.next();
+    return null;
   }
   const hit = cache.get(key);
-  if (hit) return replay(hit, "hit");
+  if (hit) return replay(hit, "hit", nonce, policy, https);
   try {
+    // The fill request comes back through this proxy, which renders it with a nonce of its own.
     const rendered = await fetch(`${internalOrigin()}${path}`, {
       headers: { accept: "text/html", cookie: `${LOCALE_COOKIE}=${locale}`, [PAGE_CACHE_FILL_HEADER]: "1" },
       redirect: "manual",
     });
     const stored = await cache.store(key, rendered);
-    return stored ? replay(stored, "miss") : NextResponse.next();
+    return stored ? replay(stored, "miss", nonce, policy, https) : null;
   } catch {
-    return NextResponse.next();
+    return null;
   }
 }
 
+export async function proxy(request: NextRequest) {
+  const hops = trustedHops();
+  const https = servedOverHttps({ publicUrl: process.env.NEXTAUTH_URL, forwardedProto: request.headers.get("x-forwarded-proto"), trustedHops: hops });
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy({ nonce, collabSource: collabConnectSource(), development: process.env.NODE_ENV === "development" });
+
+  const cookieNames = request.cookies.getAll().map((cookie) => cookie.name);
+  if (!NOT_READER_PAGE.test(request.nextUrl.pathname) && isCacheableRequest({ method: request.method, headers: request.headers, cookieNames })) {
+    const cached = await fromPageCache(request, nonce, policy, https);
+    if (cached) return cached;
+  }
+
+  const headers = new Headers(request.headers);
+  normalizeAddressHeaders(headers, hops);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  securityHeaders(response.headers, policy, https);
+  return response;
+}
+
 export const config = {
-  // The reader's pages only: not the API, assets, files with an extension (feeds, icons), or the
-  // signed-in and per-person pages (nhan-tin: confirming and unsubscribing by emailed link).
-  matcher: ["/((?!api|_next|lam-viec|quan-tri|dang-nhap|ngon-ngu|tim-kiem|nhan-tin|.*\\..*).*)"],
+  matcher: [
+    {
+      // Every page (and the server actions posted to them), sign-in and search; not the rest of
+      // the API, Next's assets, or files with an extension (feeds, icons).
+      source: "/((?!_next/static|_next/image|api/(?!auth/|v1/search)|.*\\..*).*)",
+      // Next holds a request's whole body until the proxy has run, so requests with a large or
+      // chunked body skip it and reach their route's own byte cap, which answers 413 at once
+      // (lib/http/body.ts, server actions' bodySizeLimit). Keep in step with
+      // lib/auth/request-address.ts and next.config.js.
+      missing: [
+        { type: "header", key: "transfer-encoding" },
+        { type: "header", key: "content-length", value: "[0-9]{6,}" },
+      ],
+    },
+  ],
 };

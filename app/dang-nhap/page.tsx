@@ -3,30 +3,24 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { getCurrentActor } from "@/lib/auth/current";
 import { DEMO_PASSWORD, demoAccountsAllowed } from "@/lib/auth/password";
-import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in";
+import { DEFAULT_AFTER_SIGN_IN } from "@/lib/auth/options";
+import { safeRedirectPath } from "@/lib/domain/safe-redirect";
 import { getMessages } from "@/lib/i18n/server";
 import { DEMO_USERS } from "@/lib/services/seed-data";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 
 export const metadata: Metadata = { title: "Đăng nhập" };
 
-const KNOWN_ERRORS: Record<string, string> = {
-  OidcUnknownUser: "Tài khoản SSO này chưa được quản trị viên tạo trong hệ thống.",
-  OidcNoEmail: "Nhà cung cấp SSO không gửi địa chỉ email.",
-  CredentialsSignin: SIGN_IN_ERRORS.invalid,
-};
-
-function safeCallback(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/lam-viec";
-}
-
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> }) {
   const { callbackUrl, error } = await searchParams;
-  const callback = safeCallback(callbackUrl);
+  // The same check as every other redirect the site honours (lib/domain/safe-redirect.ts).
+  const callback = safeRedirectPath(typeof callbackUrl === "string" ? callbackUrl : null, DEFAULT_AFTER_SIGN_IN);
   if (await getCurrentActor()) redirect(callback);
   const { locale, t } = await getMessages();
   const oidcEnabled = !!(process.env.OIDC_ISSUER && process.env.OIDC_CLIENT_ID && process.env.OIDC_CLIENT_SECRET);
-  const errorMessage = error ? (KNOWN_ERRORS[error] ?? (Object.values(SIGN_IN_ERRORS) as string[]).find((m) => m === error) ?? SIGN_IN_ERRORS.invalid) : null;
+  const signInErrors: Record<string, string> = t.auth.signInErrors;
+  // Only the catalog's words are shown, never the query string itself.
+  const errorMessage = typeof error === "string" ? (signInErrors[error] ?? t.auth.signInErrors.CredentialsSignin) : null;
   return (
     <div className="prose">
       <h1>{t.auth.title}</h1>
@@ -35,6 +29,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         labels={{ email: t.auth.email, password: t.auth.password, submit: t.auth.submit, submitting: t.auth.submitting, sso: t.auth.sso }}
         oidcEnabled={oidcEnabled}
         initialError={errorMessage}
+        errorMessages={signInErrors}
       />
       {demoAccountsAllowed() && (
         <section className="card" aria-labelledby="demo-heading">

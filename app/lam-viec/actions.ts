@@ -3,12 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { getCurrentActor } from "@/lib/auth/current";
-import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
+import { createApiToken, isTokenScope, parseTokenDays, revokeApiToken } from "@/lib/auth/api-tokens";
+import { enforceRateLimit, personRateKey } from "@/lib/auth/rate-limit";
 import { getDb } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
+import { AppError, isAppError, renderErrorMessage } from "@/lib/errors";
 import { formString, runFormAction } from "@/lib/http/actions";
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS } from "@/lib/i18n/locales";
 import { messages } from "@/lib/i18n/messages";
+import { getLocale } from "@/lib/i18n/server";
 import { updateEmailPreferences } from "@/lib/services/mail/update-email-preferences";
 import { authorize, requireActor } from "@/lib/policies";
 
@@ -17,26 +19,34 @@ export interface CreateTokenState {
   error: string | null;
 }
 
-/** Returns the new secret in the action's state: it is shown once and never put in a URL. */
+/**
+ * Returns the new secret in the action's state: it is shown once and never put in a URL. The
+ * form must say which access the token has: there is no default scope to fall into by accident.
+ */
 export async function createApiTokenAction(_previous: CreateTokenState, form: FormData): Promise<CreateTokenState> {
   try {
     const actor = requireActor(await getCurrentActor());
     authorize(actor, "apiToken:create");
-    const { secret } = await createApiToken(await getDb(), { userId: actor.id, name: formString(form, "name") });
+    const scope = formString(form, "scope");
+    if (!isTokenScope(scope)) throw new AppError("BAD_REQUEST", "tokenScope");
+    const days = parseTokenDays(formString(form, "days"));
+    await enforceRateLimit("apiTokenMint", personRateKey(actor));
+    const { secret } = await createApiToken(await getDb(), { userId: actor.id, name: formString(form, "name"), scope, days });
     revalidatePath("/lam-viec");
     return { secret, error: null };
   } catch (error) {
-    if (isAppError(error)) return { secret: null, error: error.message };
+    const locale = await getLocale();
+    if (isAppError(error)) return { secret: null, error: renderErrorMessage(error, locale) };
     console.error("[action] create token failed", error);
-    return { secret: null, error: "Không tạo được khóa; hãy thử lại (could not create token)." };
+    return { secret: null, error: messages(locale).errors.generic() };
   }
 }
 
 export async function revokeApiTokenAction(form: FormData) {
   await runFormAction("/lam-viec#tokens", async () => {
     const actor = requireActor(await getCurrentActor());
-    await revokeApiToken(await getDb(), { tokenId: formString(form, "tokenId"), userId: actor.id });
-    return "Đã thu hồi khóa.";
+    await revokeApiToken(await getDb(), { tokenId: formString(form, "tokenId"), ownerId: actor.id, actorId: actor.id });
+    return messages(await getLocale()).workspace.tokenRevoked;
   });
 }
 

@@ -4,6 +4,7 @@ import { ApiTokenForm } from "@/components/workspace/ApiTokenForm";
 import { EmailPreferencesForm } from "@/components/workspace/EmailPreferencesForm";
 import { FlashMessage } from "@/components/ui/FlashMessage";
 import { getCurrentActor } from "@/lib/auth/current";
+import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from "@/lib/auth/api-tokens";
 import { getDb } from "@/lib/db/client";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -34,7 +35,7 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
   const db = await getDb();
   const [organization, tokens] = await Promise.all([
     actor.organizationId ? db.organization.findUnique({ where: { id: actor.organizationId } }) : null,
-    db.apiToken.findMany({ where: { userId: actor.id, revokedAt: null }, orderBy: { createdAt: "desc" } }),
+    db.apiToken.findMany({ where: { userId: actor.id, revokedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" } }),
   ]);
   const reviewerAbility = actor.role === "REVIEWER" || actor.role === "ADMIN";
   const lists = await listWorkspaceProposals(actor);
@@ -133,7 +134,12 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
             {tokens.map((token) => (
               <li key={token.id}>
                 <form action={revokeApiTokenAction} className="inline-form">
-                  <span>{token.name} <code>{token.prefix}…</code> · {formatDateTime(token.createdAt, locale)}</span>
+                  <span>
+                    {token.name} <code>{token.prefix}…</code> · {token.scope === "write" ? t.workspace.tokenScopeWriteShort : t.workspace.tokenScopeReadShort}
+                    {" · "}{t.workspace.tokenCreatedAt} {formatDateTime(token.createdAt, locale)}
+                    {token.expiresAt && <>{" · "}{t.workspace.tokenExpires} {formatDateTime(token.expiresAt, locale)}</>}
+                    {" · "}{token.lastUsedAt ? `${t.workspace.tokenLastUsed} ${formatDateTime(token.lastUsedAt, locale)}` : t.workspace.tokenNeverUsed}
+                  </span>
                   <input type="hidden" name="tokenId" value={token.id} />
                   <button className="button button--small button--secondary" type="submit">{t.workspace.revoke}</button>
                 </form>
@@ -141,7 +147,20 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
             ))}
           </ul>
         )}
-        <ApiTokenForm action={createApiTokenAction} labels={{ name: t.workspace.apiTokenName, create: t.workspace.createToken, created: t.workspace.tokenCreated }} />
+        <ApiTokenForm
+          action={createApiTokenAction}
+          defaultDays={DEFAULT_TOKEN_DAYS}
+          maxDays={MAX_TOKEN_DAYS}
+          labels={{
+            name: t.workspace.apiTokenName,
+            create: t.workspace.createToken,
+            created: t.workspace.tokenCreated,
+            scope: t.workspace.tokenScope,
+            scopeRead: t.workspace.tokenScopeRead,
+            scopeWrite: t.workspace.tokenScopeWrite,
+            days: t.workspace.tokenDays,
+          }}
+        />
       </section>
     </>
   );

@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { HISTORY_LABELS } from "@/components/history/labels";
 import { SearchForm } from "@/components/history/SearchForm";
 import { SearchResults } from "@/components/history/SearchResults";
+import { getCurrentActor } from "@/lib/auth/current";
+import { enforceRateLimit, rateKeyFor } from "@/lib/auth/rate-limit";
+import { requestClientAddress } from "@/lib/auth/request-address";
+import { isAppError, renderErrorMessage } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/server";
 import { searchHandbook } from "@/lib/services/history/search-handbook";
 
@@ -19,12 +24,23 @@ export default async function SearchPage({ searchParams }: Params) {
   const locale = await getLocale();
   const t = HISTORY_LABELS[locale];
   const query = typeof q === "string" ? q : "";
-  const results = query.trim() ? await searchHandbook({ query }) : null;
+  let results: Awaited<ReturnType<typeof searchHandbook>> | null = null;
+  let refusal: string | null = null;
+  if (query.trim()) {
+    try {
+      await enforceRateLimit("search", rateKeyFor(await getCurrentActor(), requestClientAddress(await headers())));
+      results = await searchHandbook({ query });
+    } catch (error) {
+      if (!isAppError(error) || error.code !== "RATE_LIMITED") throw error;
+      refusal = renderErrorMessage(error, locale);
+    }
+  }
   return (
     <>
       <h1>{t.searchTitle}</h1>
       <SearchForm locale={locale} query={query} />
       <p className="field-hint">{t.searchHint}</p>
+      {refusal && <p className="notice notice--error" role="alert">{refusal}</p>}
       {results && <SearchResults results={results} locale={locale} />}
     </>
   );

@@ -9,11 +9,14 @@ export function SignInForm({
   labels,
   oidcEnabled,
   initialError,
+  errorMessages,
 }: {
   callbackUrl: string;
   labels: { email: string; password: string; submit: string; submitting: string; sso: string };
   oidcEnabled: boolean;
   initialError: string | null;
+  /** The words for each sign-in error code, from the catalog; CredentialsSignin is the fallback. */
+  errorMessages: Record<string, string>;
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError);
@@ -31,7 +34,7 @@ export function SignInForm({
     });
     setPending(false);
     if (!result || result.error) {
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Email hoặc mật khẩu không đúng.");
+      setError((result?.error ? errorMessages[result.error] : undefined) ?? errorMessages.CredentialsSignin);
       return;
     }
     router.push(callbackUrl);

@@ -37,3 +37,12 @@ describe("collaboration tokens", () => {
     expect(await verifyCollabToken(token, doc, { secret })).toEqual({ ok: false, reason: "invalid" });
   });
 });
+
+describe("read-only collaboration tokens", () => {
+  it("carry their read-only mark through verification, and plain tokens carry none", async () => {
+    const readOnly = await mintCollabToken({ userId: "u1", documentName: doc, readOnly: true }, { secret });
+    expect(await verifyCollabToken(readOnly.token, doc, { secret })).toEqual({ ok: true, claims: { userId: "u1", documentName: doc, readOnly: true } });
+    const plain = await mintCollabToken({ userId: "u1", documentName: doc, readOnly: false }, { secret });
+    expect(await verifyCollabToken(plain.token, doc, { secret })).toEqual({ ok: true, claims: { userId: "u1", documentName: doc } });
+  });
+});

@@ -15,6 +15,12 @@ const COLLAB_TOKEN_ALGORITHM = "HS256";
 export interface CollabTokenClaims {
   userId: string;
   documentName: string;
+  /**
+   * The token may only watch: set when it was minted for read access (a reader, or anyone acting
+   * through a read-only API token). The collaboration server still decides from the policy and
+   * can only narrow further.
+   */
+  readOnly?: boolean;
 }
 
 function key(secret: string): Uint8Array {
@@ -27,7 +33,7 @@ export async function mintCollabToken(
 ): Promise<{ token: string; expiresAt: Date }> {
   const issuedAt = Math.floor((options.now ?? new Date()).getTime() / 1000);
   const expiresAtSeconds = issuedAt + (options.ttlSeconds ?? COLLAB_TOKEN_TTL_SECONDS);
-  const token = await new SignJWT({ doc: claims.documentName })
+  const token = await new SignJWT(claims.readOnly ? { doc: claims.documentName, ro: true } : { doc: claims.documentName })
     .setProtectedHeader({ alg: COLLAB_TOKEN_ALGORITHM, typ: "JWT" })
     .setSubject(claims.userId)
     .setAudience(COLLAB_TOKEN_AUDIENCE)
@@ -57,7 +63,9 @@ export async function verifyCollabToken(
     });
     if (typeof payload.sub !== "string" || typeof payload.doc !== "string") return { ok: false, reason: "invalid" };
     if (payload.doc !== documentName) return { ok: false, reason: "wrong_document" };
-    return { ok: true, claims: { userId: payload.sub, documentName: payload.doc } };
+    const claims: CollabTokenClaims = { userId: payload.sub, documentName: payload.doc };
+    if (payload.ro === true) claims.readOnly = true;
+    return { ok: true, claims };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) return { ok: false, reason: "expired" };
     return { ok: false, reason: "invalid" };

@@ -12,9 +12,11 @@ export async function getCurrentActor(): Promise<Actor | null> {
   return loadActor(await getDb(), userId);
 }
 
-/** The actor for an API request: a Bearer API token, or else the session cookie. */
+/** The actor for an API request: a Bearer API token (with its scope), or else the session cookie. */
 export async function getRequestActor(request: Request): Promise<Actor | null> {
   const authorization = request.headers.get("authorization");
-  if (authorization) return actorFromBearer(await getDb(), authorization);
+  if (authorization) {
+    return actorFromBearer(await getDb(), authorization, { method: request.method, path: new URL(request.url).pathname });
+  }
   return getCurrentActor();
 }

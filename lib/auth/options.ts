@@ -2,7 +2,10 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers/index";
 import { getDb } from "../db/client";
+import { safeRedirectTarget } from "../domain/safe-redirect";
 import { recordAudit } from "../services/audit";
+import { linkedUserId, normalizeIssuer, resolveOidcUser, type OidcClaims } from "./oidc-identity";
+import { requestClientAddress } from "./request-address";
 import { verifyCredentials } from "./sign-in";
 
 /**
@@ -12,29 +15,27 @@ import { verifyCredentials } from "./sign-in";
  */
 /** A working day: long enough not to interrupt review, short enough to bound a stolen cookie. */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+/** Where a sign-in lands when its callback URL is missing or not one of our own paths. */
+export const DEFAULT_AFTER_SIGN_IN = "/lam-viec";
 
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  if (typeof forwarded === "string" && forwarded.length > 0) return forwarded.split(",")[0].trim();
-  const real = headers?.["x-real-ip"];
-  return typeof real === "string" && real.length > 0 ? real : "local";
+function oidcIssuer(): string | null {
+  const issuer = process.env.OIDC_ISSUER;
+  return issuer && process.env.OIDC_CLIENT_ID && process.env.OIDC_CLIENT_SECRET ? normalizeIssuer(issuer) : null;
 }
 
 function oidcProvider(): Provider | null {
-  const issuer = process.env.OIDC_ISSUER;
-  const clientId = process.env.OIDC_CLIENT_ID;
-  const clientSecret = process.env.OIDC_CLIENT_SECRET;
-  if (!issuer || !clientId || !clientSecret) return null;
+  const issuer = oidcIssuer();
+  if (!issuer) return null;
   return {
     id: "oidc",
     name: process.env.OIDC_NAME ?? "Đăng nhập một lần (SSO)",
     type: "oauth",
-    wellKnown: `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    wellKnown: `${issuer}/.well-known/openid-configuration`,
     authorization: { params: { scope: "openid email profile" } },
     idToken: true,
     checks: ["pkce", "state"],
-    clientId,
-    clientSecret,
+    clientId: process.env.OIDC_CLIENT_ID,
+    clientSecret: process.env.OIDC_CLIENT_SECRET,
     profile(profile: { sub: string; email?: string; name?: string; preferred_username?: string }) {
       return { id: profile.sub, email: profile.email ?? null, name: profile.name ?? profile.preferred_username ?? profile.email ?? profile.sub };
     },
@@ -49,10 +50,11 @@ const credentials = CredentialsProvider({
     password: { label: "Mật khẩu", type: "password" },
   },
   async authorize(input, request) {
+    // A SignInError's code becomes next-auth's `?error=`, which the sign-in page turns into words.
     return verifyCredentials({
       email: String(input?.email ?? ""),
       password: String(input?.password ?? ""),
-      address: clientAddress(request?.headers as Record<string, unknown> | undefined),
+      address: requestClientAddress(request?.headers as Record<string, unknown> | undefined),
     });
   },
 });
@@ -63,21 +65,22 @@ export const authOptions: NextAuthOptions = {
   pages: { signIn: "/dang-nhap", error: "/dang-nhap" },
   providers: [credentials, ...[oidcProvider()].filter((provider): provider is Provider => provider !== null)],
   callbacks: {
-    async signIn({ user, account }) {
+    async signIn({ account, profile }) {
       if (account?.provider !== "oidc") return true;
-      // Single sign-on admits only people the administrator created, matched by email.
-      if (!user.email) return "/dang-nhap?error=OidcNoEmail";
+      const issuer = oidcIssuer();
+      if (!issuer) return "/dang-nhap?error=OidcUnknownUser";
+      // Single sign-on admits only people the administrator created (lib/auth/oidc-identity.ts).
       const db = await getDb();
-      const known = await db.user.findUnique({ where: { email: user.email.toLowerCase() } });
-      if (!known || !known.active) return "/dang-nhap?error=OidcUnknownUser";
-      await recordAudit(db, { actorId: known.id, action: "auth.sign_in", targetType: "user", targetId: known.id, data: { method: "oidc" } });
+      const resolved = await resolveOidcUser(db, { issuer, claims: (profile ?? {}) as OidcClaims });
+      if (!resolved.ok) return `/dang-nhap?error=${resolved.error}`;
+      await recordAudit(db, { actorId: resolved.userId, action: "auth.sign_in", targetType: "user", targetId: resolved.userId, data: { method: "oidc" } });
       return true;
     },
     async jwt({ token, user, account }) {
-      if (user && account?.provider === "oidc" && user.email) {
-        const db = await getDb();
-        const known = await db.user.findUnique({ where: { email: user.email.toLowerCase() } });
-        if (known) token.uid = known.id;
+      if (user && account?.provider === "oidc") {
+        const issuer = oidcIssuer();
+        const userId = issuer ? await linkedUserId(await getDb(), issuer, account.providerAccountId) : null;
+        if (userId) token.uid = userId;
         return token;
       }
       if (user) token.uid = user.id;
@@ -86,6 +89,9 @@ export const authOptions: NextAuthOptions = {
     async session({ session, token }) {
       if (typeof token.uid === "string") session.user = { ...session.user, id: token.uid };
       return session;
+    },
+    async redirect({ url, baseUrl }) {
+      return new URL(safeRedirectTarget(url, DEFAULT_AFTER_SIGN_IN, baseUrl), baseUrl).toString();
     },
   },
 };

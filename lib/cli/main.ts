@@ -2,11 +2,11 @@ import { disconnectDb } from "../db/client";
 import { isAppError } from "../errors";
 import { runtimeEnv } from "../ops/runtime-env";
 import { parseArgs, UsageError, type Command } from "./commands";
-import { tokenCreateCommand, userCreateCommand } from "./user-commands";
+import { tokenCreateCommand, tokenRevokeCommand, userCreateCommand } from "./user-commands";
 import { HISTORY_COMMANDS } from "./history-commands";
 
 /** Every command of `handbook`; add new ones here. */
-const COMMANDS: Command[] = [userCreateCommand, tokenCreateCommand, ...HISTORY_COMMANDS];
+const COMMANDS: Command[] = [userCreateCommand, tokenCreateCommand, tokenRevokeCommand, ...HISTORY_COMMANDS];
 
 function help(): string {
   return [
@@ -46,4 +46,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code));
+void main().then((code) => process.exit(code));

@@ -1,4 +1,4 @@
-import { createApiToken } from "../auth/api-tokens";
+import { createApiToken, isTokenScope, parseTokenDays, revokeApiToken } from "../auth/api-tokens";
 import { getDb } from "../db/client";
 import { isRole } from "../domain/roles";
 import { createUser } from "../services/admin/create-user";
@@ -24,15 +24,31 @@ export const userCreateCommand: Command = {
 export const tokenCreateCommand: Command = {
   name: "token:create",
   summary: "Create a personal API token for a person (tạo khóa API)",
-  usage: "handbook token:create --email a@b.vn --name \"CI\" [--days 90]",
+  usage: 'handbook token:create --email a@b.vn --name "CI" --scope read|write [--days 90]',
   async run(args) {
     const db = await getDb();
     const email = requireOption(args, "email").toLowerCase();
     const user = await db.user.findUnique({ where: { email } });
     if (!user) throw new UsageError(`no user ${email}`);
-    const days = optionalOption(args, "days");
-    const expiresAt = days ? new Date(Date.now() + Number(days) * 86_400_000) : null;
-    const token = await createApiToken(db, { userId: user.id, name: requireOption(args, "name"), expiresAt });
+    // No default scope: a script that needs to write says so, and one that reads gets no more.
+    const scope = requireOption(args, "scope");
+    if (!isTokenScope(scope)) throw new UsageError(`--scope must be read or write, not ${scope}`);
+    const days = parseTokenDays(optionalOption(args, "days"));
+    const token = await createApiToken(db, { userId: user.id, name: requireOption(args, "name"), scope, days, actorId: user.id });
+    console.error(`token ${token.prefix}… (${token.scope}) expires ${token.expiresAt.toISOString()}`);
     console.log(token.secret);
+  },
+};
+
+export const tokenRevokeCommand: Command = {
+  name: "token:revoke",
+  summary: "Revoke an API token by id or by its visible prefix (thu hồi khóa API)",
+  usage: "handbook token:revoke --id <token id> | --prefix hbk_abc123",
+  async run(args) {
+    const tokenId = optionalOption(args, "id");
+    const prefix = optionalOption(args, "prefix");
+    if (!tokenId === !prefix) throw new UsageError("give exactly one of --id or --prefix");
+    const revoked = await revokeApiToken(await getDb(), { tokenId, prefix, actorId: null });
+    console.log(JSON.stringify({ id: revoked.id, prefix: revoked.prefix, revoked: true, alreadyRevoked: revoked.alreadyRevoked }));
   },
 };

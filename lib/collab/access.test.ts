@@ -130,6 +130,18 @@ describe("who may join a section's live draft", () => {
     expect(await live.database.db.proposalEdit.count({ where: { proposalId: draft.proposalId, userId: minhId } })).toBe(0);
   });
 
+  it("joins an author read-only when the token was minted read-only (a read-scope API token)", async () => {
+    const draft = await createDraft(live.database.db);
+    const name = draft.documentName();
+    const { token } = await mintCollabToken({ userId: await userId(live.database.db, DEMO.lan), documentName: name, readOnly: true }, { secret: TEST_TOKEN_SECRET });
+    const watcher = track(openClient(live.server.wsUrl, name, token));
+    await waitFor(() => watcher.provider.isSynced, "synced");
+    expect(watcher.provider.authorizedScope).toBe("readonly");
+    const writer = track(openClient(live.server.wsUrl, name, await tokenFor(live.database.db, DEMO.lan, name)));
+    await waitFor(() => writer.provider.isSynced, "synced");
+    expect(writer.provider.authorizedScope).toBe("read-write");
+  });
+
   it("decides again when a provider renews its token: a removed co-author drops to read-only, another user's token closes the connection", async () => {
     const draft = await createDraft(live.database.db);
     const name = draft.documentName();

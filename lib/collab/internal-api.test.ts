@@ -69,6 +69,17 @@ describe("the internal replace endpoint", () => {
     expect(countOccurrences(sectionText(hoa.doc), "Đoạn mới do API thay thế.")).toBe(1);
   });
 
+  it("does not count a replacement as the actor's edit when it is not their writing (a merge)", async () => {
+    const draft = await createDraft(live.database.db);
+    const minhId = await userId(live.database.db, DEMO.minh);
+    const content = ensureBlockIds(doc(paragraph("Bản hợp nhất do hệ thống tạo.")));
+    const response = await replace({ proposalId: draft.proposalId, sectionId: draft.sectionIds[0], content, actorId: minhId, countsAsEdit: false });
+    expect(response.status).toBe(200);
+    const row = await live.database.db.proposalSection.findFirstOrThrow({ where: { proposalId: draft.proposalId, sectionId: draft.sectionIds[0] } });
+    expect(row.content).toContain("Bản hợp nhất do hệ thống tạo.");
+    expect(await live.database.db.proposalEdit.count({ where: { proposalId: draft.proposalId, userId: minhId } })).toBe(0);
+  });
+
   it("answers 401, 400, 404 and 409 for a bad secret, invalid content, an unknown section and a closed proposal", async () => {
     const draft = await createDraft(live.database.db);
     const actorId = await userId(live.database.db, DEMO.lan);

@@ -1,10 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgres/client";
 import { databaseConfig, type DatabaseConfig } from "./config";
+import { narrowFile, prepareSqliteFile } from "./private-files";
 
 /**
  * The one database client of a process, cached on globalThis so that Next's hot reload and
@@ -37,20 +36,23 @@ export function createDb(config: DatabaseConfig = databaseConfig()): Promise<Db>
     });
     return Promise.resolve(client as unknown as Db);
   }
-  fs.mkdirSync(path.dirname(config.file), { recursive: true });
+  prepareSqliteFile(config.file);
   const client = new SqlitePrismaClient({
     adapter: new PrismaBetterSQLite3({ url: `file:${config.file}`, timeout: SQLITE_BUSY_TIMEOUT_MS }),
   });
-  return configureSqlite(client);
+  return configureSqlite(client, config.file);
 }
 
-async function configureSqlite(client: SqlitePrismaClient): Promise<Db> {
+async function configureSqlite(client: SqlitePrismaClient, file: string): Promise<Db> {
   // WAL lets readers and one writer work at once (web app + collaboration server share the file);
   // it is stored in the file. synchronous=FULL is per connection: an acknowledged write survives
   // power loss, not only a process crash.
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await client.$queryRawUnsafe("PRAGMA synchronous = FULL");
   await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  // WAL mode has just created the -wal and -shm files if they were missing; they follow the
+  // database file's mode, and this makes sure of it.
+  for (const suffix of ["-wal", "-shm"]) narrowFile(`${file}${suffix}`);
   return client;
 }
 

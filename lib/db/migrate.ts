@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseConfig, projectRoot, type DatabaseConfig } from "./config";
 import { SQLITE_BUSY_TIMEOUT_MS } from "./client";
+import { narrowFile, prepareSqliteFile } from "./private-files";
 
 /**
  * Applies the committed migrations (prisma/migrations for SQLite, prisma/postgres/migrations
@@ -82,10 +83,11 @@ function checkRecorded(recorded: Map<string, string>, migrations: Migration[]): 
 }
 
 export function migrateSqlite(file: string, migrations = readMigrations("sqlite")): MigrationReport {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  prepareSqliteFile(file);
   const db = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   try {
     db.pragma("journal_mode = WAL");
+    for (const suffix of ["-wal", "-shm"]) narrowFile(`${file}${suffix}`);
     db.pragma("synchronous = FULL");
     db.exec(SQLITE_MIGRATIONS_TABLE);
     const applied: string[] = [];

@@ -15,7 +15,7 @@ export async function loadProposal(db: DbOrTx, proposalId: string) {
       baseVersion: true,
       organization: true,
       createdBy: { select: { id: true, name: true, email: true } },
-      authors: { include: { user: { select: { id: true, name: true, email: true, organizationId: true } } } },
+      authors: { include: { user: { select: { id: true, name: true, email: true, organizationId: true, organization: { select: { name: true } } } } } },
       sections: { orderBy: { position: "asc" } },
     },
   });

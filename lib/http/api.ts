@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { AppError, errorBody, httpStatusFor, isAppError } from "../errors";
 import { DEFAULT_LOCALE, requestLocale, type Locale } from "../i18n/locales";
 import { messages } from "../i18n/messages";
+import { readBodyText } from "./body";
 
 /**
  * Route-handler plumbing shared by every API route: one place maps AppError codes to HTTP
@@ -17,9 +18,21 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
 
 /** The error as JSON in the request's language (lib/i18n/locales.ts `requestLocale`). */
 export function errorResponse(error: unknown, locale: Locale = DEFAULT_LOCALE): Response {
-  if (isAppError(error)) return Response.json(errorBody(error, locale), { status: httpStatusFor(error.code) });
+  if (isAppError(error)) {
+    const headers = new Headers();
+    const retryAfter = retryAfterOf(error);
+    if (retryAfter !== null) headers.set("retry-after", String(retryAfter));
+    return Response.json(errorBody(error, locale), { status: httpStatusFor(error.code), headers });
+  }
   console.error("[api] unexpected error", error);
   return Response.json({ error: { code: "INTERNAL", message: messages(locale).errors.internal() } }, { status: 500 });
+}
+
+/** Seconds a rate-limited client should wait (RATE_LIMITED errors carry them in their details). */
+function retryAfterOf(error: { code: string; details: unknown }): number | null {
+  if (error.code !== "RATE_LIMITED" || typeof error.details !== "object" || error.details === null) return null;
+  const seconds: unknown = (error.details as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  return typeof seconds === "number" && Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : null;
 }
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
@@ -63,14 +76,7 @@ export function assertSameOriginForCookieWrites(request: Request): void {
 }
 
 export async function readJson<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > MAX_JSON_BODY_BYTES) {
-    throw new AppError("PAYLOAD_TOO_LARGE", "payloadTooLarge", { limitBytes: MAX_JSON_BODY_BYTES });
-  }
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > MAX_JSON_BODY_BYTES) {
-    throw new AppError("PAYLOAD_TOO_LARGE", "payloadTooLarge", { limitBytes: MAX_JSON_BODY_BYTES });
-  }
+  const text = await readBodyText(request, MAX_JSON_BODY_BYTES);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

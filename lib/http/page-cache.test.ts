@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PAGE_CACHE_FILL_HEADER, PAGE_CACHE_TTL_MS, PageCache, isCacheableRequest, pageCacheKey } from "./page-cache";
+import { PAGE_CACHE_FILL_HEADER, PAGE_CACHE_TTL_MS, PageCache, isCacheableRequest, pageCacheKey, pageWithNonce } from "./page-cache";
 
 const html = (body: string, headers: Record<string, string> = {}) =>
   new Response(body, { status: 200, headers: { "content-type": "text/html; charset=utf-8", ...headers } });
@@ -9,12 +9,27 @@ describe("the reader's page cache", () => {
     let now = 0;
     const cache = new PageCache(() => now);
     const key = pageCacheKey({ epoch: "7", locale: "vi", path: "/cam-nang/loi-tong-ket" });
-    await cache.store(key, html("<p>Lời tổng kết</p>", { "content-security-policy": "default-src 'self'" }));
+    await cache.store(key, html("<p>Lời tổng kết</p>", { "x-frame-options": "DENY" }));
     const hit = cache.get(key);
-    expect(new TextDecoder().decode(hit!.body)).toBe("<p>Lời tổng kết</p>");
-    expect(hit!.headers).toContainEqual(["content-security-policy", "default-src 'self'"]);
+    expect(pageWithNonce(hit!, "unused")).toBe("<p>Lời tổng kết</p>");
+    expect(hit!.headers).toContainEqual(["x-frame-options", "DENY"]);
     now += PAGE_CACHE_TTL_MS + 1;
     expect(cache.get(key)).toBeNull();
+  });
+
+  it("replays a page with a fresh nonce in every place the rendered one was, and never its policy", async () => {
+    const cache = new PageCache();
+    const rendered = "AAAAAAAAAAAAAAAAAAAAAA";
+    const page = `<script nonce="${rendered}" src="/_next/a.js"></script><script nonce="${rendered}">self.__next_f.push([1,"x"])</script><p>${"nonce"}</p>`;
+    await cache.store("k", html(page, { "content-security-policy": `script-src 'self' 'nonce-${rendered}' 'strict-dynamic'` }));
+    const hit = cache.get("k")!;
+    expect(hit.headers.map(([name]) => name)).not.toContain("content-security-policy");
+    const first = pageWithNonce(hit, "BBBBBBBBBBBBBBBBBBBBBB");
+    const second = pageWithNonce(hit, "CCCCCCCCCCCCCCCCCCCCCC");
+    expect(first).toBe(page.replaceAll(rendered, "BBBBBBBBBBBBBBBBBBBBBB"));
+    expect(second).toBe(page.replaceAll(rendered, "CCCCCCCCCCCCCCCCCCCCCC"));
+    expect(first).not.toContain(rendered);
+    expect(second.match(/nonce="C{22}"/g)).toHaveLength(2);
   });
 
   it("never keeps errors, non-HTML answers or answers that set cookies", async () => {

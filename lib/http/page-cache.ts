@@ -13,13 +13,28 @@ export const PAGE_CACHE_ENTRIES = 500;
 export const PAGE_CACHE_TTL_MS = 60_000;
 /** Marks the request the cache makes to fill itself, which must reach the page, not the cache. */
 export const PAGE_CACHE_FILL_HEADER = "x-camnang-cache-fill";
-/** Response headers worth replaying from a cached page; never set-cookie. */
-const REPLAYED_HEADERS = ["content-type", "content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options", "vary"];
+/**
+ * Response headers worth replaying from a cached page; never set-cookie, and never the Content
+ * Security Policy, whose nonce must be new on every response (the proxy sets a fresh one).
+ */
+const REPLAYED_HEADERS = ["content-type", "x-content-type-options", "referrer-policy", "x-frame-options", "vary"];
+/** The nonce a page was rendered with, as its Content-Security-Policy names it. */
+const CSP_NONCE = /'nonce-([A-Za-z0-9+/_=-]+)'/;
 
 export interface CachedPage {
-  body: ArrayBuffer;
+  /**
+   * The page's HTML cut at every occurrence of the nonce it was rendered with, so that a replay
+   * joins the pieces with a fresh nonce: a nonce served twice would let a script injected into
+   * one response run in another.
+   */
+  segments: string[];
   headers: [string, string][];
   storedAt: number;
+}
+
+/** The cached page's HTML carrying `nonce` wherever it carried the nonce it was rendered with. */
+export function pageWithNonce(entry: CachedPage, nonce: string): string {
+  return entry.segments.join(nonce);
 }
 
 export class PageCache {
@@ -37,8 +52,10 @@ export class PageCache {
   async store(key: string, response: Response): Promise<CachedPage | null> {
     if (response.status !== 200 || response.headers.has("set-cookie")) return null;
     if (!(response.headers.get("content-type") ?? "").startsWith("text/html")) return null;
+    const html = await response.text();
+    const renderedNonce = CSP_NONCE.exec(response.headers.get("content-security-policy") ?? "")?.[1];
     const entry: CachedPage = {
-      body: await response.arrayBuffer(),
+      segments: renderedNonce ? html.split(renderedNonce) : [html],
       headers: REPLAYED_HEADERS.flatMap((name) => {
         const value = response.headers.get(name);
         return value === null ? [] : [[name, value] as [string, string]];

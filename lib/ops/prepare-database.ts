@@ -9,6 +9,11 @@ export async function prepareDatabase(): Promise<void> {
   const report = await migrate(config);
   const where = config.engine === "sqlite" ? config.file : "PostgreSQL";
   console.log(`[db] ${where}: ${report.applied.length} migration(s) applied, ${report.alreadyApplied} already present`);
-  const seed = await seedDatabase(await getDb());
-  console.log(seed.seeded ? `[db] seeded the handbook: ${seed.versions} versions` : `[db] ${seed.versions} published version(s)`);
+  // Demo people only on the embedded engine (a trial install); a PostgreSQL deployment starts with
+  // no account at all, and its first administrator is made with `npx handbook user:create`.
+  const seed = await seedDatabase(await getDb(), { demoUsers: config.engine === "sqlite" && process.env.HANDBOOK_DEMO_ACCOUNTS !== "0" });
+  console.log(seed.seeded ? `[db] seeded the handbook: ${seed.versions} version(s)` : `[db] ${seed.versions} published version(s)`);
+  if (seed.seeded && (await (await getDb()).user.count()) === 0) {
+    console.log('[db] no accounts yet: create the first administrator with `npx handbook user:create --role ADMIN --email … --name "…" --password …`');
+  }
 }

@@ -4,7 +4,7 @@ import { projectRoot } from "../db/config";
 import { buildIsCurrent, writeBuildStamp } from "./build-stamp";
 import { prepareDatabase } from "./prepare-database";
 import { runToCompletion, startGroup, stopGroup, waitForHttp } from "./processes";
-import { runtimeEnv } from "./runtime-env";
+import { assertSafeExposure, runtimeEnv } from "./runtime-env";
 
 /**
  * `npm start`: everything the product needs on one machine. Applies migrations, seeds an empty
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const dev = process.argv.includes("--dev");
   const root = projectRoot();
   const env = runtimeEnv();
+  assertSafeExposure(process.env, env, { dev });
   Object.assign(process.env, env);
 
   await prepareDatabase();
@@ -41,8 +42,9 @@ async function main(): Promise<void> {
     stopGroup(collab);
     process.exit(1);
   }
-  const web = startGroup("web", process.execPath, [nextBin, dev ? "dev" : "start", "-p", env.PORT ?? "3000"], env);
-  console.log(`[start] Cẩm nang mở: http://localhost:${env.PORT} (collaboration ${env.COLLAB_PUBLIC_URL})`);
+  const host = env.HOST ?? "127.0.0.1";
+  const web = startGroup("web", process.execPath, [nextBin, dev ? "dev" : "start", "-p", env.PORT ?? "3000", "-H", host], env);
+  console.log(`[start] Cẩm nang mở: http://localhost:${env.PORT} (listening on ${host}; collaboration ${env.COLLAB_PUBLIC_URL})`);
 
   let stopping = false;
   const stop = (code: number) => {

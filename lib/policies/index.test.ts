@@ -90,3 +90,28 @@ describe("permissions", () => {
     expect(() => authorize(admin, "admin:manage")).not.toThrow();
   });
 });
+
+describe("an actor behind a read-only API token", () => {
+  const readOnlyLan: Actor = { ...lan, readOnly: true };
+  const readOnlyAdmin: Actor = { ...admin, readOnly: true };
+
+  it("may still read what the person may read", () => {
+    expect(can(readOnlyLan, "proposal:read", proposal("DRAFT"))).toBe(true);
+    expect(can(readOnlyAdmin, "audit:read")).toBe(true);
+  });
+
+  it("may change nothing the person could change", () => {
+    const draft = proposal("DRAFT");
+    for (const action of ["proposal:create", "proposal:edit", "proposal:submit", "proposal:comment", "proposal:invite", "apiToken:create"] as const) {
+      expect(can(lan, action, draft)).toBe(true);
+      expect(can(readOnlyLan, action, draft)).toBe(false);
+    }
+    expect(can(readOnlyAdmin, "admin:manage")).toBe(false);
+    expect(() => authorize(readOnlyLan, "proposal:edit", draft)).toThrow(AppError);
+  });
+
+  it("joins a live draft read-only even as its author", () => {
+    expect(collaborationAccess(lan, proposal("DRAFT"))).toBe("write");
+    expect(collaborationAccess(readOnlyLan, proposal("DRAFT"))).toBe("read");
+  });
+});

@@ -13,6 +13,8 @@ export interface Actor {
   email: string;
   role: Role;
   organizationId: string | null;
+  /** Acting through a read-scope API token: every rule that changes something says no. */
+  readOnly?: boolean;
 }
 
 /** What the rules need to know about a proposal. */
@@ -89,8 +91,12 @@ const RULES: Record<Action, Rule> = {
   "proposal:resolve": (actor, proposal) => !!proposal && isAuthor(actor, proposal),
 };
 
+/** What a read-only actor may still do: look. */
+const READ_ACTIONS: ReadonlySet<Action> = new Set<Action>(["document:read", "proposal:read", "audit:read", "workspace:enter"]);
+
 export function can(actor: Actor | null, action: Action, resource?: ProposalResource): boolean {
   if (actor === null && action !== "document:read" && action !== "proposal:read") return false;
+  if (actor?.readOnly && !READ_ACTIONS.has(action)) return false;
   return RULES[action](actor, resource);
 }
 

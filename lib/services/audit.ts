@@ -4,6 +4,7 @@ import type { DbOrTx } from "../db/client";
 export type AuditAction =
   | "auth.sign_in"
   | "auth.sign_in_failed"
+  | "auth.identity_linked"
   | "user.created"
   | "user.updated"
   | "organization.created"
@@ -12,8 +13,10 @@ export type AuditAction =
   | "policy.changed"
   | "api_token.created"
   | "api_token.revoked"
+  | "api_token.used"
   | "proposal.created"
   | "proposal.coauthor_added"
+  | "proposal.other_orgs_changed"
   | "proposal.section_added"
   | "proposal.section_removed"
   | "proposal.section_moved"

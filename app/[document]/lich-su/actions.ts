@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/lib/auth/current";
 import { isAppError } from "@/lib/errors";
 import { formString } from "@/lib/http/actions";
-import { requireActor } from "@/lib/policies";
+import { enforceRateLimit, personRateKey } from "@/lib/auth/rate-limit";
+import { authorize, requireActor } from "@/lib/policies";
 import { startRestoreProposal } from "@/lib/services/history/start-restore-proposal";
 
 /** Slugs as the handbook makes them; anything else is not sent back into a redirect. */
@@ -19,6 +20,8 @@ export async function restoreVersionAction(form: FormData): Promise<void> {
   let proposalId: string;
   try {
     const actor = requireActor(await getCurrentActor());
+    authorize(actor, "proposal:create");
+    await enforceRateLimit("proposalCreate", personRateKey(actor));
     const versionNumber = Number(formString(form, "version"));
     const proposal = await startRestoreProposal({ actor, slug, versionNumber, sectionId });
     proposalId = proposal.id;

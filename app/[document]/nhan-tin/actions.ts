@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { requestClientAddress } from "@/lib/auth/request-address";
 import { formString, runFormAction } from "@/lib/http/actions";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { messages } from "@/lib/i18n/messages";
@@ -15,12 +16,11 @@ export async function subscribeAction(form: FormData) {
   const locale = isLocale(formLocale) ? formLocale : DEFAULT_LOCALE;
   const query = sectionSlug ? `?muc=${encodeURIComponent(sectionSlug)}` : "";
   await runFormAction(`/${encodeURIComponent(documentSlug)}/nhan-tin${query}`, async () => {
-    const requestHeaders = await headers();
-    const clientAddress = requestHeaders.get("x-forwarded-for")?.split(",")[0].trim() || requestHeaders.get("x-real-ip") || "unknown";
     await subscribeByEmail({
       input: { email: formString(form, "email"), documentSlug, sectionSlug: sectionSlug || undefined },
       locale,
-      clientAddress,
+      // Rewritten by proxy.ts from the socket or the trusted proxies, never the client's own header.
+      clientAddress: requestClientAddress(await headers()),
     });
     return messages(locale).email.pages.sent({ hours: CONFIRMATION_TTL_HOURS });
   });

@@ -5,7 +5,8 @@ import { getCurrentActor } from "@/lib/auth/current";
 import { collabDraftWriter } from "@/lib/collab/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { formString, runFormAction } from "@/lib/http/actions";
-import { requireActor } from "@/lib/policies";
+import { enforceRateLimit, personRateKey } from "@/lib/auth/rate-limit";
+import { authorize, requireActor } from "@/lib/policies";
 import { addComment } from "@/lib/services/proposals/add-comment";
 import { changeDraftStructure, type StructureChange } from "@/lib/services/proposals/change-draft-structure";
 import { createProposal } from "@/lib/services/proposals/create-proposal";
@@ -26,6 +27,8 @@ export async function createProposalAction(_state: NewProposalState, form: FormD
   let id: string;
   try {
     const actor = requireActor(await getCurrentActor());
+    authorize(actor, "proposal:create");
+    await enforceRateLimit("proposalCreate", personRateKey(actor));
     const proposal = await createProposal({
       actor,
       documentSlug: formString(form, "document"),
@@ -89,8 +92,10 @@ export async function addCommentAction(form: FormData) {
   await runFormAction(proposalPath(id, "#comments"), async () => {
     const anchor = formString(form, "anchor");
     const [sectionId, blockId] = anchor ? anchor.split("|") : [];
+    const actor = requireActor(await getCurrentActor());
+    await enforceRateLimit("comment", personRateKey(actor));
     await addComment({
-      actor: requireActor(await getCurrentActor()),
+      actor,
       proposalId: id,
       input: {
         body: formString(form, "body"),

@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/lib/auth/current";
 import { AppError, isAppError } from "@/lib/errors";
 import { formString } from "@/lib/http/actions";
-import { requireActor } from "@/lib/policies";
+import { enforceRateLimit, personRateKey } from "@/lib/auth/rate-limit";
+import { authorize, requireActor } from "@/lib/policies";
 import { docxToMarkdown } from "@/lib/services/history/docx-to-markdown";
 import { importChapterProposal, MAX_IMPORT_BYTES } from "@/lib/services/history/import-chapter-proposal";
 import type { ImportFormState } from "@/components/history/ImportForm";
@@ -42,6 +43,8 @@ export async function importChapterAction(previous: ImportFormState, form: FormD
   let proposalId: string;
   try {
     const actor = requireActor(await getCurrentActor());
+    authorize(actor, "document:import");
+    await enforceRateLimit("import", personRateKey(actor));
     const markdown = await markdownFrom(form, values.markdown);
     const proposal = await importChapterProposal({
       actor,

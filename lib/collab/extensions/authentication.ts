@@ -52,7 +52,7 @@ async function decideAccess(db: Db, tokenSecret: string, token: string, document
   const section = proposal.sections.find((candidate) => candidate.sectionId === ref.sectionId);
   if (!section) throw new CollabRefusal("not-found", "Không tìm thấy mục của đề xuất (section not found)");
   // A section the draft removes is kept for comparison only: nobody types into it.
-  const mode = access === "write" && !section.removed ? "write" : "read";
+  const mode = access === "write" && !section.removed && !verified.claims.readOnly ? "write" : "read";
   return { user: { id: actor.id, name: actor.name }, access: mode, ...ref };
 }
 

@@ -30,6 +30,8 @@ const replaceInput = z.object({
   sectionId: z.string().refine(isCollabId, "invalid sectionId"),
   actorId: z.string().min(1).max(64),
   content: z.unknown(),
+  /** False for a replacement that is not the actor's writing (a merge): it is not counted as their edit. */
+  countsAsEdit: z.boolean().default(true),
 });
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -96,7 +98,7 @@ async function replaceSection(request: IncomingMessage, response: ServerResponse
   }
   const input = replaceInput.safeParse(raw);
   if (!input.success) throw new AppError("BAD_REQUEST", input.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
-  const { proposalId, sectionId, actorId } = input.data;
+  const { proposalId, sectionId, actorId, countsAsEdit } = input.data;
   const validation = validateSectionContent(input.data.content);
   if (!validation.ok) {
     throw new AppError("INVALID_CONTENT", `Nội dung không hợp lệ (invalid content): ${validation.errors.join("; ")}`, { errors: validation.errors });
@@ -121,11 +123,12 @@ async function replaceSection(request: IncomingMessage, response: ServerResponse
     if (!document) throw new AppError("UNAVAILABLE", "Tài liệu đã đóng (document closed)");
     const update = replacementUpdate(document, ensureBlockIds(validation.content));
     if (update) {
-      const logId = await deps.log.append(documentName, update, actor.id);
+      // A log row without a user is replayed after a crash without naming an editor.
+      const logId = await deps.log.append(documentName, update, countsAsEdit ? actor.id : null);
       await connection.transact((live) => Y.applyUpdate(live, update));
       const ledger = deps.ledgers.for(document);
       ledger.logApplied([logId]);
-      ledger.addEditor(actor.id);
+      if (countsAsEdit) ledger.addEditor(actor.id);
     }
     let outcome;
     try {

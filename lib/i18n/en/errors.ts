@@ -19,4 +19,12 @@ export const errors: Messages["errors"] = {
   invalidEmailPreferences: () => "These notification choices are not valid; nothing was changed.",
   invalidMailLink: () => "This link is invalid; use the link exactly as it is in the email.",
   pdfTooLarge: (params) => `This version is too long to make a PDF of (at most ${params.limitChars} characters); download the Markdown or HTML file instead.`,
+  rateLimited: (params) => `Too many requests. Please try again in ${params.seconds} seconds.`,
+  readOnlyToken: () => "This API token may only read; use a token with write access for this.",
+  tokenNameLength: (params) => `An API token's name must have 1 to ${params.max} characters.`,
+  tokenDays: (params) => `A token's lifetime must be a whole number of days from 1 to ${params.max}.`,
+  tokenScope: () => "Choose the token's access: read only (read) or read and write (write).",
+  tokenNotFound: () => "API token not found.",
+  tokenPrefixAmbiguous: () => "Several tokens share this prefix; revoke by id (--id).",
+  proposalNotFound: () => "Proposal not found.",
 };

@@ -23,4 +23,12 @@ export const errors = {
   invalidMailLink: () => "Liên kết không hợp lệ; hãy dùng đúng liên kết trong email.",
   pdfTooLarge: (params: { limitChars: number }) =>
     `Phiên bản này quá dài để tạo PDF (tối đa ${params.limitChars} ký tự); hãy tải bản Markdown hoặc HTML.`,
+  rateLimited: (params: { seconds: number }) => `Bạn thao tác quá nhanh. Hãy thử lại sau ${params.seconds} giây.`,
+  readOnlyToken: () => "Khóa API này chỉ có quyền đọc; hãy dùng một khóa có quyền ghi cho thao tác này.",
+  tokenNameLength: (params: { max: number }) => `Tên khóa API phải có từ 1 đến ${params.max} ký tự.`,
+  tokenDays: (params: { max: number }) => `Thời hạn của khóa phải là số ngày nguyên từ 1 đến ${params.max}.`,
+  tokenScope: () => "Hãy chọn quyền của khóa: chỉ đọc (read) hoặc đọc và ghi (write).",
+  tokenNotFound: () => "Không tìm thấy khóa API.",
+  tokenPrefixAmbiguous: () => "Có nhiều khóa cùng tiền tố này; hãy thu hồi theo mã khóa (--id).",
+  proposalNotFound: () => "Không tìm thấy đề xuất.",
 };

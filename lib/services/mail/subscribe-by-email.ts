@@ -53,7 +53,7 @@ export async function subscribeByEmail(options: {
     if (!section || !current) throw new AppError("NOT_FOUND", "subscriptionTargetNotFound");
     sectionId = section.id;
   }
-  if (!allowSubscriptionRequest({ email, clientAddress: options.clientAddress })) throw new AppError("RATE_LIMITED", "tooManySubscriptionRequests");
+  if (!(await allowSubscriptionRequest({ email, clientAddress: options.clientAddress }))) throw new AppError("RATE_LIMITED", "tooManySubscriptionRequests");
 
   try {
     await runTransaction(db, (tx) => writeSubscription(tx, { email, documentId: document.id, sectionId, locale: options.locale, now }));

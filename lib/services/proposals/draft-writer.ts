@@ -12,8 +12,22 @@ import { storeDraftSection } from "./store-draft-section";
  * editors see them at once. When no collaboration server runs (first seed, command line with
  * the product stopped) the offline writer stores the new state directly.
  */
+export interface ReplaceSectionInput {
+  proposalId: string;
+  sectionId: string;
+  content: SectionContent;
+  /** Who asks for the replacement (for the live document's context and the log). */
+  actorId: string;
+  /**
+   * Whether the replacement is the actor's own writing, recorded as an edit of theirs (separation
+   * of duties: editors may not approve). False for the system's work done on someone's behalf,
+   * such as the three-way merge a reviewer's publish triggers. Default true.
+   */
+  countsAsEdit?: boolean;
+}
+
 export interface DraftSectionWriter {
-  replaceSection(input: { proposalId: string; sectionId: string; content: SectionContent; actorId: string }): Promise<void>;
+  replaceSection(input: ReplaceSectionInput): Promise<void>;
   /** Stores whatever the live documents of a proposal hold but have not stored yet (before a submit). */
   flushProposal(proposalId: string): Promise<void>;
 }
@@ -49,7 +63,7 @@ export const offlineDraftWriter: DraftSectionWriter = {
       sectionId: input.sectionId,
       content: input.content,
       yState: Y.encodeStateAsUpdate(doc),
-      editorIds: [input.actorId],
+      editorIds: input.countsAsEdit === false ? [] : [input.actorId],
     });
     doc.destroy();
     if (!result.stored) {

@@ -30,9 +30,21 @@ export async function inviteCoauthor(options: { actor: Actor; proposalId: string
   });
 }
 
-/** Lets an admin open a proposal to co-authors of other ministries. */
+/** Lets an admin open a proposal to co-authors of other ministries (or close it again), on the record. */
 export async function allowOtherOrganizations(options: { actor: Actor; proposalId: string; allow: boolean }) {
   authorize(options.actor, "admin:manage");
   const db = await getDb();
-  await db.proposal.update({ where: { id: options.proposalId }, data: { allowOtherOrgs: options.allow } });
+  await runTransaction(db, async (tx) => {
+    const proposal = await tx.proposal.findUnique({ where: { id: options.proposalId }, select: { id: true, allowOtherOrgs: true } });
+    if (!proposal) throw new AppError("NOT_FOUND", "proposalNotFound");
+    if (proposal.allowOtherOrgs === options.allow) return;
+    await tx.proposal.update({ where: { id: proposal.id }, data: { allowOtherOrgs: options.allow } });
+    await recordAudit(tx, {
+      actorId: options.actor.id,
+      action: "proposal.other_orgs_changed",
+      targetType: "proposal",
+      targetId: proposal.id,
+      data: { allowOtherOrgs: options.allow },
+    });
+  });
 }

@@ -18,6 +18,6 @@ export async function issueCollabAccess(options: { actor: Actor; proposalId: str
     throw new AppError("NOT_FOUND", "Không tìm thấy mục trong đề xuất (section not found).");
   }
   const document = collabDocumentName(proposal.id, options.sectionId);
-  const { token, expiresAt } = await mintCollabToken({ userId: options.actor.id, documentName: document });
+  const { token, expiresAt } = await mintCollabToken({ userId: options.actor.id, documentName: document, readOnly: access !== "write" });
   return { document, token, expiresAt: expiresAt.toISOString(), access };
 }

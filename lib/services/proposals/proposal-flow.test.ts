@@ -7,7 +7,8 @@ import { verifyDocument } from "../verify-document";
 import { readPublishedDocument } from "../read-document";
 import { evaluateProposalPolicy } from "./approval-state";
 import { createProposal } from "./create-proposal";
-import { offlineDraftWriter } from "./draft-writer";
+import { offlineDraftWriter, type DraftSectionWriter } from "./draft-writer";
+import { allowOtherOrganizations } from "./invite-coauthor";
 import { publishProposal } from "./publish-proposal";
 import { reviewProposal } from "./review-proposal";
 import { submitProposal } from "./submit-proposal";
@@ -169,6 +170,61 @@ describe.each(engines)("proposal lifecycle on %s", (engine) => {
     await approveByOwners(second);
     expect((await publishProposal({ actor: minh, proposalId: second, writer: offlineDraftWriter })).kind).toBe("published");
     expect(await verifyDocument(SLUG)).toMatchObject({ ok: true });
+  });
+
+  it("does not record the reviewer who pressed publish as an editor of the merge it triggered (issue item 11)", async () => {
+    const { lan, minh } = await actors();
+    // Two proposals change different paragraphs of the same section: the second needs a merge.
+    const landed = await proposeEdit(CLOSING, "(đoạn hai)", 1);
+    const moved = await proposeEdit(CLOSING, "(đoạn một)", 0);
+    for (const proposalId of [landed, moved]) {
+      await submitProposal({ actor: lan, proposalId, writer: offlineDraftWriter });
+      await approveByOwners(proposalId);
+    }
+    expect((await publishProposal({ actor: minh, proposalId: landed, writer: offlineDraftWriter })).kind).toBe("published");
+    const outcome = await publishProposal({ actor: minh, proposalId: moved, writer: offlineDraftWriter });
+    expect(outcome).toEqual({ kind: "merge_needs_review", conflicts: [] });
+    const merged = await loadProposal(database.db, moved);
+    expect(draftSnapshot(merged).sections.map((section) => plainText(section.content)).join("\n")).toContain("(đoạn hai)");
+    expect(merged.status).toBe("IN_REVIEW");
+    const editors = await database.db.proposalEdit.findMany({ where: { proposalId: moved }, select: { userId: true } });
+    expect(editors.map((edit) => edit.userId)).not.toContain(minh.id);
+    // So the reviewer may review the merged text and approve it again.
+    await expect(reviewProposal({ actor: minh, proposalId: moved, input: { decision: "approve" } })).resolves.toMatchObject({ status: "IN_REVIEW" });
+  });
+
+  it("checks the caller may submit before asking the collaboration server to store anything (issue item 11)", async () => {
+    const { lan } = await actors();
+    const tuan = await actorByEmail(database.db, "tuan@mic.gov.vn");
+    const proposalId = await proposeEdit(CLOSING, "(nộp)");
+    const flushed: string[] = [];
+    const recordingWriter: DraftSectionWriter = {
+      replaceSection: (input) => offlineDraftWriter.replaceSection(input),
+      flushProposal: async (id) => {
+        flushed.push(id);
+      },
+    };
+    await expect(submitProposal({ actor: tuan, proposalId, writer: recordingWriter })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(flushed).toEqual([]);
+    await submitProposal({ actor: lan, proposalId, writer: recordingWriter });
+    expect(flushed).toEqual([proposalId]);
+  });
+
+  it("writes opening a proposal to other ministries in the audit log (issue item 11)", async () => {
+    const { lan } = await actors();
+    const admin = await actorByEmail(database.db, "admin@camnang.gov.vn");
+    const proposalId = await proposeEdit(CLOSING, "(mở)");
+    const events = () => database.db.auditEvent.findMany({ where: { action: "proposal.other_orgs_changed", targetId: proposalId } });
+    await expect(allowOtherOrganizations({ actor: lan, proposalId, allow: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await allowOtherOrganizations({ actor: admin, proposalId, allow: true });
+    await allowOtherOrganizations({ actor: admin, proposalId, allow: true });
+    await allowOtherOrganizations({ actor: admin, proposalId, allow: false });
+    const recorded = await events();
+    expect(recorded.map((event) => [event.actorId, JSON.parse(event.data)])).toEqual([
+      [admin.id, { allowOtherOrgs: true }],
+      [admin.id, { allowOtherOrgs: false }],
+    ]);
+    await expect(allowOtherOrganizations({ actor: admin, proposalId: "khong-co", allow: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("lets exactly one of eight approved proposals racing on the same head publish; the others go back to their authors", async () => {

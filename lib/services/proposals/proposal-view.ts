@@ -52,7 +52,13 @@ export async function getProposalView(options: { actor: Actor | null; proposalId
     publishedVersion: published,
     organization: { id: proposal.organization.id, name: proposal.organization.name },
     allowOtherOrgs: proposal.allowOtherOrgs,
-    authors: proposal.authors.map((author) => ({ id: author.user.id, name: author.user.name, email: author.user.email, role: author.role })),
+    authors: proposal.authors.map((author) => ({
+      id: author.user.id,
+      name: author.user.name,
+      email: author.user.email,
+      organization: author.user.organization?.name ?? null,
+      role: author.role,
+    })),
     editors: edits.map((edit) => ({ userId: edit.userId, name: edit.user.name, sectionId: edit.sectionId, updates: edit.updates, lastAt: edit.lastAt.toISOString() })),
     contentHash: policy.contentHash,
     sections: proposal.sections
@@ -115,3 +121,28 @@ export async function getProposalView(options: { actor: Actor | null; proposalId
 }
 
 export type ProposalView = Awaited<ReturnType<typeof getProposalView>>;
+
+/** Fields of an audit event's data that name a person by id; the public record names people by name only. */
+const PERSONAL_DATA_FIELDS = new Set(["userId", "email", "actorId", "reviewerId", "authorId"]);
+
+function withoutPersonalFields(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !PERSONAL_DATA_FIELDS.has(key)));
+}
+
+/**
+ * `GET /api/v1/proposals/{id}` for every client, anonymous ones included once a proposal is
+ * published: people appear by name and ministry, as in version JSON, never by email address or
+ * user id. Ids of proposals, sections, reviews and comments stay (programs need them, and they
+ * name no one).
+ */
+export function proposalJson(view: ProposalView) {
+  const { resource: _resource, authors, editors, reviews, comments, timeline, ...rest } = view;
+  return {
+    ...rest,
+    authors: authors.map((author) => ({ name: author.name, organization: author.organization, role: author.role })),
+    editors: editors.map((edit) => ({ name: edit.name, sectionId: edit.sectionId, updates: edit.updates, lastAt: edit.lastAt })),
+    reviews: reviews.map(({ reviewer, ...review }) => ({ ...review, reviewer: { name: reviewer.name, organization: reviewer.organization } })),
+    comments: comments.map(({ author, ...comment }) => ({ ...comment, author: { name: author.name } })),
+    timeline: timeline.map((event) => ({ ...event, data: withoutPersonalFields(event.data) })),
+  };
+}

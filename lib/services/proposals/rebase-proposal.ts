@@ -41,7 +41,8 @@ export async function rebaseProposal(options: {
     const before = draftById.get(section.id);
     const row = rowBySection.get(section.id);
     if (row && before && canonicalJson(before.content) !== canonicalJson(section.content)) {
-      await options.writer.replaceSection({ proposalId: proposal.id, sectionId: section.id, content: section.content, actorId: options.actorId });
+      // The merge is the system's work: whoever triggered it (a reviewer pressing publish) did not write it.
+      await options.writer.replaceSection({ proposalId: proposal.id, sectionId: section.id, content: section.content, actorId: options.actorId, countsAsEdit: false });
     }
   }
 

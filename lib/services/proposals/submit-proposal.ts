@@ -14,8 +14,10 @@ import { applyTransition } from "./proposal-transition";
  * first, so reviewers read (and approve) the words the authors saw when they submitted.
  */
 export async function submitProposal(options: { actor: Actor; proposalId: string; writer: DraftSectionWriter }) {
-  await options.writer.flushProposal(options.proposalId);
   const db = await getDb();
+  // Permission first: someone who may not submit must not make the collaboration server store anything.
+  authorize(options.actor, "proposal:submit", proposalResource(await loadProposal(db, options.proposalId)));
+  await options.writer.flushProposal(options.proposalId);
   return runTransaction(db, async (tx) => {
     const proposal = await loadProposal(tx, options.proposalId);
     authorize(options.actor, "proposal:submit", proposalResource(proposal));

@@ -1,12 +1,14 @@
 import { getRequestActor } from "@/lib/auth/current";
 import { apiRoute, json } from "@/lib/http/api";
-import { getProposalView } from "@/lib/services/proposals/proposal-view";
+import { getProposalView, proposalJson } from "@/lib/services/proposals/proposal-view";
 
 export const dynamic = "force-dynamic";
 
-/** The proposal with its sections' current content, reviews (with a stale flag), the policy checklist and the diff against its base. */
+/**
+ * The proposal with its sections' current content, reviews (with a stale flag), the policy
+ * checklist and the diff against its base; people by name and ministry only.
+ */
 export const GET = apiRoute<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
   const { id } = await params;
-  const { resource: _resource, ...view } = await getProposalView({ actor: await getRequestActor(request), proposalId: id });
-  return json(view);
+  return json(proposalJson(await getProposalView({ actor: await getRequestActor(request), proposalId: id })));
 });

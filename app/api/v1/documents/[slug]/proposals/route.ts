@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { getRequestActor } from "@/lib/auth/current";
 import { apiRoute, json, readJson } from "@/lib/http/api";
-import { requireActor } from "@/lib/policies";
+import { enforceRateLimit, personRateKey } from "@/lib/auth/rate-limit";
+import { authorize, requireActor } from "@/lib/policies";
 import { createProposal } from "@/lib/services/proposals/create-proposal";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +13,8 @@ const body = z.object({ title: z.string(), rationale: z.string(), legalBasis: z.
 export const POST = apiRoute<{ params: Promise<{ slug: string }> }>(async (request, { params }) => {
   const { slug } = await params;
   const actor = requireActor(await getRequestActor(request));
+  authorize(actor, "proposal:create");
+  await enforceRateLimit("proposalCreate", personRateKey(actor));
   const input = await readJson(request, body);
   const proposal = await createProposal({ actor, documentSlug: slug, input });
   return json({ id: proposal.id, status: proposal.status, title: proposal.title, url: `/lam-viec/de-xuat/${proposal.id}` }, { status: 201 });

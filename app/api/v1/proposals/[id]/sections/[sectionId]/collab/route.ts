@@ -1,6 +1,7 @@
 import { getRequestActor } from "@/lib/auth/current";
 import { collabPublicUrl } from "@/lib/collab/client";
 import { apiRoute, json } from "@/lib/http/api";
+import { enforceRateLimit, personRateKey } from "@/lib/auth/rate-limit";
 import { requireActor } from "@/lib/policies";
 import { issueCollabAccess } from "@/lib/services/proposals/issue-collab-access";
 
@@ -10,6 +11,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute<{ params: Promise<{ id: string; sectionId: string }> }>(async (request, { params }) => {
   const { id, sectionId } = await params;
   const actor = requireActor(await getRequestActor(request));
+  await enforceRateLimit("collabTokenMint", personRateKey(actor));
   const access = await issueCollabAccess({ actor, proposalId: id, sectionId });
   return json({ url: collabPublicUrl(), ...access }, { headers: { "cache-control": "no-store" } });
 });
