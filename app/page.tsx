@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { getDb } from "@/lib/db/client";
-import { headVersion, loadVersionSections } from "@/lib/db/documents";
+import { listPublishedDocumentsWithContents } from "@/lib/services/read-document";
 import { formatDateTime, formatRelative } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
 
@@ -8,16 +7,7 @@ export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const { locale, t } = await getMessages();
-  const db = await getDb();
-  const documents = await db.document.findMany({ orderBy: { createdAt: "asc" } });
-  const entries = await Promise.all(
-    documents.map(async (document) => {
-      const head = await headVersion(db, document.id);
-      const sections = head ? await loadVersionSections(db, head.id) : [];
-      return { document, head, sections };
-    }),
-  );
-  const published = entries.filter((entry) => entry.head !== null);
+  const published = await listPublishedDocumentsWithContents();
 
   return (
     <>
@@ -28,8 +18,7 @@ export default async function HomePage() {
           : "The Digital Transformation Handbook is an open document: ministries propose changes, reviewers approve them, and every version is kept so that anyone can read, compare and cite it."}
       </p>
       {published.length === 0 && <p className="notice">{t.reader.emptyHandbook}</p>}
-      {published.map(({ document, head, sections }) =>
-        head ? (
+      {published.map(({ document, head, sections }) => (
           <section key={document.id} className="card" aria-labelledby={`doc-${document.id}`}>
             <h2 id={`doc-${document.id}`}>
               <Link href={`/${document.slug}`}>{document.title}</Link>
@@ -50,8 +39,7 @@ export default async function HomePage() {
               ))}
             </ol>
           </section>
-        ) : null,
-      )}
+      ))}
     </>
   );
 }

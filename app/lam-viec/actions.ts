@@ -3,21 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { getCurrentActor } from "@/lib/auth/current";
-import { createApiToken, isTokenScope, parseTokenDays, revokeApiToken } from "@/lib/auth/api-tokens";
-import { enforceRateLimit, personRateKey } from "@/lib/auth/rate-limit";
-import { getDb } from "@/lib/db/client";
+import { isTokenScope, parseTokenDays } from "@/lib/auth/api-tokens";
 import { AppError, isAppError, renderErrorMessage } from "@/lib/errors";
 import { formString, runFormAction } from "@/lib/http/actions";
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS } from "@/lib/i18n/locales";
 import { messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 import { updateEmailPreferences } from "@/lib/services/mail/update-email-preferences";
+import { issueOwnApiToken, revokeOwnApiToken } from "@/lib/services/workspace/api-tokens";
 import { authorize, requireActor } from "@/lib/policies";
-
-export interface CreateTokenState {
-  secret: string | null;
-  error: string | null;
-}
+import type { CreateTokenState } from "@/components/workspace/ApiTokenForm";
 
 /**
  * Returns the new secret in the action's state: it is shown once and never put in a URL. The
@@ -30,8 +25,7 @@ export async function createApiTokenAction(_previous: CreateTokenState, form: Fo
     const scope = formString(form, "scope");
     if (!isTokenScope(scope)) throw new AppError("BAD_REQUEST", "tokenScope");
     const days = parseTokenDays(formString(form, "days"));
-    await enforceRateLimit("apiTokenMint", personRateKey(actor));
-    const { secret } = await createApiToken(await getDb(), { userId: actor.id, name: formString(form, "name"), scope, days });
+    const { secret } = await issueOwnApiToken({ actor, name: formString(form, "name"), scope, days });
     revalidatePath("/lam-viec");
     return { secret, error: null };
   } catch (error) {
@@ -45,7 +39,7 @@ export async function createApiTokenAction(_previous: CreateTokenState, form: Fo
 export async function revokeApiTokenAction(form: FormData) {
   await runFormAction("/lam-viec#tokens", async () => {
     const actor = requireActor(await getCurrentActor());
-    await revokeApiToken(await getDb(), { tokenId: formString(form, "tokenId"), ownerId: actor.id, actorId: actor.id });
+    await revokeOwnApiToken({ actor, tokenId: formString(form, "tokenId") });
     return messages(await getLocale()).workspace.tokenRevoked;
   });
 }

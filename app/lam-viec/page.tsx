@@ -5,7 +5,8 @@ import { EmailPreferencesForm } from "@/components/workspace/EmailPreferencesFor
 import { FlashMessage } from "@/components/ui/FlashMessage";
 import { getCurrentActor } from "@/lib/auth/current";
 import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from "@/lib/auth/api-tokens";
-import { getDb } from "@/lib/db/client";
+import { listOwnApiTokens } from "@/lib/services/workspace/api-tokens";
+import { ownOrganization } from "@/lib/services/workspace/own-organization";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
@@ -32,12 +33,8 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
   if (!actor) redirect("/dang-nhap?callbackUrl=/lam-viec");
   const { locale, t } = await getMessages();
   const { ok, error } = await searchParams;
-  const db = await getDb();
-  const [organization, tokens] = await Promise.all([
-    actor.organizationId ? db.organization.findUnique({ where: { id: actor.organizationId } }) : null,
-    db.apiToken.findMany({ where: { userId: actor.id, revokedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" } }),
-  ]);
-  const reviewerAbility = actor.role === "REVIEWER" || actor.role === "ADMIN";
+  const [organization, tokens] = await Promise.all([ownOrganization({ actor }), listOwnApiTokens({ actor })]);
+  const reviewerAbility = can(actor, "review:queue");
   const lists = await listWorkspaceProposals(actor);
   const [notifications, emailPreferences] = await Promise.all([listNotifications({ userId: actor.id, locale }), readEmailPreferences({ actor })]);
   const vi = locale === "vi";

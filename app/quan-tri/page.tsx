@@ -3,8 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { FlashMessage } from "@/components/ui/FlashMessage";
 import { getCurrentActor } from "@/lib/auth/current";
-import { getDb } from "@/lib/db/client";
-import { headVersion, loadVersionSections } from "@/lib/db/documents";
+import { loadAdminOverview } from "@/lib/services/admin/load-admin-overview";
 import { ROLES, ROLE_LABELS } from "@/lib/domain/roles";
 import { getMessages } from "@/lib/i18n/server";
 import { can } from "@/lib/policies";
@@ -26,18 +25,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     return <p className="notice notice--error" role="alert">{t.errors.forbiddenPage()}</p>;
   }
   const { ok, error } = await searchParams;
-  const db = await getDb();
-  const [users, organizations, documents] = await Promise.all([
-    db.user.findMany({ orderBy: [{ role: "asc" }, { email: "asc" }], include: { organization: true } }),
-    db.organization.findMany({ orderBy: { name: "asc" } }),
-    db.document.findMany({ orderBy: { createdAt: "asc" } }),
-  ]);
-  const documentSections = await Promise.all(
-    documents.map(async (document) => {
-      const head = await headVersion(db, document.id);
-      return { document, sections: head ? await loadVersionSections(db, head.id) : [] };
-    }),
-  );
+  const { users, organizations, documentSections } = await loadAdminOverview({ actor });
 
   return (
     <>
@@ -145,7 +133,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
 
       <section aria-labelledby="policy" className="card">
         <h2 id="policy">{t.admin.policy}</h2>
-        {documents.map((document) => (
+        {documentSections.map(({ document }) => (
           <form key={document.id} action={setApprovalPolicyAction} className="inline-form">
             <input type="hidden" name="documentId" value={document.id} />
             <label htmlFor={`approvals-${document.id}`}>{document.title}: {t.admin.requiredApprovals}</label>

@@ -45,18 +45,19 @@ export function useCollabSession(options: { tokenUrl: string; editable: boolean 
       if (!disposed) setState((previous) => ({ ...previous, ...patch }));
     };
 
+    const refresh = async () => {
+      if (disposed || !tokens) return;
+      try {
+        await tokens.renew();
+        // The server decides again with the new token (a revoked co-author drops to read-only).
+        await provider?.sendToken();
+        scheduleRefresh(refreshDelay(tokens.current(), Date.now()));
+      } catch {
+        scheduleRefresh(TOKEN_RETRY_MS);
+      }
+    };
     const scheduleRefresh = (delay: number) => {
-      refreshTimer = setTimeout(async () => {
-        if (disposed || !tokens) return;
-        try {
-          await tokens.renew();
-          // The server decides again with the new token (a revoked co-author drops to read-only).
-          await provider?.sendToken();
-          scheduleRefresh(refreshDelay(tokens.current(), Date.now()));
-        } catch {
-          scheduleRefresh(TOKEN_RETRY_MS);
-        }
-      }, delay);
+      refreshTimer = setTimeout(() => void refresh(), delay);
     };
 
     const recoverFromRefusal = async (reason: string) => {

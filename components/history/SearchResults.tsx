@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Locale } from "@/lib/i18n/locales";
-import { searchHitPath, type SearchResults as Results } from "@/lib/services/history/search-handbook";
+import { searchHitPath } from "@/lib/domain/history/search";
+import type { SearchResults as Results } from "@/lib/services/history/search-handbook";
 import { HISTORY_LABELS } from "./labels";
 
 /** Search hits with the matched words marked, each linking to the passage in the current text. */

@@ -15,7 +15,7 @@ export function LiveStatus({ proposalId, fingerprint }: { proposalId: string; fi
   const current = useRef(fingerprint);
   current.current = fingerprint;
   useEffect(() => {
-    const timer = window.setInterval(async () => {
+    const poll = async () => {
       if (document.hidden) return;
       try {
         const response = await fetch(`/api/v1/proposals/${proposalId}`, { cache: "no-store" });
@@ -26,7 +26,8 @@ export function LiveStatus({ proposalId, fingerprint }: { proposalId: string; fi
       } catch {
         // Offline: the editor shows its own connection status.
       }
-    }, POLL_INTERVAL_MS);
+    };
+    const timer = window.setInterval(() => void poll(), POLL_INTERVAL_MS);
     return () => window.clearInterval(timer);
   }, [proposalId, router]);
   return null;

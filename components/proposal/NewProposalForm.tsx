@@ -1,7 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import type { NewProposalState } from "@/app/lam-viec/de-xuat/actions";
+
+/** What the create action answers: an error to show, or nothing (it redirects to the new proposal). */
+export interface NewProposalState {
+  error: string | null;
+}
 
 export function NewProposalForm({
   action,

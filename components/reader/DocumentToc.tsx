@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { LoadedSection } from "@/lib/db/documents";
+import type { PublishedSection } from "@/lib/services/read-document";
 
 export function DocumentToc({
   heading,
@@ -9,7 +9,7 @@ export function DocumentToc({
 }: {
   heading: string;
   basePath: string;
-  sections: LoadedSection[];
+  sections: PublishedSection[];
   currentSlug?: string;
 }) {
   return (

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import type { LoadedSection } from "@/lib/db/documents";
-import { renderRevisionHtml } from "@/lib/services/render-revision";
+import type { PublishedSection } from "@/lib/services/read-document";
 import type { Messages } from "@/lib/i18n/messages";
 
 /**
@@ -13,7 +12,7 @@ export function SectionArticle({
   headingLevel = 2,
   href,
 }: {
-  section: LoadedSection;
+  section: PublishedSection;
   t: Messages;
   headingLevel?: 1 | 2;
   href?: string;
@@ -25,7 +24,7 @@ export function SectionArticle({
       <p className="meta">
         {t.reader.owner}: {section.owner?.name ?? t.reader.noOwner}
       </p>
-      <div className="prose" dangerouslySetInnerHTML={{ __html: renderRevisionHtml(section.revisionHash, section.content) }} />
+      <div className="prose" dangerouslySetInnerHTML={{ __html: section.html }} />
     </article>
   );
 }

@@ -1,7 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import type { CreateTokenState } from "@/app/lam-viec/actions";
+
+/** What the create action answers: the new secret, shown once, or an error. */
+export interface CreateTokenState {
+  secret: string | null;
+  error: string | null;
+}
 
 export interface ApiTokenFormLabels {
   name: string;

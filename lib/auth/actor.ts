@@ -2,7 +2,7 @@ import type { DbOrTx } from "../db/client";
 import { isRole } from "../domain/roles";
 import { AppError } from "../errors";
 import type { Actor } from "../policies";
-import { recordAudit } from "../services/audit";
+import { recordAudit } from "../db/audit";
 import { resolveApiToken } from "./api-tokens";
 
 /** Loads the actor from the database so that a role change or deactivation takes effect at once. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { DbOrTx } from "../db/client";
 import { AppError } from "../errors";
-import { recordAudit } from "../services/audit";
+import { recordAudit } from "../db/audit";
 
 /** Recognizable prefix so that leaked tokens are easy to find in logs and secret scanners. */
 export const API_TOKEN_PREFIX = "hbk_";

@@ -1,6 +1,6 @@
 import type { Db, DbOrTx } from "../db/client";
 import { runTransaction } from "../db/transaction";
-import { recordAudit } from "../services/audit";
+import { recordAudit } from "../db/audit";
 import { failedTargetId, MAX_EMAIL_LENGTH } from "./sign-in";
 
 /**

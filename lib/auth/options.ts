@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers/index";
 import { getDb } from "../db/client";
 import { safeRedirectTarget } from "../domain/safe-redirect";
-import { recordAudit } from "../services/audit";
+import { recordAudit } from "../db/audit";
 import { linkedUserId, normalizeIssuer, resolveOidcUser, type OidcClaims } from "./oidc-identity";
 import { requestClientAddress } from "./request-address";
 import { verifyCredentials } from "./sign-in";

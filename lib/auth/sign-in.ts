@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { getDb } from "../db/client";
-import { recordAudit } from "../services/audit";
+import { recordAudit } from "../db/audit";
 import { DEMO_PASSWORD, demoAccountsAllowed, hashPassword, verifyPassword } from "./password";
 import { sharedSignInThrottle, type SignInThrottle } from "./sign-in-throttle";
 

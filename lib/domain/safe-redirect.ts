@@ -17,7 +17,6 @@ const PLACEHOLDER_ORIGIN = "http://redirect.invalid";
  * C0 and C1 control characters (tab, CR and LF among them: URL parsers drop them, so `/\t/x`
  * becomes `//x`) and the backslash (read as `/` by browsers).
  */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\\]/;
 
 function looksSafe(candidate: string): boolean {

@@ -15,7 +15,7 @@ import {
   serializeChildrenToHTMLString,
 } from "@tiptap/static-renderer/pm/html-string";
 import { canonicalJson } from "@/lib/domain/canonical";
-import { emptySectionContent, plainText, type Mark, type RichNode, type SectionContent } from "@/lib/domain/document";
+import { plainText, type Mark, type RichNode, type SectionContent } from "@/lib/domain/document";
 import {
   BLOCK_ID_ATTRIBUTE,
   HANDBOOK_BLOCK_TYPES,

@@ -4,7 +4,7 @@ import { projectRoot } from "../db/config";
 import { runToCompletion } from "./processes";
 
 /**
- * `npm test`: every test the project has, in one command. Unit and integration tests
+ * `npm test`: every test the project has, in one command. Lint (with the layering rules), unit and integration tests
  * (Vitest; integration tests run on SQLite and, when reachable, PostgreSQL), then end-to-end
  * tests in a real browser against the product started by `npm start` on a fresh database.
  * Ends with one summary line across both runners.
@@ -41,6 +41,16 @@ async function main(): Promise<void> {
   fs.rmSync(playwrightReport, { force: true });
 
   let exitCode = 0;
+  let lintFailed = false;
+  if (only !== "e2e") {
+    // Lint first: types-aware rules and the layering of the architecture map (eslint.config.mjs).
+    const code = await runToCompletion(process.execPath, [path.join(root, "node_modules/eslint/bin/eslint.js"), "--max-warnings", "0", "."], env);
+    if (code !== 0) {
+      exitCode = code;
+      lintFailed = true;
+      console.error("[test] lint failed (npm run lint)");
+    }
+  }
   if (only !== "e2e") {
     const code = await runToCompletion(
       process.execPath,
@@ -67,6 +77,7 @@ async function main(): Promise<void> {
     totals.failed += counts.failed;
     totals.skipped += counts.skipped;
   }
+  if (lintFailed) totals.failed += 1;
   if (exitCode !== 0 && totals.failed === 0) totals.failed = 1;
   console.log(`\nAll tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   process.exit(exitCode);

@@ -24,6 +24,14 @@ describe("permissions", () => {
     expect(can(reader, "document:read")).toBe(true);
   });
 
+  it("shows the review queue to reviewers and admins only", () => {
+    expect(can(minh, "review:queue")).toBe(true);
+    expect(can(admin, "review:queue")).toBe(true);
+    expect(can(lan, "review:queue")).toBe(false);
+    expect(can(reader, "review:queue")).toBe(false);
+    expect(can(null, "review:queue")).toBe(false);
+  });
+
   it("keeps drafts invisible to the public and to readers", () => {
     expect(can(null, "proposal:read", proposal("DRAFT"))).toBe(false);
     expect(can(reader, "proposal:read", proposal("IN_REVIEW"))).toBe(false);

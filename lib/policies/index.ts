@@ -39,6 +39,7 @@ export type Action =
   | "policy:edit"
   | "apiToken:create"
   | "workspace:enter"
+  | "review:queue"
   | "proposal:create"
   | "proposal:read"
   | "proposal:edit"
@@ -67,6 +68,8 @@ const RULES: Record<Action, Rule> = {
   "apiToken:create": (actor) => isSignedIn(actor),
   "workspace:enter": (actor) => isSignedIn(actor),
   // A proposal speaks for a ministry, so its creator must belong to one (admins too).
+  // Reviewers (and admins) see the proposals awaiting review; each review is checked per proposal.
+  "review:queue": (actor) => isReviewer(actor),
   "proposal:create": (actor) =>
     !!actor && (actor.role === "CONTRIBUTOR" || actor.role === "ADMIN") && actor.organizationId !== null,
   "proposal:read": (actor, proposal) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing/databases";
-import { recordAudit } from "./audit";
+import { recordAudit } from "../db/audit";
 import { contentEpoch } from "./content-epoch";
 
 describe("the reader's page cache epoch (issue item 4)", () => {

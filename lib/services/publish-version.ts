@@ -7,7 +7,7 @@ import { hashCanonical } from "../domain/canonical";
 import type { DocumentSnapshot } from "../domain/document";
 import { snapshotHash, versionHash } from "../domain/version-hash";
 import { AppError } from "../errors";
-import { recordAudit } from "./audit";
+import { recordAudit } from "../db/audit";
 import { queuePublicationEmails } from "./mail/queue-publication-emails";
 
 export interface PublishVersionInput {

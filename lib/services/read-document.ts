@@ -1,7 +1,8 @@
 import { getDb } from "../db/client";
+import { listVersionToc } from "../db/history";
 import { findDocumentBySlug, findVersion, headVersion, loadVersionSections, type LoadedSection } from "../db/documents";
 import { sha256Hex } from "../domain/canonical";
-import { renderRevisionMarkdown } from "./render-revision";
+import { renderRevisionHtml, renderRevisionMarkdown } from "./render-revision";
 import { LruCache } from "../domain/lru-cache";
 import { AppError } from "../errors";
 
@@ -10,11 +11,14 @@ const CACHED_VERSIONS = 64;
 /** A version is immutable, so its loaded sections are cached without invalidation. */
 const versionSectionsCache = new LruCache<string, LoadedSection[]>(CACHED_VERSIONS);
 
+/** A section as readers get it: its stored content, current owner, and the HTML readers see. */
+export type PublishedSection = LoadedSection & { html: string };
+
 export interface PublishedDocument {
   document: { id: string; slug: string; title: string };
   version: { id: string; number: number; hash: string; prevHash: string | null; publishedAt: Date; summary: string };
   headNumber: number;
-  sections: LoadedSection[];
+  sections: PublishedSection[];
 }
 
 const notFound = (what: string) => new AppError("NOT_FOUND", `Không tìm thấy ${what} (not found).`);
@@ -35,7 +39,11 @@ export async function readPublishedDocument(input: { slug: string; versionNumber
   const ownerBySection = new Map(owners.map((section) => [section.id, section.ownerOrganization]));
   const sections = cached.map((section) => {
     const owner = ownerBySection.get(section.id);
-    return { ...section, owner: owner ? { id: owner.id, slug: owner.slug, name: owner.name } : null };
+    return {
+      ...section,
+      owner: owner ? { id: owner.id, slug: owner.slug, name: owner.name } : null,
+      html: renderRevisionHtml(section.revisionHash, section.content),
+    };
   });
   return {
     document: { id: document.id, slug: document.slug, title: document.title },
@@ -50,6 +58,21 @@ export async function readPublishedDocument(input: { slug: string; versionNumber
     headNumber: head.number,
     sections,
   };
+}
+
+/** Every document with a published version, for the home page: its head and table of contents. */
+export async function listPublishedDocumentsWithContents() {
+  const db = await getDb();
+  const documents = await db.document.findMany({ orderBy: { createdAt: "asc" } });
+  const entries = await Promise.all(
+    documents.map(async (document) => {
+      const head = await headVersion(db, document.id);
+      if (!head) return null;
+      const toc = await listVersionToc(db, head.id);
+      return { document: { id: document.id, slug: document.slug, title: document.title }, head: { number: head.number, publishedAt: head.publishedAt }, sections: toc };
+    }),
+  );
+  return entries.filter((entry) => entry !== null);
 }
 
 export async function listDocuments() {

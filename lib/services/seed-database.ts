@@ -6,7 +6,7 @@ import { parsePlainTextChapter } from "../domain/plain-text-chapter";
 import type { DocumentSnapshot } from "../domain/document";
 import { hashPassword, DEMO_PASSWORD } from "../auth/password";
 import { publishVersion } from "./publish-version";
-import { recordAudit } from "./audit";
+import { recordAudit } from "../db/audit";
 import {
   DEMO_ORGANIZATIONS,
   DEMO_USERS,

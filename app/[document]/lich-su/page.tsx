@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { HISTORY_LABELS } from "@/components/history/labels";
-import { documentHistory, optionalVersionQuery } from "@/components/history/page-data";
+import { documentHistory, optionalVersionQuery } from "@/app/[document]/history-data";
 import { VersionList } from "@/components/history/VersionList";
 import { FlashMessage } from "@/components/ui/FlashMessage";
 import { getCurrentActor } from "@/lib/auth/current";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadPublishedOr404 } from "@/components/reader/page-data";
+import { loadPublishedOr404 } from "@/app/[document]/reader-data";
 import { SubscribeForm } from "@/components/reader/SubscribeForm";
 import { FlashMessage } from "@/components/ui/FlashMessage";
 import { messages } from "@/lib/i18n/messages";

@@ -4,7 +4,7 @@ import { DocumentDiffView } from "@/components/diff/DocumentDiffView";
 import { CompareForm } from "@/components/history/CompareForm";
 import { ExportLinks } from "@/components/history/ExportLinks";
 import { HISTORY_LABELS } from "@/components/history/labels";
-import { documentVersionDates, optionalVersionQuery } from "@/components/history/page-data";
+import { documentVersionDates, optionalVersionQuery } from "@/app/[document]/history-data";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale } from "@/lib/i18n/server";

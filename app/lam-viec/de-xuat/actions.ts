@@ -7,6 +7,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { formString, runFormAction } from "@/lib/http/actions";
 import { enforceRateLimit, personRateKey } from "@/lib/auth/rate-limit";
 import { authorize, requireActor } from "@/lib/policies";
+import type { NewProposalState } from "@/components/proposal/NewProposalForm";
 import { addComment } from "@/lib/services/proposals/add-comment";
 import { changeDraftStructure, type StructureChange } from "@/lib/services/proposals/change-draft-structure";
 import { createProposal } from "@/lib/services/proposals/create-proposal";
@@ -18,10 +19,6 @@ import { submitProposal } from "@/lib/services/proposals/submit-proposal";
 import { withdrawProposal } from "@/lib/services/proposals/withdraw-proposal";
 
 const proposalPath = (id: string, anchor = "") => `/lam-viec/de-xuat/${id}${anchor}`;
-
-export interface NewProposalState {
-  error: string | null;
-}
 
 export async function createProposalAction(_state: NewProposalState, form: FormData): Promise<NewProposalState> {
   let id: string;

@@ -1,7 +1,7 @@
 import type { Extension } from "@hocuspocus/server";
 import type { Db } from "../../db/client";
 import { parseCollabDocumentName } from "../../domain/collab-names";
-import { recordAudit } from "../../services/audit";
+import { recordAudit } from "../../db/audit";
 import { collabUserOf } from "../context";
 import { carriesChanges, carriesUpdate } from "../incoming";
 import type { DocumentLedgers } from "../ledger";

@@ -165,3 +165,8 @@ export function buildSnippet(text: string, ranges: readonly { start: number; end
 export function snippetText(snippet: Snippet): string {
   return `${snippet.truncatedStart ? "…" : ""}${snippet.parts.map((part) => part.text).join("")}${snippet.truncatedEnd ? "…" : ""}`;
 }
+
+/** Where a search hit is read: the section page, scrolled to the block. */
+export function searchHitPath(hit: { document: { slug: string }; section: { slug: string }; blockId: string | null }): string {
+  return `/${hit.document.slug}/${hit.section.slug}${hit.blockId ? `#b-${hit.blockId}` : ""}`;
+}

@@ -5,7 +5,7 @@ import { isUniqueViolation } from "../../db/errors";
 import { slugify } from "../../domain/slug";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../../db/audit";
 
 export const createOrganizationInput = z.object({
   name: z.string().trim().min(2, "Tên cơ quan quá ngắn").max(200),

@@ -5,7 +5,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from "../../auth/password";
 import { ROLES } from "../../domain/roles";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../../db/audit";
 
 export const createUserInput = z.object({
   email: z.string().trim().toLowerCase().email("Email không hợp lệ (invalid email)"),

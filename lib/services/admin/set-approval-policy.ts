@@ -2,7 +2,7 @@ import { runTransaction } from "../../db/transaction";
 import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../../db/audit";
 
 /** Bounds on the number of approvals: at least one reviewer, and no more than a ministry can staff. */
 export const MIN_REQUIRED_APPROVALS = 1;

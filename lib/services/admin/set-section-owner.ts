@@ -2,7 +2,7 @@ import { runTransaction } from "../../db/transaction";
 import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../../db/audit";
 
 /** Assigns the ministry whose reviewers must approve changes to a section (null: no owner). */
 export async function setSectionOwner(options: { actor: Actor; sectionId: string; organizationId: string | null }) {

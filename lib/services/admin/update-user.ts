@@ -4,7 +4,7 @@ import { getDb } from "../../db/client";
 import { ROLES } from "../../domain/roles";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../../db/audit";
 
 export const updateUserInput = z.object({
   userId: z.string().min(1),

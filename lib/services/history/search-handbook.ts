@@ -6,6 +6,7 @@ import {
   foldText,
   matchText,
   parseQuery,
+  searchHitPath,
   snippetText,
   type FoldedText,
   type Snippet,
@@ -125,9 +126,4 @@ export function searchResultsJson(results: SearchResults) {
       highlights: hit.snippet.parts,
     })),
   };
-}
-
-/** Where a hit is read: the section page, scrolled to the block. */
-export function searchHitPath(hit: SearchHit): string {
-  return `/${hit.document.slug}/${hit.section.slug}${hit.blockId ? `#b-${hit.blockId}` : ""}`;
 }

@@ -4,7 +4,7 @@ import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../../db/audit";
 import { notify } from "../notifications/notify";
 
 export const MAX_COMMENT_LENGTH = 5_000;

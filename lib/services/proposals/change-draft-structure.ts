@@ -9,7 +9,7 @@ import { uniqueSlug } from "../../domain/slug";
 import { ensureBlockIds } from "../../editor/content";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../../db/audit";
 import { syncApprovalState } from "./approval-state";
 
 export const MAX_SECTION_TITLE_LENGTH = 200;

@@ -6,7 +6,7 @@ import { draftSectionRow } from "../../db/proposals";
 import type { SnapshotSection } from "../../domain/document";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../../db/audit";
 
 export const MAX_PROPOSAL_TITLE_LENGTH = 200;
 export const MAX_RATIONALE_LENGTH = 10_000;

@@ -4,7 +4,7 @@ import { loadProposal, proposalResource } from "../../db/proposals";
 import { isRole } from "../../domain/roles";
 import { AppError } from "../../errors";
 import { authorize, canJoinAsCoauthor, type Actor } from "../../policies";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../../db/audit";
 import { notify } from "../notifications/notify";
 
 /** Adds a co-author (Người đóng góp) from the proposing ministry, or any ministry when an admin allowed it. */

@@ -1,5 +1,5 @@
 import { getDb } from "../../db/client";
-import type { Actor } from "../../policies";
+import { can, type Actor } from "../../policies";
 
 /** Most proposals a workspace list shows; older ones are reachable from the history pages. */
 export const WORKSPACE_LIST_LIMIT = 50;
@@ -22,9 +22,8 @@ export async function listWorkspaceProposals(actor: Actor) {
         select,
       })
     : [];
-  const awaitingReview =
-    actor.role === "REVIEWER" || actor.role === "ADMIN"
-      ? await db.proposal.findMany({
+  const awaitingReview = can(actor, "review:queue")
+    ? await db.proposal.findMany({
           where: { status: { in: ["IN_REVIEW", "APPROVED"] }, NOT: { authors: { some: { userId: actor.id } } } },
           orderBy: { submittedAt: "asc" },
           take: WORKSPACE_LIST_LIMIT,

@@ -7,7 +7,7 @@ import type { DocumentSnapshot } from "../../domain/document";
 import { mergeDocuments, type MergeConflict } from "../../domain/merge";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../../db/audit";
 import { notify } from "../notifications/notify";
 import { publishVersion, translatePublishError, type PublishedVersion } from "../publish-version";
 import { evaluateProposalPolicy, touchedSectionIds } from "./approval-state";

@@ -4,7 +4,7 @@ import { headVersion, loadVersionSnapshot } from "../../db/documents";
 import { draftSectionRow, draftSnapshot, loadProposal } from "../../db/proposals";
 import { canonicalJson } from "../../domain/canonical";
 import { mergeDocuments, type MergeConflict } from "../../domain/merge";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../../db/audit";
 import { notify } from "../notifications/notify";
 import { syncApprovalState } from "./approval-state";
 import type { DraftSectionWriter } from "./draft-writer";

@@ -4,7 +4,7 @@ import { canEditContent, isProposalStatus } from "../../domain/proposal-state";
 import { ensureBlockIds, validateSectionContent } from "../../editor/content";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../../db/audit";
 import type { DraftSectionWriter } from "./draft-writer";
 
 /**

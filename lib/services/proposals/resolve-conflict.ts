@@ -5,7 +5,7 @@ import { blockId, type RichNode, type SectionContent } from "../../domain/docume
 import type { MergeConflict } from "../../domain/merge";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../../db/audit";
 import type { DraftSectionWriter } from "./draft-writer";
 
 export type ConflictResolution = "keep_head" | "keep_proposal" | "edited";

@@ -5,7 +5,7 @@ import { loadProposal, proposalResource } from "../../db/proposals";
 import { canReviewerApprove } from "../../domain/review-policy";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../../db/audit";
 import { notify } from "../notifications/notify";
 import { evaluateProposalPolicy, syncApprovalState } from "./approval-state";
 import { applyTransition } from "./proposal-transition";

@@ -3,7 +3,7 @@ import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../../db/audit";
 import { notify } from "../notifications/notify";
 import { evaluateProposalPolicy } from "./approval-state";
 import type { DraftSectionWriter } from "./draft-writer";

@@ -2,7 +2,7 @@ import { runTransaction } from "../../db/transaction";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../../db/audit";
 import { applyTransition } from "./proposal-transition";
 
 export async function withdrawProposal(options: { actor: Actor; proposalId: string }) {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { HISTORY_LABELS } from "@/components/history/labels";
-import { sectionHistory } from "@/components/history/page-data";
+import { sectionHistory } from "@/app/[document]/history-data";
 import { RestoreButton } from "@/components/history/RestoreButton";
 import { VersionFacts, WordDelta } from "@/components/history/VersionFacts";
 import { FlashMessage } from "@/components/ui/FlashMessage";

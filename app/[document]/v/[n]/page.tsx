@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DocumentReader } from "@/components/reader/DocumentReader";
-import { loadPublishedOr404 } from "@/components/reader/page-data";
+import { loadPublishedOr404 } from "@/app/[document]/reader-data";
 import { getLocale } from "@/lib/i18n/server";
 
 type Params = { params: Promise<{ document: string; n: string }> };

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { NewProposalForm } from "@/components/proposal/NewProposalForm";
 import { getCurrentActor } from "@/lib/auth/current";
-import { getDb } from "@/lib/db/client";
-import { headVersion } from "@/lib/db/documents";
+import { proposalStartingPoint } from "@/lib/services/proposals/proposal-start";
 import { getMessages } from "@/lib/i18n/server";
 import { can } from "@/lib/policies";
 import { createProposalAction } from "../actions";
@@ -16,18 +15,17 @@ export default async function NewProposalPage({ searchParams }: { searchParams: 
   if (!actor) redirect(`/dang-nhap?callbackUrl=${encodeURIComponent(`/lam-viec/de-xuat/moi?document=${slug ?? ""}&section=${section ?? ""}`)}`);
   const { locale, t } = await getMessages();
   if (!can(actor, "proposal:create")) return <p className="notice notice--error" role="alert">{t.errors.forbiddenPage()}</p>;
-  const db = await getDb();
-  const document = slug ? await db.document.findUnique({ where: { slug } }) : await db.document.findFirst({ orderBy: { createdAt: "asc" } });
-  if (!document) redirect("/");
-  const head = await headVersion(db, document.id);
+  const start = await proposalStartingPoint({ slug });
+  if (!start) redirect("/");
+  const { document, headNumber } = start;
   const vi = locale === "vi";
   return (
     <>
       <h1>{vi ? "Đề xuất sửa đổi mới" : "New change proposal"}</h1>
       <p className="prose">
         {vi
-          ? `Bản nháp sẽ được tạo từ phiên bản ${head?.number ?? "?"} của “${document.title}”. Bạn và những người cùng soạn của cơ quan có thể sửa nhiều mục cùng lúc, rồi gửi thẩm định.`
-          : `The draft starts from version ${head?.number ?? "?"} of “${document.title}”. You and your ministry's co-authors can edit any sections together, then submit for review.`}
+          ? `Bản nháp sẽ được tạo từ phiên bản ${headNumber ?? "?"} của “${document.title}”. Bạn và những người cùng soạn của cơ quan có thể sửa nhiều mục cùng lúc, rồi gửi thẩm định.`
+          : `The draft starts from version ${headNumber ?? "?"} of “${document.title}”. You and your ministry's co-authors can edit any sections together, then submit for review.`}
       </p>
       <NewProposalForm
         action={createProposalAction}

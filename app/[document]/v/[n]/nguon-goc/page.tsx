@@ -3,7 +3,7 @@ import Link from "next/link";
 import { cache } from "react";
 import { BlameView } from "@/components/history/BlameView";
 import { HISTORY_LABELS } from "@/components/history/labels";
-import { orNotFound, versionParam } from "@/components/history/page-data";
+import { orNotFound, versionParam } from "@/app/[document]/history-data";
 import { getLocale } from "@/lib/i18n/server";
 import { blameVersion } from "@/lib/services/history/blame-version";
 

@@ -1,4 +1,4 @@
-import type { DbOrTx } from "../db/client";
+import type { DbOrTx } from "./client";
 
 /** Names of the actions the audit log records (Nhật ký hệ thống). */
 export type AuditAction =
