@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { parseTrustProxy } from "./lib/domain/client-address";
 import { normalizeAddressHeaders } from "./lib/http/client-address";
-import { PAGE_CACHE_FILL_HEADER, PageCache, isCacheableRequest, pageCacheKey, pageWithNonce, type CachedPage } from "./lib/http/page-cache";
+import { PAGE_CACHE_FILL_HEADER, PageCache, READER_PAGE_CACHE_CONTROL, isCacheableRequest, pageCacheKey, pageWithNonce, type CachedPage } from "./lib/http/page-cache";
 import { collabConnectSource, contentSecurityPolicy, createNonce, hstsValue, servedOverHttps } from "./lib/http/security-headers";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "./lib/i18n/locales";
-import { contentEpoch } from "./lib/services/content-epoch";
+import { currentContentEpoch } from "./lib/services/content-epoch";
 
 /**
  * Runs before every page, `/api/auth/*` and `/api/v1/search`. Authorization never happens here:
@@ -18,12 +18,6 @@ import { contentEpoch } from "./lib/services/content-epoch";
  */
 const cache = new PageCache();
 
-/**
- * How long one reading of the content epoch is reused. Under load this turns a query per request
- * into a few per second; a reader may see a page at most this much older than a publish.
- */
-const EPOCH_REUSE_MS = 250;
-let epoch: { value: Promise<string>; readAt: number } | null = null;
 
 /**
  * Paths that are not the reader's pages: the workspace, administration, sign-in and per-request
@@ -40,17 +34,6 @@ function trustedHops(): number {
   }
 }
 
-/** The id of the latest audit event that may change a page: it moves with every publish or ownership change. */
-function readEpoch(): Promise<string> {
-  const now = Date.now();
-  if (epoch && now - epoch.readAt < EPOCH_REUSE_MS) return epoch.value;
-  const value = contentEpoch();
-  epoch = { value, readAt: now };
-  value.catch(() => {
-    if (epoch?.value === value) epoch = null;
-  });
-  return value;
-}
 
 /** Where this web app answers itself: loopback, unless HOST binds it to one other address only. */
 function internalOrigin(): string {
@@ -67,8 +50,10 @@ function securityHeaders(headers: Headers, policy: string, https: boolean): void
 
 function replay(entry: CachedPage, state: "hit" | "miss", nonce: string, policy: string, https: boolean): NextResponse {
   const response = new NextResponse(pageWithNonce(entry, nonce), { status: 200, headers: entry.headers });
-  // Browsers ask again every time; the cache that answers them is this one.
-  response.headers.set("cache-control", "no-cache");
+  // Browsers ask again every time; shared caches in front (nginx) may keep it for a second.
+  response.headers.set("cache-control", READER_PAGE_CACHE_CONTROL);
+  const vary = response.headers.get("vary");
+  response.headers.set("vary", vary ? `${vary}, Cookie` : "Cookie");
   response.headers.set("x-camnang-cache", state);
   securityHeaders(response.headers, policy, https);
   return response;
@@ -80,7 +65,7 @@ async function fromPageCache(request: NextRequest, nonce: string, policy: string
   const path = `${request.nextUrl.pathname}${request.nextUrl.search}`;
   let key: string;
   try {
-    key = pageCacheKey({ epoch: await readEpoch(), locale, path });
+    key = pageCacheKey({ epoch: await currentContentEpoch(), locale, path });
   } catch {
     // Without an epoch the cache cannot tell fresh from stale: render as usual.
     return null;

@@ -98,19 +98,38 @@ export function parsePositiveInt(value: string | null | undefined, name: string)
   return Number(value);
 }
 
-/** How long shared caches may serve the current text before asking again: a publish shows within a minute. */
-export const CURRENT_DOCUMENT_MAX_AGE_SECONDS = 30;
+/**
+ * The current text changes only when a version is published. Shared caches (nginx's micro-cache)
+ * may answer from their copy for this long, so a publish shows within about a second, and keep
+ * serving it while they fetch the new one in the background for STALE_WHILE_REVALIDATE_SECONDS;
+ * browsers revalidate every time (max-age=0) and get a 304 while the ETag holds.
+ */
+export const CURRENT_TEXT_SHARED_MAX_AGE_SECONDS = 1;
+export const STALE_WHILE_REVALIDATE_SECONDS = 30;
+export const CURRENT_TEXT_CACHE_CONTROL = `public, max-age=0, s-maxage=${CURRENT_TEXT_SHARED_MAX_AGE_SECONDS}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_SECONDS}`;
+/** A published version never changes: a year, the longest RFC 9111 suggests, marked immutable. */
+export const IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable";
 
-/** JSON with an entity tag, answering 304 when the client already holds it; shared caches may keep it briefly. */
-export function cachedJson(request: Request, data: unknown, options: { etag: string }): Response {
-  const etag = `"${options.etag}"`;
-  const headers = {
-    etag,
-    "cache-control": `public, max-age=${CURRENT_DOCUMENT_MAX_AGE_SECONDS}, stale-while-revalidate=300`,
-  };
+function ifNoneMatchHolds(request: Request, etag: string): boolean {
   const ifNoneMatch = request.headers.get("if-none-match");
-  if (ifNoneMatch && ifNoneMatch.split(",").map((tag) => tag.trim()).includes(etag)) {
-    return new Response(null, { status: 304, headers });
-  }
-  return Response.json(data, { headers });
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(",").some((tag) => {
+    const value = tag.trim();
+    return value === "*" || value === etag;
+  });
+}
+
+/**
+ * A JSON body already serialized, with its strong entity tag (`"…"`, the digest of the bytes):
+ * 304 when the client holds it. `immutable` for a published version's own address, else the
+ * current text's short shared lifetime.
+ */
+export function cachedJsonBody(request: Request, body: { body: string; etag: string }, options: { immutable: boolean }): Response {
+  const headers = {
+    etag: body.etag,
+    "cache-control": options.immutable ? IMMUTABLE_CACHE_CONTROL : CURRENT_TEXT_CACHE_CONTROL,
+    "content-type": "application/json",
+  };
+  if (ifNoneMatchHolds(request, body.etag)) return new Response(null, { status: 304, headers });
+  return new Response(body.body, { headers });
 }

@@ -1,13 +1,24 @@
 import { LruCache } from "../domain/lru-cache";
 
 /**
+ * What anonymous reader pages tell caches: browsers revalidate every time (the language cookie
+ * changes the page), shared caches in front of the web app (nginx's micro-cache, keyed by that
+ * cookie) may answer for a second and serve the old copy while fetching the new one. Permalink
+ * pages get the same: they say whether they show the current version, which a publish changes.
+ * Vary: Cookie keeps other shared caches from mixing languages.
+ */
+export const READER_PAGE_SHARED_MAX_AGE_SECONDS = 1;
+export const READER_PAGE_STALE_SECONDS = 30;
+export const READER_PAGE_CACHE_CONTROL = `public, max-age=0, s-maxage=${READER_PAGE_SHARED_MAX_AGE_SECONDS}, stale-while-revalidate=${READER_PAGE_STALE_SECONDS}`;
+/**
  * A micro-cache of the reader's pages as anonymous visitors get them. Pages are rendered per
  * request (the layout reads the session and language cookies), which costs milliseconds of CPU
  * each; the same HTML is served from memory to the next anonymous readers.
  *
- * An entry is keyed by the content epoch (the id of the latest audit event: every publish,
- * owner change or policy change writes one), so a change is visible on the very next request;
- * it also expires after a minute, because pages show relative times ("cập nhật 3 phút trước").
+ * An entry is keyed by the content epoch (lib/services/content-epoch.ts: the latest publish,
+ * ownership change or ministry rename, read from the database, so the same on every web
+ * instance), never by unrelated activity: sign-ins, comments and editing sessions leave it warm.
+ * It also expires after a minute, because pages show relative times ("cập nhật 3 phút trước").
  */
 export const PAGE_CACHE_ENTRIES = 500;
 export const PAGE_CACHE_TTL_MS = 60_000;

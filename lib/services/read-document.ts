@@ -1,7 +1,6 @@
 import { getDb } from "../db/client";
 import { listVersionToc } from "../db/history";
 import { findDocumentBySlug, findVersion, headVersion, loadVersionSections, type LoadedSection } from "../db/documents";
-import { sha256Hex } from "../domain/canonical";
 import { renderRevisionHtml, renderRevisionMarkdown } from "./render-revision";
 import { LruCache } from "../domain/lru-cache";
 import { AppError } from "../errors";
@@ -88,14 +87,6 @@ export async function listDocuments() {
       };
     }),
   );
-}
-
-/**
- * Entity tag of a published document response: the version's hash covers the text; section
- * owners can be reassigned later, so they are part of the tag too.
- */
-export function publishedDocumentEtag(published: PublishedDocument): string {
-  return sha256Hex(`${published.version.hash}:${published.sections.map((section) => section.owner?.id ?? "-").join(",")}`).slice(0, 32);
 }
 
 /** The JSON shape of `GET /api/v1/documents/{slug}` and `/versions/{n}`. */

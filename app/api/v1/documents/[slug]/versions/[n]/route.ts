@@ -1,12 +1,11 @@
-import { apiRoute, cachedJson, parsePositiveInt } from "@/lib/http/api";
-import { publishedDocumentEtag, publishedDocumentJson, readPublishedDocument } from "@/lib/services/read-document";
+import { apiRoute, cachedJsonBody, parsePositiveInt } from "@/lib/http/api";
+import { publishedDocumentBody } from "@/lib/services/published-document-body";
 
 export const dynamic = "force-dynamic";
 
-/** One published version, in the shape of `GET /api/v1/documents/{slug}`. */
+/** One published version, in the shape of `GET /api/v1/documents/{slug}`; immutable at its own address. */
 export const GET = apiRoute<{ params: Promise<{ slug: string; n: string }> }>(async (request, { params }) => {
   const { slug, n } = await params;
   const versionNumber = parsePositiveInt(n, "n");
-  const published = await readPublishedDocument({ slug, versionNumber });
-  return cachedJson(request, publishedDocumentJson(published), { etag: publishedDocumentEtag(published) });
+  return cachedJsonBody(request, await publishedDocumentBody({ slug, versionNumber }), { immutable: true });
 });
