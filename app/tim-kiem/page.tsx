@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { HISTORY_LABELS } from "@/components/history/labels";
+import { messages } from "@/lib/i18n/messages";
 import { SearchForm } from "@/components/history/SearchForm";
 import { SearchResults } from "@/components/history/SearchResults";
 import { getCurrentActor } from "@/lib/auth/current";
@@ -16,13 +16,13 @@ export async function generateMetadata({ searchParams }: Params): Promise<Metada
   const { q } = await searchParams;
   const locale = await getLocale();
   const query = typeof q === "string" ? q.trim() : "";
-  return { title: query ? `${query} — ${HISTORY_LABELS[locale].searchTitle}` : HISTORY_LABELS[locale].searchTitle, robots: { index: false } };
+  return { title: query ? `${query} — ${messages(locale).history.searchTitle}` : messages(locale).history.searchTitle, robots: { index: false } };
 }
 
 export default async function SearchPage({ searchParams }: Params) {
   const { q } = await searchParams;
   const locale = await getLocale();
-  const t = HISTORY_LABELS[locale];
+  const t = messages(locale).history;
   const query = typeof q === "string" ? q : "";
   let results: Awaited<ReturnType<typeof searchHandbook>> | null = null;
   let refusal: string | null = null;

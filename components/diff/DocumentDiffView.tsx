@@ -9,7 +9,7 @@ import {
   type WordChange,
 } from "@/lib/domain/diff";
 import type { RichNode } from "@/lib/domain/document";
-import { DIFF_LABELS, type DiffLabels } from "./labels";
+import { messages, type Messages } from "@/lib/i18n/messages";
 import { headingTag, RichNodeView } from "./RichNodeView";
 import { planDiffView, type BlockItem, type SectionPlan } from "./view-plan";
 
@@ -28,14 +28,14 @@ export interface DocumentDiffViewProps {
 }
 
 interface ViewContext {
-  labels: DiffLabels;
+  labels: Messages["diff"];
   locale: DiffLocale;
   total: number;
   anchor: (number: number) => string;
 }
 
 export function DocumentDiffView({ diff, mode = "inline", locale = "vi", anchorPrefix = "change-" }: DocumentDiffViewProps) {
-  const labels = DIFF_LABELS[locale];
+  const labels = messages(locale).diff;
   const plan = planDiffView(diff);
   const context: ViewContext = { labels, locale, total: plan.changeCount, anchor: (number) => `${anchorPrefix}${number}` };
   return (
@@ -60,7 +60,7 @@ export function DocumentDiffView({ diff, mode = "inline", locale = "vi", anchorP
   );
 }
 
-function Legend({ labels }: { labels: DiffLabels }) {
+function Legend({ labels }: { labels: Messages["diff"] }) {
   return (
     <p className="diff-legend">
       <span className="diff-legend-title">{labels.legendTitle}:</span> <ins className="diff-ins">{labels.legendInserted}</ins>{" "}
@@ -69,7 +69,7 @@ function Legend({ labels }: { labels: DiffLabels }) {
   );
 }
 
-function UnchangedSections({ sections, labels }: { sections: SectionDiff[]; labels: DiffLabels }) {
+function UnchangedSections({ sections, labels }: { sections: SectionDiff[]; labels: Messages["diff"] }) {
   return (
     <details className="diff-fold diff-fold--sections">
       <summary>{labels.unchangedSections(sections.length)}</summary>
@@ -131,7 +131,7 @@ function SectionView({
   );
 }
 
-function SectionBadges({ section, labels }: { section: SectionDiff; labels: DiffLabels }) {
+function SectionBadges({ section, labels }: { section: SectionDiff; labels: Messages["diff"] }) {
   const badges: { key: string; text: string }[] = [];
   if (section.status === "added") badges.push({ key: "added", text: labels.sectionAdded });
   if (section.status === "removed") badges.push({ key: "removed", text: labels.sectionRemoved });
@@ -366,7 +366,7 @@ function SideBySideRow({ block, context }: { block: BlockDiff; context: ViewCont
   );
 }
 
-function EmptyCell({ labels }: { labels: DiffLabels }) {
+function EmptyCell({ labels }: { labels: Messages["diff"] }) {
   return <span className="diff-sr">{labels.emptyCell}</span>;
 }
 
@@ -396,7 +396,7 @@ function BlockNotes({ block, context }: { block: BlockDiff; context: ViewContext
   );
 }
 
-function UnchangedBlock({ node, labels }: { node: RichNode; labels: DiffLabels }) {
+function UnchangedBlock({ node, labels }: { node: RichNode; labels: Messages["diff"] }) {
   return (
     <div className="diff-unchanged">
       <RichNodeView node={node} labels={labels} />
@@ -404,7 +404,7 @@ function UnchangedBlock({ node, labels }: { node: RichNode; labels: DiffLabels }
   );
 }
 
-function InsertedBlock({ node, labels }: { node: RichNode; labels: DiffLabels }) {
+function InsertedBlock({ node, labels }: { node: RichNode; labels: Messages["diff"] }) {
   return (
     <ins className="diff-ins diff-ins--block">
       <span className="diff-sr">{labels.insertedPrefix}</span>
@@ -413,7 +413,7 @@ function InsertedBlock({ node, labels }: { node: RichNode; labels: DiffLabels })
   );
 }
 
-function DeletedBlock({ node, labels }: { node: RichNode; labels: DiffLabels }) {
+function DeletedBlock({ node, labels }: { node: RichNode; labels: Messages["diff"] }) {
   return (
     <del className="diff-del diff-del--block">
       <span className="diff-sr">{labels.deletedPrefix}</span>
@@ -435,7 +435,7 @@ function WordsView({
   node: RichNode;
   words: WordChange[];
   show: "both" | "before" | "after";
-  labels: DiffLabels;
+  labels: Messages["diff"];
 }) {
   const parts = words.map((word, index) => {
     if (word.op === "equal") return <span key={index}>{word.text}</span>;

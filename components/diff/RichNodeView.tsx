@@ -1,14 +1,14 @@
 import { Fragment, type ReactNode } from "react";
 import type { Mark, RichNode } from "@/lib/domain/document";
 import { isAllowedHref } from "@/lib/editor/extensions";
-import type { DiffLabels } from "./labels";
+import type { Messages } from "@/lib/i18n/messages";
 
 /**
  * A block of handbook content drawn plainly for the diff views: the structure and common
  * marks, no editor classes. Text goes through React, so it is escaped; links keep their
  * href only when the editor's own rule allows it.
  */
-export function RichNodeView({ node, labels }: { node: RichNode; labels: DiffLabels }): ReactNode {
+export function RichNodeView({ node, labels }: { node: RichNode; labels: Messages["diff"] }): ReactNode {
   return renderNode(node, labels, "0");
 }
 
@@ -21,11 +21,11 @@ export function headingTag(node: RichNode): "h3" | "h4" | "h5" | "h6" {
   return "h6";
 }
 
-function renderChildren(node: RichNode, labels: DiffLabels): ReactNode[] {
+function renderChildren(node: RichNode, labels: Messages["diff"]): ReactNode[] {
   return (node.content ?? []).map((child, index) => renderNode(child, labels, String(index)));
 }
 
-function renderNode(node: RichNode, labels: DiffLabels, key: string): ReactNode {
+function renderNode(node: RichNode, labels: Messages["diff"], key: string): ReactNode {
   switch (node.type) {
     case "text":
       return renderText(node.text ?? "", node.marks ?? [], key);

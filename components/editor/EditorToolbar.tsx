@@ -4,7 +4,7 @@ import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
 import { useId, useState, type FormEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { isAllowedHref } from "@/lib/editor/extensions";
-import type { EditorLabels } from "./labels";
+import type { Messages } from "@/lib/i18n/messages";
 
 /** A table people then grow row by row; a header row because handbook tables label their columns. */
 const NEW_TABLE = { rows: 3, cols: 3, withHeaderRow: true } as const;
@@ -31,7 +31,7 @@ function ToolButton(props: { label: string; pressed?: boolean; disabled?: boolea
   );
 }
 
-function LinkForm({ editor, labels, onClose }: { editor: Editor; labels: EditorLabels; onClose: () => void }) {
+function LinkForm({ editor, labels, onClose }: { editor: Editor; labels: Messages["editor"]; onClose: () => void }) {
   const current: unknown = editor.getAttributes("link").href;
   const [href, setHref] = useState(typeof current === "string" ? current : "https://");
   const [invalid, setInvalid] = useState(false);
@@ -106,7 +106,7 @@ function LinkForm({ editor, labels, onClose }: { editor: Editor; labels: EditorL
  * or import; the tools cover what drafters do daily. Undo and redo are the collaborative
  * ones: they take back only this person's own changes.
  */
-export function EditorToolbar({ editor, labels }: { editor: Editor; labels: EditorLabels }) {
+export function EditorToolbar({ editor, labels }: { editor: Editor; labels: Messages["editor"] }) {
   const [linkOpen, setLinkOpen] = useState(false);
   const active = useEditorState({
     editor,

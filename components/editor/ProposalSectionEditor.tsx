@@ -5,10 +5,9 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useState } from "react";
 import { handbookExtensions } from "@/lib/editor/extensions";
-import type { Locale } from "@/lib/i18n/locales";
 import { EDITOR_FIELD, caretColor } from "./caret-color";
 import { EditorToolbar } from "./EditorToolbar";
-import { editorLabels, type EditorLabels } from "./labels";
+import type { Messages } from "@/lib/i18n/messages";
 import { hasUnsentChanges, syncStatus, type SessionState, type SyncStatus } from "./sync-status";
 import { useCollabSession, type CollabSession } from "./useCollabSession";
 
@@ -20,10 +19,11 @@ export interface ProposalSectionEditorProps {
   editable: boolean;
   /** GET → {url, document, token, expiresAt}: the web app's collaboration token endpoint for this section. */
   tokenUrl: string;
-  locale: Locale;
+  /** The editor's words in the reader's language (plain strings, so they cross to the browser). */
+  labels: Messages["editor"];
 }
 
-function statusText(status: SyncStatus, state: SessionState, labels: EditorLabels): string {
+function statusText(status: SyncStatus, state: SessionState, labels: Messages["editor"]): string {
   switch (status) {
     case "connecting":
       return labels.connecting;
@@ -67,7 +67,7 @@ function surfaceAttributes(sectionTitle: string, writable: boolean): Record<stri
   };
 }
 
-function LiveEditor(props: { session: CollabSession; user: { id: string; name: string }; sectionTitle: string; writable: boolean; labels: EditorLabels }) {
+function LiveEditor(props: { session: CollabSession; user: { id: string; name: string }; sectionTitle: string; writable: boolean; labels: Messages["editor"] }) {
   const { session, user, sectionTitle, writable, labels } = props;
   const editor = useEditor(
     {
@@ -105,7 +105,7 @@ function LiveEditor(props: { session: CollabSession; user: { id: string; name: s
  * text closes. Viewers (reviewers, colleagues) get the same live text, read-only.
  */
 export function ProposalSectionEditor(props: ProposalSectionEditorProps) {
-  const labels = editorLabels(props.locale);
+  const { labels } = props;
   const { session, state } = useCollabSession({ tokenUrl: props.tokenUrl, editable: props.editable });
   const status = syncStatus(state);
   useLeaveWarning(hasUnsentChanges(state), labels.leaveWarning);

@@ -3,7 +3,7 @@ import { renderSectionHtml } from "@/lib/editor/content";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { BlamedBlock, VersionBlame } from "@/lib/services/history/blame-version";
-import { HISTORY_LABELS } from "./labels";
+import { messages } from "@/lib/i18n/messages";
 
 /**
  * Each block of a version beside the version and proposal that last wrote it. Block HTML
@@ -31,7 +31,7 @@ export function BlameView({ blame, locale }: { blame: VersionBlame; locale: Loca
 }
 
 function Origin({ block, documentSlug, current, locale }: { block: BlamedBlock; documentSlug: string; current: number; locale: Locale }) {
-  const t = HISTORY_LABELS[locale];
+  const t = messages(locale).history;
   const version = block.changedIn;
   const anchor = block.blockId ? `#b-${block.blockId}` : "";
   const diffHref = version.number > 1 ? `/${documentSlug}/so-sanh?from=${version.number - 1}&to=${version.number}` : null;

@@ -1,6 +1,6 @@
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime } from "@/lib/i18n/format";
-import { HISTORY_LABELS } from "./labels";
+import { messages } from "@/lib/i18n/messages";
 
 /** Picks two versions and a layout with a GET form, so a comparison is a URL that can be shared. */
 export function CompareForm({
@@ -19,7 +19,7 @@ export function CompareForm({
   view: "inline" | "side";
   locale: Locale;
 }) {
-  const t = HISTORY_LABELS[locale];
+  const t = messages(locale).history;
   const options = versions.map((version) => (
     <option key={version.number} value={version.number}>
       {t.versionN(version.number)} · {formatDateTime(version.publishedAt, locale)}

@@ -1,11 +1,10 @@
 import type { Locale } from "@/lib/i18n/locales";
 import { messages } from "@/lib/i18n/messages";
-import { HISTORY_LABELS } from "./labels";
 import { PdfDownloadLink } from "./PdfDownloadLink";
 
 /** Download links for one version: Markdown, a standalone HTML page and a PDF. */
 export function ExportLinks({ documentSlug, number, locale }: { documentSlug: string; number: number; locale: Locale }) {
-  const t = HISTORY_LABELS[locale];
+  const t = messages(locale).history;
   const pdf = messages(locale).pdf;
   const base = `/api/v1/documents/${documentSlug}/versions/${number}/export`;
   return (

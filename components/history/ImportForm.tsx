@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ImportLabels } from "./labels";
+import type { Messages } from "@/lib/i18n/messages";
 
 export interface ImportFormState {
   /** Counts submissions, so the fields re-mount with what was sent after an error. */
@@ -19,7 +19,7 @@ export function ImportForm({
 }: {
   action: (state: ImportFormState, form: FormData) => Promise<ImportFormState>;
   documents: { slug: string; title: string }[];
-  labels: ImportLabels;
+  labels: Messages["history"]["importForm"];
 }) {
   const initial: ImportFormState = {
     attempt: 0,
@@ -41,33 +41,33 @@ export function ImportForm({
         </div>
       )}
       <div>
-        <label htmlFor="import-document">{labels.importDocument}</label>
+        <label htmlFor="import-document">{labels.document}</label>
         <select id="import-document" name="document" defaultValue={state.values.documentSlug}>
           {documents.map((document) => <option key={document.slug} value={document.slug}>{document.title}</option>)}
         </select>
       </div>
       <div>
-        <label htmlFor="import-title">{labels.importProposalTitle}</label>
+        <label htmlFor="import-title">{labels.proposalTitle}</label>
         <input id="import-title" name="title" maxLength={200} defaultValue={state.values.title} aria-describedby="import-title-hint" />
-        <p className="field-hint" id="import-title-hint">{labels.importProposalTitleHint}</p>
+        <p className="field-hint" id="import-title-hint">{labels.proposalTitleHint}</p>
       </div>
       <div>
-        <label htmlFor="import-rationale">{labels.importRationale}</label>
+        <label htmlFor="import-rationale">{labels.rationale}</label>
         <textarea id="import-rationale" name="rationale" rows={3} maxLength={10_000} defaultValue={state.values.rationale} aria-describedby="import-rationale-hint" />
-        <p className="field-hint" id="import-rationale-hint">{labels.importRationaleHint}</p>
+        <p className="field-hint" id="import-rationale-hint">{labels.rationaleHint}</p>
       </div>
       <div>
-        <label htmlFor="import-markdown">{labels.importMarkdown}</label>
+        <label htmlFor="import-markdown">{labels.markdown}</label>
         <textarea id="import-markdown" name="markdown" defaultValue={state.values.markdown} spellCheck={false} aria-describedby="import-markdown-hint" />
-        <p className="field-hint" id="import-markdown-hint">{labels.importMarkdownHint}</p>
+        <p className="field-hint" id="import-markdown-hint">{labels.markdownHint}</p>
       </div>
       <div>
-        <label htmlFor="import-file">{labels.importFile}</label>
+        <label htmlFor="import-file">{labels.file}</label>
         <input id="import-file" name="file" type="file" accept=".md,.markdown,text/markdown,text/plain,.docx" aria-describedby="import-file-hint" />
-        <p className="field-hint" id="import-file-hint">{labels.importFileHint}</p>
+        <p className="field-hint" id="import-file-hint">{labels.fileHint}</p>
       </div>
       <p>
-        <button type="submit" className="button" disabled={pending}>{pending ? labels.importPending : labels.importSubmit}</button>
+        <button type="submit" className="button" disabled={pending}>{pending ? labels.pending : labels.submit}</button>
       </p>
     </form>
   );

@@ -1,9 +1,9 @@
 import type { Locale } from "@/lib/i18n/locales";
-import { HISTORY_LABELS } from "./labels";
+import { messages } from "@/lib/i18n/messages";
 
 /** A search box that works without JavaScript (GET /tim-kiem?q=); `compact` for toolbars. */
 export function SearchForm({ locale, query = "", compact = false }: { locale: Locale; query?: string; compact?: boolean }) {
-  const t = HISTORY_LABELS[locale];
+  const t = messages(locale).history;
   const id = compact ? "search-q-compact" : "search-q";
   return (
     <form role="search" action="/tim-kiem" method="get" className={`search-form${compact ? " search-form--compact" : ""}`}>

@@ -2,11 +2,11 @@ import Link from "next/link";
 import type { Locale } from "@/lib/i18n/locales";
 import { searchHitPath } from "@/lib/domain/history/search";
 import type { SearchResults as Results } from "@/lib/services/history/search-handbook";
-import { HISTORY_LABELS } from "./labels";
+import { messages } from "@/lib/i18n/messages";
 
 /** Search hits with the matched words marked, each linking to the passage in the current text. */
 export function SearchResults({ results, locale }: { results: Results; locale: Locale }) {
-  const t = HISTORY_LABELS[locale];
+  const t = messages(locale).history;
   if (results.hits.length === 0) {
     return <p className="notice" role="status">{t.searchNone(results.query)}</p>;
   }

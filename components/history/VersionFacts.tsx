@@ -1,10 +1,10 @@
 import type { Locale } from "@/lib/i18n/locales";
 import type { VersionHistoryEntry } from "@/lib/services/history/list-versions";
-import { HISTORY_LABELS } from "./labels";
+import { messages } from "@/lib/i18n/messages";
 
 /** Who proposed, wrote, approved and published a version. */
 export function VersionFacts({ version, locale }: { version: VersionHistoryEntry; locale: Locale }) {
-  const t = HISTORY_LABELS[locale];
+  const t = messages(locale).history;
   if (!version.proposal) {
     return (
       <dl className="version-facts">
@@ -49,7 +49,7 @@ export function VersionFacts({ version, locale }: { version: VersionHistoryEntry
 
 /** "+12 −5" word counts with words for screen readers. */
 export function WordDelta({ added, removed, locale }: { added: number; removed: number; locale: Locale }) {
-  const t = HISTORY_LABELS[locale];
+  const t = messages(locale).history;
   return (
     <span className="word-delta" title={t.wordsDelta(added, removed)}>
       <span className="visually-hidden">{t.wordsDelta(added, removed)}</span>

@@ -3,9 +3,15 @@ import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { VersionHistoryEntry } from "@/lib/services/history/list-versions";
 import { ExportLinks } from "./ExportLinks";
-import { HISTORY_LABELS } from "./labels";
+import { messages, type Messages } from "@/lib/i18n/messages";
 import { RestoreButton } from "./RestoreButton";
 import { VersionFacts, WordDelta } from "./VersionFacts";
+
+/** The badge of a version that did not come from an ordinary edit; a kind the catalog does not name shows as it is. */
+function proposalKindBadge(t: Messages["history"], kind: string): string {
+  const kinds: Partial<Record<string, string>> = t.kind;
+  return kinds[kind] ?? kind;
+}
 
 /** The document's versions, newest first, each with its provenance and the ways to look at it. */
 export function VersionList({
@@ -22,7 +28,7 @@ export function VersionList({
   /** Present when the reader may start a restore proposal. */
   restoreAction?: (form: FormData) => Promise<void>;
 }) {
-  const t = HISTORY_LABELS[locale];
+  const t = messages(locale).history;
   if (versions.length === 0) return <p className="notice">{t.noChangesYet}</p>;
   return (
     <ol className="version-list" reversed>
@@ -35,7 +41,7 @@ export function VersionList({
                 <Link href={`/${documentSlug}/v/${version.number}`}>{t.versionN(version.number)}</Link>
               </h2>
               {isCurrent && <span className="badge badge--ok">{t.current}</span>}
-              {version.proposal && version.proposal.kind !== "EDIT" && <span className="badge">{t.kind[version.proposal.kind] ?? version.proposal.kind}</span>}
+              {version.proposal && version.proposal.kind !== "EDIT" && <span className="badge">{proposalKindBadge(t, version.proposal.kind)}</span>}
               <span className="meta">
                 {t.publishedOn}{" "}
                 <time dateTime={version.publishedAt.toISOString()}>{formatDateTime(version.publishedAt, locale)}</time>

@@ -2,13 +2,13 @@ import type { ProposalView } from "@/lib/services/proposals/proposal-view";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime } from "@/lib/i18n/format";
 import { plainText, type RichNode } from "@/lib/domain/document";
-import { TIMELINE_LABELS, type ProposalLabels } from "./labels";
+import type { Messages } from "@/lib/i18n/messages";
 
 /** Server-rendered pieces of the proposal page; forms post to server actions and work without JavaScript. */
 
 type FormAction = (form: FormData) => Promise<void>;
 
-export function PolicyChecklist({ view, locale, labels }: { view: ProposalView; locale: Locale; labels: ProposalLabels }) {
+export function PolicyChecklist({ view, locale, labels }: { view: ProposalView; locale: Locale; labels: Messages["proposal"] }) {
   return (
     <section className="card" aria-labelledby="checklist">
       <h2 id="checklist">{labels.checklist}</h2>
@@ -16,7 +16,7 @@ export function PolicyChecklist({ view, locale, labels }: { view: ProposalView; 
         {view.policy.checklist.map((item) => (
           <li key={item.key} className={item.ok ? "checklist__ok" : "checklist__missing"}>
             <span aria-hidden="true">{item.ok ? "✓" : "✗"}</span>{" "}
-            <span className="visually-hidden">{item.ok ? (locale === "vi" ? "Đạt: " : "Met: ") : (locale === "vi" ? "Chưa đạt: " : "Not met: ")}</span>
+            <span className="visually-hidden">{item.ok ? labels.checkMet : labels.checkUnmet}</span>
             {item.label[locale]}
           </li>
         ))}
@@ -25,7 +25,7 @@ export function PolicyChecklist({ view, locale, labels }: { view: ProposalView; 
   );
 }
 
-export function ReviewList({ view, locale, labels }: { view: ProposalView; locale: Locale; labels: ProposalLabels }) {
+export function ReviewList({ view, locale, labels }: { view: ProposalView; locale: Locale; labels: Messages["proposal"] }) {
   if (view.reviews.length === 0) return null;
   const decisionLabel = { APPROVE: labels.approve, REQUEST_CHANGES: labels.requestChanges, REJECT: labels.reject } as Record<string, string>;
   const reason = (review: ProposalView["reviews"][number]) => {
@@ -53,7 +53,7 @@ export function ReviewList({ view, locale, labels }: { view: ProposalView; local
   );
 }
 
-export function ReviewForm({ view, labels, action }: { view: ProposalView; labels: ProposalLabels; action: FormAction }) {
+export function ReviewForm({ view, labels, action }: { view: ProposalView; labels: Messages["proposal"]; action: FormAction }) {
   return (
     <section className="card" aria-labelledby="review">
       <h2 id="review">{labels.review}</h2>
@@ -101,7 +101,7 @@ export function CommentThread({
 }: {
   view: ProposalView;
   locale: Locale;
-  labels: ProposalLabels;
+  labels: Messages["proposal"];
   action: FormAction;
   canComment: boolean;
 }) {
@@ -160,7 +160,7 @@ export function CommentThread({
   );
 }
 
-export function Timeline({ view, locale, labels }: { view: ProposalView; locale: Locale; labels: ProposalLabels }) {
+export function Timeline({ view, locale, labels }: { view: ProposalView; locale: Locale; labels: Messages["proposal"] }) {
   return (
     <section className="card" aria-labelledby="timeline">
       <h2 id="timeline">{labels.timeline}</h2>
@@ -168,19 +168,24 @@ export function Timeline({ view, locale, labels }: { view: ProposalView; locale:
         {view.timeline.map((event) => (
           <li key={event.id}>
             <time dateTime={event.at}>{formatDateTime(new Date(event.at), locale)}</time> — {event.actor ?? labels.none}{" "}
-            {TIMELINE_LABELS[event.action]?.[locale] ?? event.action}
+            {timelineAction(labels, event.action)}
             {event.action === "version.published" && typeof event.data.number === "number" && <> ({labels.publishedAs} {event.data.number})</>}
           </li>
         ))}
         {view.editors.map((edit) => (
           <li key={`${edit.userId}-${edit.sectionId}`} className="meta">
-            {edit.name}: {edit.updates} {locale === "vi" ? "lần lưu chỉnh sửa ở mục" : "saved edits in section"}{" "}
-            {view.sections.find((section) => section.id === edit.sectionId)?.title ?? edit.sectionId}
+            {labels.savedEdits(edit.name, edit.updates, view.sections.find((section) => section.id === edit.sectionId)?.title ?? edit.sectionId)}
           </li>
         ))}
       </ol>
     </section>
   );
+}
+
+/** What the timeline says an audit action did; an action the catalog does not name shows as it is. */
+function timelineAction(labels: Messages["proposal"], action: string): string {
+  const actions: Partial<Record<string, string>> = labels.timelineActions;
+  return actions[action] ?? action;
 }
 
 function conflictText(value: RichNode | string | null): string {
@@ -189,7 +194,7 @@ function conflictText(value: RichNode | string | null): string {
   return plainText(value) || `[${value.type}]`;
 }
 
-export function ConflictsPanel({ view, labels, action, canResolve }: { view: ProposalView; labels: ProposalLabels; action: FormAction; canResolve: boolean }) {
+export function ConflictsPanel({ view, labels, action, canResolve }: { view: ProposalView; labels: Messages["proposal"]; action: FormAction; canResolve: boolean }) {
   if (view.conflicts.length === 0) return null;
   return (
     <section className="card notice--error" aria-labelledby="conflicts">

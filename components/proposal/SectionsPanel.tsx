@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ProposalView } from "@/lib/services/proposals/proposal-view";
-import type { ProposalLabels } from "./labels";
+import type { Messages } from "@/lib/i18n/messages";
 
 type FormAction = (form: FormData) => Promise<void>;
 
@@ -13,7 +13,7 @@ export function SectionsPanel({
   action,
 }: {
   view: ProposalView;
-  labels: ProposalLabels;
+  labels: Messages["proposal"];
   selectedId: string | null;
   canEdit: boolean;
   action: FormAction;

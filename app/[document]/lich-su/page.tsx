@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { HISTORY_LABELS } from "@/components/history/labels";
+import { messages } from "@/lib/i18n/messages";
 import { documentHistory, optionalVersionQuery } from "@/app/[document]/history-data";
 import { VersionList } from "@/components/history/VersionList";
 import { FlashMessage } from "@/components/ui/FlashMessage";
@@ -15,7 +15,7 @@ export async function generateMetadata({ params, searchParams }: Params): Promis
   const { document } = await params;
   const before = optionalVersionQuery((await searchParams).before) ?? undefined;
   const [history, locale] = await Promise.all([documentHistory(document, before), getLocale()]);
-  return { title: `${HISTORY_LABELS[locale].historyTitle} — ${history.document.title}` };
+  return { title: `${messages(locale).history.historyTitle} — ${history.document.title}` };
 }
 
 export default async function DocumentHistoryPage({ params, searchParams }: Params) {
@@ -24,7 +24,7 @@ export default async function DocumentHistoryPage({ params, searchParams }: Para
   // A malformed page marker shows the newest versions rather than an error.
   const before = optionalVersionQuery(beforeQuery) ?? undefined;
   const [history, locale, actor] = await Promise.all([documentHistory(document, before), getLocale(), getCurrentActor()]);
-  const t = HISTORY_LABELS[locale];
+  const t = messages(locale).history;
   const newestFirst = [...history.versions].reverse();
   const headNumber = history.headNumber;
   const sections = history.currentSections;

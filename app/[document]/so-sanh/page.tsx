@@ -3,7 +3,7 @@ import Link from "next/link";
 import { DocumentDiffView } from "@/components/diff/DocumentDiffView";
 import { CompareForm } from "@/components/history/CompareForm";
 import { ExportLinks } from "@/components/history/ExportLinks";
-import { HISTORY_LABELS } from "@/components/history/labels";
+import { messages } from "@/lib/i18n/messages";
 import { documentVersionDates, optionalVersionQuery } from "@/app/[document]/history-data";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -17,7 +17,7 @@ export async function generateMetadata({ params, searchParams }: Params): Promis
   const { document } = await params;
   const query = await searchParams;
   const [history, locale] = await Promise.all([documentVersionDates(document), getLocale()]);
-  const t = HISTORY_LABELS[locale];
+  const t = messages(locale).history;
   const from = optionalVersionQuery(query.from);
   const to = optionalVersionQuery(query.to);
   const pair = typeof from === "number" && typeof to === "number" ? ` — ${t.comparing(from, to)}` : "";
@@ -28,7 +28,7 @@ export default async function ComparePage({ params, searchParams }: Params) {
   const { document } = await params;
   const query = await searchParams;
   const [history, locale] = await Promise.all([documentVersionDates(document), getLocale()]);
-  const t = HISTORY_LABELS[locale];
+  const t = messages(locale).history;
   const slug = history.document.slug;
   const view = query.view === "side" ? "side" : "inline";
   const fromQuery = optionalVersionQuery(query.from);

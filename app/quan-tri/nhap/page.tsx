@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ImportForm } from "@/components/history/ImportForm";
-import { HISTORY_LABELS, importLabels } from "@/components/history/labels";
+import { messages } from "@/lib/i18n/messages";
 import { getCurrentActor } from "@/lib/auth/current";
 import { getMessages } from "@/lib/i18n/server";
 import { can } from "@/lib/policies";
@@ -15,7 +15,7 @@ export default async function ImportPage() {
   const actor = await getCurrentActor();
   if (!actor) redirect("/dang-nhap?callbackUrl=/quan-tri/nhap");
   const { locale, t: site } = await getMessages();
-  const t = HISTORY_LABELS[locale];
+  const t = messages(locale).history;
   if (!can(actor, "document:import")) {
     return <p className="notice notice--error" role="alert">{site.errors.forbiddenPage()}</p>;
   }
@@ -25,7 +25,7 @@ export default async function ImportPage() {
       <p className="meta"><Link href="/quan-tri">{site.admin.title}</Link></p>
       <h1>{t.importTitle}</h1>
       <p className="prose">{t.importIntro}</p>
-      <ImportForm action={importChapterAction} documents={documents.map(({ slug, title }) => ({ slug, title }))} labels={importLabels(t)} />
+      <ImportForm action={importChapterAction} documents={documents.map(({ slug, title }) => ({ slug, title }))} labels={t.importForm} />
     </>
   );
 }

@@ -1,13 +1,17 @@
 import type { Messages } from "../vi";
 import { admin } from "./admin";
 import { auth } from "./auth";
+import { diff } from "./diff";
+import { editor } from "./editor";
 import { email } from "./email";
 import { errors } from "./errors";
+import { history } from "./history";
 import { notifications } from "./notifications";
 import { pdf } from "./pdf";
+import { proposal } from "./proposal";
 import { reader } from "./reader";
 import { site } from "./site";
 import { workspace } from "./workspace";
 
 /** The English catalog, shaped by the Vietnamese one (../vi/index.ts). */
-export const en: Messages = { site, reader, auth, workspace, admin, errors, notifications, email, pdf };
+export const en: Messages = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor };

@@ -1,9 +1,13 @@
 import { admin } from "./admin";
 import { auth } from "./auth";
+import { diff } from "./diff";
+import { editor } from "./editor";
 import { email } from "./email";
 import { errors } from "./errors";
+import { history } from "./history";
 import { notifications } from "./notifications";
 import { pdf } from "./pdf";
+import { proposal } from "./proposal";
 import { reader } from "./reader";
 import { site } from "./site";
 import { workspace } from "./workspace";
@@ -14,6 +18,6 @@ import { workspace } from "./workspace";
  * else. Entries are strings, or functions of typed parameters for words that vary (use
  * `plural()` from ../plural.ts for counts).
  */
-export const vi = { site, reader, auth, workspace, admin, errors, notifications, email, pdf };
+export const vi = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor };
 
 export type Messages = typeof vi;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { HISTORY_LABELS } from "@/components/history/labels";
+import { messages } from "@/lib/i18n/messages";
 import { sectionHistory } from "@/app/[document]/history-data";
 import { RestoreButton } from "@/components/history/RestoreButton";
 import { VersionFacts, WordDelta } from "@/components/history/VersionFacts";
@@ -16,14 +16,14 @@ type Params = { params: Promise<{ document: string; section: string }>; searchPa
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { document, section } = await params;
   const [history, locale] = await Promise.all([sectionHistory(document, section), getLocale()]);
-  return { title: `${HISTORY_LABELS[locale].sectionHistoryTitle(history.section.title)} — ${history.document.title}` };
+  return { title: `${messages(locale).history.sectionHistoryTitle(history.section.title)} — ${history.document.title}` };
 }
 
 export default async function SectionHistoryPage({ params, searchParams }: Params) {
   const { document, section } = await params;
   const { error } = await searchParams;
   const [history, locale, actor] = await Promise.all([sectionHistory(document, section), getLocale(), getCurrentActor()]);
-  const t = HISTORY_LABELS[locale];
+  const t = messages(locale).history;
   const slug = history.document.slug;
   const feedHref = `/${slug}/lich-su/${history.section.slug}/feed.xml`;
   const mayRestore = can(actor, "proposal:create");

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { DocumentDiffView } from "@/components/diff/DocumentDiffView";
 import { ProposalSectionEditor } from "@/components/editor/ProposalSectionEditor";
 import { FlashMessage } from "@/components/ui/FlashMessage";
-import { proposalLabels } from "@/components/proposal/labels";
+import { messages } from "@/lib/i18n/messages";
 import { LiveStatus } from "@/components/proposal/LiveStatus";
 import { CommentThread, ConflictsPanel, PolicyChecklist, ReviewForm, ReviewList, Timeline } from "@/components/proposal/ProposalPanels";
 import { SectionsPanel } from "@/components/proposal/SectionsPanel";
@@ -38,7 +38,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const actor = await getCurrentActor();
   if (!actor) redirect(`/dang-nhap?callbackUrl=${encodeURIComponent(`/lam-viec/de-xuat/${id}`)}`);
   const { locale, t } = await getMessages();
-  const labels = proposalLabels(locale);
+  const labels = messages(locale).proposal;
   let view: ProposalView;
   try {
     view = await getProposalView({ actor, proposalId: id });
@@ -125,7 +125,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
               user={{ id: actor.id, name: actor.name }}
               editable={canEdit}
               tokenUrl={`/api/v1/proposals/${view.id}/sections/${selected.id}/collab`}
-              locale={locale}
+              labels={messages(locale).editor}
             />
           )}
         </section>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
 import { BlameView } from "@/components/history/BlameView";
-import { HISTORY_LABELS } from "@/components/history/labels";
+import { messages } from "@/lib/i18n/messages";
 import { orNotFound, versionParam } from "@/app/[document]/history-data";
 import { getLocale } from "@/lib/i18n/server";
 import { blameVersion } from "@/lib/services/history/blame-version";
@@ -14,13 +14,13 @@ const loadBlame = cache((slug: string, n: string) => orNotFound(blameVersion({ s
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { document, n } = await params;
   const [blame, locale] = await Promise.all([loadBlame(document, n), getLocale()]);
-  return { title: `${HISTORY_LABELS[locale].blameTitle(blame.version.number)} — ${blame.document.title}` };
+  return { title: `${messages(locale).history.blameTitle(blame.version.number)} — ${blame.document.title}` };
 }
 
 export default async function BlamePage({ params }: Params) {
   const { document, n } = await params;
   const [blame, locale] = await Promise.all([loadBlame(document, n), getLocale()]);
-  const t = HISTORY_LABELS[locale];
+  const t = messages(locale).history;
   const slug = blame.document.slug;
   const number = blame.version.number;
   return (

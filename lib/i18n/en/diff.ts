@@ -1,0 +1,32 @@
+import { plural } from "../plural";
+import type { Messages } from "../vi";
+
+export const diff: Messages["diff"] = {
+  regionLabel: "Version comparison",
+  legendTitle: "Legend",
+  legendInserted: "Added",
+  legendDeleted: "Removed",
+  legendNote: "Added text is underlined on green, removed text is struck through on red.",
+  insertedPrefix: "Added: ",
+  deletedPrefix: "Removed: ",
+  previousChange: "Previous change",
+  nextChange: "Next change",
+  firstChange: "Go to the first change",
+  navigationLabel: "Move between changes",
+  changeCounter: (number, total) => `Change ${number} of ${total}`,
+  unchangedBlocks: (count) => plural("en", count, { one: "# unchanged paragraph", other: "# unchanged paragraphs" }),
+  unchangedSections: (count) => plural("en", count, { one: "# unchanged section", other: "# unchanged sections" }),
+  sectionAdded: "New section",
+  sectionRemoved: "Section removed",
+  sectionMoved: (from, to) => `Moved from position ${from} to ${to}`,
+  sectionRenamed: (previousTitle) => `Renamed, formerly “${previousTitle}”`,
+  slugChanged: (previousSlug, slug) => `Address changed: ${previousSlug} → ${slug}`,
+  blockMoved: (from) => `Moved, formerly paragraph ${from}`,
+  blockRewritten: "Paragraph rewritten",
+  formatChanged: "Formatting",
+  before: "Before",
+  after: "After",
+  emptyCell: "(none)",
+  noChanges: "No changes",
+  imageAlt: (alt) => `[Image${alt ? `: ${alt}` : ""}]`,
+};

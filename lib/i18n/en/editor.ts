@@ -1,0 +1,28 @@
+import type { Messages } from "../vi";
+
+export const editor: Messages["editor"] = {
+  connecting: "Connecting…",
+  saved: "Saved",
+  syncing: "Syncing…",
+  offline: "Offline — changes will be sent when you are back online",
+  viewOnly: "View only",
+  denied: "You may not open this draft.",
+  failed: "The draft could not be opened. Please reload the page.",
+  toolbar: "Text formatting",
+  bold: "Bold",
+  italic: "Italic",
+  heading3: "Heading level 3",
+  heading4: "Heading level 4",
+  bulletList: "Bulleted list",
+  orderedList: "Numbered list",
+  link: "Link",
+  linkAddress: "Link address (http, https or mailto)",
+  linkApply: "Apply link",
+  linkRemove: "Remove link",
+  linkCancel: "Cancel",
+  linkInvalid: "Only http://, https:// and mailto: addresses are accepted.",
+  table: "Insert table",
+  undo: "Undo",
+  redo: "Redo",
+  leaveWarning: "Some changes have not reached the server yet. Leave anyway?",
+};
