@@ -6,6 +6,8 @@
  *
  *   npm run bench                    every part
  *   npm run bench -- diff read       some parts (diff, read, collab, storage, memory, history)
+ *   npm run bench -- --json          the same, with progress and the table on stderr and only the
+ *                                    JSON summary on stdout (for programs, and `npm run bench:readme`)
  *
  * Each part runs in a process of its own with --expose-gc, under a time limit. The table is
  * printed at the end, then one JSON object with every figure (also written to
@@ -30,6 +32,11 @@ const PART_TIMEOUT_SECONDS: Record<string, number> = {
   [EXTERNAL_COLLAB_PART]: 300,
 };
 const RESULTS_FILE = "bench-results/latest.json";
+const JSON_FLAG = "--json";
+
+let say: (text: string) => void = (text) => process.stdout.write(`${text}\n`);
+/** Where a part's own progress lines go: our stdout, or stderr when stdout is reserved for JSON. */
+let partOutput: "inherit" | "stderr" = "inherit";
 
 interface TableLine extends BenchRow {
   part: string;
@@ -38,7 +45,12 @@ interface TableLine extends BenchRow {
 async function main(): Promise<void> {
   const available: string[] = [...PARTS];
   if (fs.existsSync(path.join(PROJECT_ROOT, EXTERNAL_COLLAB_FILE))) available.push(EXTERNAL_COLLAB_PART);
-  const requested = process.argv.slice(2).filter((arg) => arg !== "--");
+  const args = process.argv.slice(2).filter((arg) => arg !== "--");
+  const jsonOnly = args.includes(JSON_FLAG);
+  // With --json, stdout carries one JSON object and nothing else; every human line goes to stderr.
+  say = jsonOnly ? (text) => process.stderr.write(`${text}\n`) : (text) => process.stdout.write(`${text}\n`);
+  partOutput = jsonOnly ? "stderr" : "inherit";
+  const requested = args.filter((arg) => arg !== JSON_FLAG);
   const unknown = requested.filter((part) => !available.includes(part));
   if (unknown.length > 0) {
     console.error(`unknown part(s): ${unknown.join(", ")}; choose among ${available.join(", ")}`);
@@ -48,7 +60,7 @@ async function main(): Promise<void> {
 
   const startedAt = new Date();
   const started = performance.now();
-  console.log(
+  say(
     `bench: ${selected.join(", ")} on ${os.cpus().length} cores, Node ${process.version}, load average ${os
       .loadavg()
       .map((load) => load.toFixed(2))
@@ -64,15 +76,15 @@ async function main(): Promise<void> {
   const outcomes: PartOutcome[] = [];
   for (const part of selected) {
     if (interrupted) break;
-    console.log(`\n=== ${part} ===`);
+    say(`\n=== ${part} ===`);
     const outcome = await runPart(part);
     outcomes.push(interrupted && outcome.status === "failed" ? { ...outcome, reason: `interrupted (${outcome.reason})` } : outcome);
   }
 
   const lines: TableLine[] = outcomes.flatMap((outcome) => (outcome.status === "ok" ? outcome.result.rows.map((line) => ({ part: outcome.part, ...line })) : []));
-  console.log(`\n${table(lines, outcomes)}`);
+  say(`\n${table(lines, outcomes)}`);
   const notes = outcomes.flatMap((outcome) => (outcome.status === "ok" ? outcome.result.notes.map((note) => `${outcome.part}: ${note}`) : []));
-  if (notes.length > 0) console.log(`\nnotes:\n${notes.map((note) => `  - ${note}`).join("\n")}`);
+  if (notes.length > 0) say(`\nnotes:\n${notes.map((note) => `  - ${note}`).join("\n")}`);
 
   const summary = {
     suite: "cam-nang-mo bench",
@@ -82,22 +94,22 @@ async function main(): Promise<void> {
     machine: { cores: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverage: os.loadavg() },
     commit: gitCommit(),
     parts: outcomes.map((outcome) => ({ part: outcome.part, status: outcome.status, seconds: outcome.seconds, ...(outcome.status === "ok" ? {} : { reason: outcome.reason }) })),
-    rows: lines,
-    missedTargets: lines.filter((line) => line.meetsTarget === false).map((line) => `${line.measure}: ${line.ratio?.median}x (target ${line.target})`),
+    measures: lines,
+    missedTargets: lines.filter((line) => line.meetsTarget === false).map((line) => line.measure),
     notes,
     details: Object.fromEntries(outcomes.map((outcome) => [outcome.part, outcome.status === "ok" ? outcome.result.details : null])),
   };
   fs.mkdirSync(path.dirname(path.join(PROJECT_ROOT, RESULTS_FILE)), { recursive: true });
   fs.writeFileSync(path.join(PROJECT_ROOT, RESULTS_FILE), `${JSON.stringify(summary, null, 2)}\n`);
-  console.log(`\nwritten to ${RESULTS_FILE}`);
-  console.log(JSON.stringify(summary));
+  say(`\nwritten to ${RESULTS_FILE}`);
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
   process.exitCode = outcomes.some((outcome) => outcome.status === "failed") ? 1 : 0;
 }
 
 async function runPart(part: string): Promise<PartOutcome> {
   const started = performance.now();
   const resultFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "camnang-bench-part-")), "result.json");
-  const child = spawn(process.execPath, tsxArgs("e2e/bench/part.ts", [part, resultFile]), { cwd: PROJECT_ROOT, stdio: "inherit" });
+  const child = spawn(process.execPath, tsxArgs("e2e/bench/part.ts", [part, resultFile]), { cwd: PROJECT_ROOT, stdio: partOutput === "inherit" ? "inherit" : ["inherit", process.stderr, process.stderr] });
   const limitSeconds = PART_TIMEOUT_SECONDS[part] ?? 300;
   let code = await exitOf(child, limitSeconds * 1000);
   let reason: string | null = null;

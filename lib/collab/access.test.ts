@@ -8,13 +8,13 @@ import {
   isSyncedAndAcknowledged,
   openClient,
   sectionText,
-  useLiveServer,
   tokenFor,
   typeText,
   userId,
   waitFor,
   type TestClient,
 } from "./test-helpers";
+import { useLiveServer } from "./test-support";
 
 const live = useLiveServer();
 const { track } = live;

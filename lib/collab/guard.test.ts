@@ -12,7 +12,6 @@ import {
   openClient,
   sectionText,
   startServer,
-  useLiveServer,
   tokenFor,
   typeText,
   userId,
@@ -20,6 +19,7 @@ import {
   type RunningServer,
   type TestClient,
 } from "./test-helpers";
+import { useLiveServer } from "./test-support";
 
 const live = useLiveServer();
 const { track } = live;

@@ -11,13 +11,13 @@ import {
   createDraft,
   openClient,
   sectionText,
-  useLiveServer,
   isSyncedAndAcknowledged,
   typeText,
   tokenFor,
   userId,
   waitFor,
 } from "./test-helpers";
+import { useLiveServer } from "./test-support";
 
 const live = useLiveServer();
 

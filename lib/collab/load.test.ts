@@ -10,10 +10,10 @@ import {
   openClient,
   sectionText,
   tokenFor,
-  useLiveServer,
   waitFor,
   type TestClient,
 } from "./test-helpers";
+import { useLiveServer } from "./test-support";
 
 /**
  * The load scenario of the reliability plan, bounded for the test suite: 25 writers on 5

@@ -4,7 +4,6 @@
  * demo ministries. Nothing here is mocked.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import { afterAll, beforeAll } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { mintCollabToken } from "../auth/collab-token";
@@ -14,7 +13,6 @@ import { plainText } from "../domain/document";
 import { YDOC_FIELD, yDocToContent } from "../editor/ydoc";
 import { createProposal } from "../services/proposals/create-proposal";
 import { actorByEmail } from "../testing/actors";
-import { createTestDatabase, type TestDatabase } from "../testing/databases";
 import { createLogger } from "./logger";
 import { createCollabServer, type CollabServer, type CollabServerOptions } from "./server";
 
@@ -166,37 +164,4 @@ export function typeText(doc: Y.Doc, text: string): void {
 
 export function countOccurrences(haystack: string, needle: string): number {
   return haystack.split(needle).length - 1;
-}
-
-/**
- * A seeded SQLite database and a running collaboration server for one test file, with the
- * clients a test opens closed at the end. Call at the top level of the file.
- */
-export function useLiveServer(): { readonly database: TestDatabase; readonly server: RunningServer; track(client: TestClient): TestClient } {
-  let database: TestDatabase | null = null;
-  let server: RunningServer | null = null;
-  const clients: TestClient[] = [];
-  beforeAll(async () => {
-    database = await createTestDatabase("sqlite", { seed: true });
-    server = await startServer(database.db);
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await server?.stop();
-    await database?.drop();
-  });
-  return {
-    get database() {
-      if (!database) throw new Error("the test database starts in beforeAll");
-      return database;
-    },
-    get server() {
-      if (!server) throw new Error("the collaboration server starts in beforeAll");
-      return server;
-    },
-    track(client) {
-      clients.push(client);
-      return client;
-    },
-  };
 }
