@@ -13,9 +13,7 @@ export default async function HomePage() {
     <>
       <h1>{t.site.name}</h1>
       <p className="prose">
-        {locale === "vi"
-          ? "Cẩm nang chuyển đổi số là tài liệu mở: các bộ, ngành đề xuất sửa đổi, người thẩm định phê duyệt, và mọi phiên bản đều được lưu lại để ai cũng có thể đọc, so sánh và trích dẫn."
-          : "The Digital Transformation Handbook is an open document: ministries propose changes, reviewers approve them, and every version is kept so that anyone can read, compare and cite it."}
+        {t.reader.homeIntro}
       </p>
       {published.length === 0 && <p className="notice">{t.reader.emptyHandbook}</p>}
       {published.map(({ document, head, sections }) => (

@@ -37,7 +37,6 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
   const reviewerAbility = can(actor, "review:queue");
   const lists = await listWorkspaceProposals(actor);
   const [notifications, emailPreferences] = await Promise.all([listNotifications({ userId: actor.id, locale }), readEmailPreferences({ actor })]);
-  const vi = locale === "vi";
   const proposalList = (items: typeof lists.mine, empty: string) =>
     items.length === 0 ? (
       <p className="meta">{empty}</p>
@@ -73,7 +72,7 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
             <li key={ability.action}>{ability[locale]}</li>
           ))}
           {reviewerAbility && (
-            <li>{locale === "vi" ? "Thẩm định, phê duyệt và ban hành đề xuất của người khác" : "Review, approve and publish other people's proposals"}</li>
+            <li>{t.workspace.reviewAbility}</li>
           )}
         </ul>
       </section>
@@ -100,20 +99,20 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
 
       {reviewerAbility && (
         <section className="card" aria-labelledby="awaiting">
-          <h2 id="awaiting">{vi ? "Chờ thẩm định" : "Awaiting review"}</h2>
-          {proposalList(lists.awaitingReview, vi ? "Không có đề xuất nào đang chờ." : "Nothing awaits review.")}
+          <h2 id="awaiting">{t.workspace.awaitingReview}</h2>
+          {proposalList(lists.awaitingReview, t.workspace.nothingAwaitsReview)}
         </section>
       )}
 
       <section className="card" aria-labelledby="my-proposals">
-        <h2 id="my-proposals">{vi ? "Đề xuất của tôi" : "My proposals"}</h2>
+        <h2 id="my-proposals">{t.workspace.myProposals}</h2>
         {can(actor, "proposal:create") && (
-          <p><Link className="button button--small" href="/lam-viec/de-xuat/moi">{vi ? "Đề xuất sửa đổi mới" : "New change proposal"}</Link></p>
+          <p><Link className="button button--small" href="/lam-viec/de-xuat/moi">{t.workspace.newProposal}</Link></p>
         )}
-        {proposalList(lists.mine, vi ? "Bạn chưa có đề xuất nào." : "You have no proposals yet.")}
+        {proposalList(lists.mine, t.workspace.noProposals)}
         {lists.ministry.length > 0 && (
           <>
-            <h3>{vi ? "Đề xuất khác của cơ quan" : "Other proposals of your ministry"}</h3>
+            <h3>{t.workspace.ministryProposals}</h3>
             {proposalList(lists.ministry, "")}
           </>
         )}
@@ -122,7 +121,7 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
       <section className="card" aria-labelledby="tokens">
         <h2 id="tokens">{t.workspace.apiTokens}</h2>
         <p className="meta">
-          {locale === "vi" ? "Dùng với tiêu đề" : "Use with the header"} <code>Authorization: Bearer hbk_…</code>
+          {t.workspace.tokenHeaderHint} <code>Authorization: Bearer hbk_…</code>
         </p>
         {tokens.length === 0 ? (
           <p>{t.workspace.noTokens}</p>

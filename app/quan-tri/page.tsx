@@ -37,7 +37,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         <a href="#sections">{t.admin.sections}</a>
         <a href="#policy">{t.admin.policy}</a>
         <Link href="/quan-tri/nhat-ky">{t.admin.audit}</Link>
-        <Link href="/quan-tri/nhap">{locale === "vi" ? "Nhập chương (Markdown, Word)" : "Import a chapter (Markdown, Word)"}</Link>
+        <Link href="/quan-tri/nhap">{t.admin.importChapterLink}</Link>
       </p>
 
       <section aria-labelledby="users" className="card">
@@ -142,9 +142,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           </form>
         ))}
         <p className="meta">
-          {locale === "vi"
-            ? "Ngoài số phê duyệt, mỗi mục có cơ quan phụ trách cần phê duyệt của người thẩm định thuộc cơ quan đó; người soạn thảo không được tự phê duyệt."
-            : "Besides the number of approvals, each owned section needs an approval from a reviewer of its ministry; authors never approve their own work."}
+          {t.admin.policyNote}
         </p>
       </section>
     </>

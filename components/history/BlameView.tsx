@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { renderSectionHtml } from "@/lib/editor/content";
 import type { Locale } from "@/lib/i18n/locales";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, organizationName } from "@/lib/i18n/format";
 import type { BlamedBlock, VersionBlame } from "@/lib/services/history/blame-version";
 import { messages } from "@/lib/i18n/messages";
 
@@ -49,7 +49,7 @@ function Origin({ block, documentSlug, current, locale }: { block: BlamedBlock; 
       )}
       <br />
       <time dateTime={version.publishedAt.toISOString()}>{formatDateTime(version.publishedAt, locale)}</time>
-      {version.organization && <> · {locale === "vi" ? version.organization.name : version.organization.nameEn}</>}
+      {version.organization && <> · {organizationName(version.organization, locale)}</>}
     </div>
   );
 }

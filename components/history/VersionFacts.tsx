@@ -1,3 +1,4 @@
+import { organizationName } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import type { VersionHistoryEntry } from "@/lib/services/history/list-versions";
 import { messages } from "@/lib/i18n/messages";
@@ -19,11 +20,11 @@ export function VersionFacts({ version, locale }: { version: VersionHistoryEntry
       </dl>
     );
   }
-  const organizationName = version.organization ? (locale === "vi" ? version.organization.name : version.organization.nameEn) : "—";
+  const ministry = version.organization ? organizationName(version.organization, locale) : "—";
   return (
     <dl className="version-facts">
       <dt>{t.ministry}</dt>
-      <dd>{organizationName}</dd>
+      <dd>{ministry}</dd>
       <dt>{t.authors}</dt>
       <dd>{version.authors.map((author) => author.name).join(", ") || "—"}</dd>
       <dt>{t.approvers}</dt>
@@ -32,7 +33,7 @@ export function VersionFacts({ version, locale }: { version: VersionHistoryEntry
           ? "—"
           : version.approvals
               .map((approval) => {
-                const organization = approval.organization ? (locale === "vi" ? approval.organization.name : approval.organization.nameEn) : null;
+                const organization = approval.organization ? organizationName(approval.organization, locale) : null;
                 return organization ? `${approval.reviewer.name} (${organization})` : approval.reviewer.name;
               })
               .join(", ")}

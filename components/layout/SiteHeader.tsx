@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/policies";
 import { can } from "@/lib/policies";
-import type { Locale } from "@/lib/i18n/locales";
+import { otherLocale, type Locale } from "@/lib/i18n/locales";
 import { messages } from "@/lib/i18n/messages";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { SignOutButton } from "@/components/auth/SignOutButton";
@@ -23,7 +23,7 @@ export function SiteHeader({ locale, actor }: { locale: Locale; actor: Actor | n
             <li><Link href="/">{t.site.home}</Link></li>
             {actor && <li><Link href="/lam-viec">{t.site.workspace}</Link></li>}
             {can(actor, "admin:manage") && <li><Link href="/quan-tri">{t.site.admin}</Link></li>}
-            <li><LanguageSwitch label={t.site.switchTo} target={locale === "vi" ? "en" : "vi"} /></li>
+            <li><LanguageSwitch label={t.site.switchTo} target={otherLocale(locale)} /></li>
             <li>
               {actor ? (
                 <span className="site-nav__user">

@@ -64,12 +64,12 @@ export function DocumentReader({
         <div className="toolbar no-print">
           <Link href={`/${document.slug}/lich-su`}>{t.reader.history}</Link>
           {current && (
-            <Link href={`/${document.slug}/lich-su/${current.slug}`}>{locale === "vi" ? "Lịch sử của mục" : "Section history"}</Link>
+            <Link href={`/${document.slug}/lich-su/${current.slug}`}>{t.reader.sectionHistory}</Link>
           )}
-          <Link href={`/${document.slug}/v/${version.number}/nguon-goc`}>{locale === "vi" ? "Ai sửa đoạn nào" : "Who changed what"}</Link>
+          <Link href={`/${document.slug}/v/${version.number}/nguon-goc`}>{t.reader.blame}</Link>
           <Link href={`/${document.slug}/so-sanh`}>{t.reader.compare}</Link>
           <Link href={`/${document.slug}/v/${version.number}${current ? `/${current.slug}` : ""}`}>
-            {locale === "vi" ? "Liên kết cố định" : "Permalink"}
+            {t.reader.permalink}
           </Link>
           <PrintButton label={t.reader.print} />
           <ExportLinks documentSlug={document.slug} number={version.number} locale={locale} />
@@ -85,7 +85,7 @@ export function DocumentReader({
         {current ? (
           <>
             <SectionArticle section={current} t={t} headingLevel={1} />
-            <nav className="section-nav" aria-label={locale === "vi" ? "Chuyển mục" : "Sections"}>
+            <nav className="section-nav" aria-label={t.reader.sectionNav}>
               <span>{previous && <Link href={`${basePath}/${previous.slug}`} rel="prev">← {previous.title}</Link>}</span>
               <span>{next && <Link href={`${basePath}/${next.slug}`} rel="next">{next.title} →</Link>}</span>
             </nav>

@@ -6,7 +6,8 @@ import { diffDocuments } from "../domain/diff";
 import { diffAsText } from "../domain/history/diff-text";
 import { markdownSnapshot } from "../domain/history/markdown-snapshot";
 import { AppError } from "../errors";
-import { isLocale } from "../i18n/locales";
+import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
+import { messages } from "../i18n/messages";
 import { compareVersions } from "../services/history/compare-versions";
 import { exportVersion, isExportFormat } from "../services/history/export-version";
 import { importChapterProposal } from "../services/history/import-chapter-proposal";
@@ -70,7 +71,7 @@ export const diffCommand: Command = {
       const second = typeof files === "string" ? args.positional[0] : args.positional[1];
       if (!first || !second) throw new UsageError("--files needs two paths");
       const diff = diffDocuments(markdownSnapshot(readTextFile(first)), markdownSnapshot(readTextFile(second)));
-      process.stdout.write(json ? `${JSON.stringify(diff, null, 2)}\n` : diffAsText(diff));
+      process.stdout.write(json ? `${JSON.stringify(diff, null, 2)}\n` : diffAsText(diff, messages(DEFAULT_LOCALE).diff.text));
       return;
     }
     const comparison = await compareVersions({ slug: requireOption(args, "doc"), from: positiveInt(args, "from"), to: positiveInt(args, "to") });
@@ -78,7 +79,7 @@ export const diffCommand: Command = {
       process.stdout.write(`${JSON.stringify(comparison.diff, null, 2)}\n`);
       return;
     }
-    process.stdout.write(`${comparison.document.title}: phiên bản ${comparison.from.number} → ${comparison.to.number}\n${diffAsText(comparison.diff)}`);
+    process.stdout.write(`${comparison.document.title}: phiên bản ${comparison.from.number} → ${comparison.to.number}\n${diffAsText(comparison.diff, messages(DEFAULT_LOCALE).diff.text)}`);
   },
 };
 

@@ -1,5 +1,11 @@
 import type { Locale } from "./locales";
 
+/** An organization's name in the reader's language (organizations are named in both). */
+export function organizationName(organization: { name: string; nameEn: string }, locale: Locale): string {
+  const names: Record<Locale, string> = { vi: organization.name, en: organization.nameEn };
+  return names[locale];
+}
+
 const TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 export function formatDateTime(date: Date, locale: Locale): string {

@@ -5,6 +5,11 @@ export const LOCALE_COOKIE = "camnang-locale";
 /** One year: a reader's language choice should outlive sessions. */
 export const LOCALE_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 3600;
 
+/** The language the switch offers: the one the reader is not reading. */
+export function otherLocale(locale: Locale): Locale {
+  return LOCALES.find((candidate) => candidate !== locale) ?? DEFAULT_LOCALE;
+}
+
 export function isLocale(value: string | undefined | null): value is Locale {
   return value === "vi" || value === "en";
 }

@@ -37,7 +37,7 @@ export default async function ComparePage({ params, searchParams }: Params) {
   let comparison: VersionComparison | null = null;
   let error: string | null = null;
   if (fromQuery === null || toQuery === null) {
-    error = locale === "vi" ? "Số phiên bản phải là số nguyên dương." : "Version numbers must be positive integers.";
+    error = t.versionNumbersInvalid;
   } else {
     try {
       comparison = await compareVersions({ slug, from: fromQuery, to: toQuery });

@@ -20,22 +20,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <h1>{t.admin.audit}</h1>
       <form className="inline-form" method="get" role="search">
-        <label htmlFor="f-action">{locale === "vi" ? "Hành động" : "Action"}</label>
+        <label htmlFor="f-action">{t.admin.auditAction}</label>
         <input id="f-action" name="action" defaultValue={filter.action ?? ""} placeholder="proposal." />
-        <label htmlFor="f-actor">{locale === "vi" ? "Người thực hiện (email)" : "Actor (email)"}</label>
+        <label htmlFor="f-actor">{t.admin.auditActorEmail}</label>
         <input id="f-actor" name="actor" type="email" defaultValue={filter.actor ?? ""} />
-        <button className="button button--small" type="submit">{locale === "vi" ? "Lọc" : "Filter"}</button>
-        <a href={`/api/v1/audit?format=csv&${query.toString()}`}>{locale === "vi" ? "Xuất CSV" : "Export CSV"}</a>
+        <button className="button button--small" type="submit">{t.admin.auditFilter}</button>
+        <a href={`/api/v1/audit?format=csv&${query.toString()}`}>{t.admin.auditExportCsv}</a>
         <a href={`/api/v1/audit?${query.toString()}`}>JSON</a>
       </form>
       <table className="data">
         <thead>
           <tr>
-            <th>{locale === "vi" ? "Thời điểm" : "Time"}</th>
-            <th>{locale === "vi" ? "Hành động" : "Action"}</th>
-            <th>{locale === "vi" ? "Người thực hiện" : "Actor"}</th>
-            <th>{locale === "vi" ? "Đối tượng" : "Target"}</th>
-            <th>{locale === "vi" ? "Chi tiết" : "Details"}</th>
+            <th>{t.admin.auditTime}</th>
+            <th>{t.admin.auditAction}</th>
+            <th>{t.admin.auditActor}</th>
+            <th>{t.admin.auditTarget}</th>
+            <th>{t.admin.auditDetails}</th>
           </tr>
         </thead>
         <tbody>

@@ -1,13 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { diffDocuments } from "../diff";
-import { diffAsText } from "./diff-text";
+import { diffAsText, type DiffTextWords } from "./diff-text";
 import { markdownSnapshot, stripFrontMatter } from "./markdown-snapshot";
+
+/** Domain tests stay pure (no catalog); these stand in for the catalog's diff.text words. */
+const WORDS: DiffTextWords = {
+  sectionStatus: { added: "mục mới", removed: "mục bị xóa", changed: "thay đổi", unchanged: "không đổi" },
+  moved: "chuyển vị trí",
+  renamedFrom: (previousTitle) => `tên cũ “${previousTitle}”`,
+};
 
 describe("diffs as text and Markdown files as snapshots", () => {
   it("shows word changes wdiff-style and whole paragraphs with - and +", () => {
     const before = markdownSnapshot("## Mở đầu\n\nChính phủ điện tử là bước đầu.\n\nĐoạn sẽ bị xóa.\n");
     const after = markdownSnapshot("## Mở đầu\n\nChính phủ số là bước tiếp theo.\n\n## Mục mới\n\nNội dung mới.\n");
-    const text = diffAsText(diffDocuments(before, after));
+    const text = diffAsText(diffDocuments(before, after), WORDS);
     expect(text).toContain("## Mở đầu (thay đổi)");
     expect(text).toContain("~ Chính phủ [-điện tử -]{+số +}là bước [-đầu-]{+tiếp theo+}.");
     expect(text.split("\n")[0]).toBe("2 mục thay đổi: +6 −7 từ; 1 mục mới");
@@ -18,7 +25,7 @@ describe("diffs as text and Markdown files as snapshots", () => {
 
   it("says so when nothing changed", () => {
     const same = markdownSnapshot("## A\n\nB\n");
-    expect(diffAsText(diffDocuments(same, same), "en")).toBe("No changes\n");
+    expect(diffAsText(diffDocuments(same, same), WORDS, "en")).toBe("No changes\n");
   });
 
   it("identifies sections by title slugs, unique within a file", () => {

@@ -6,11 +6,11 @@ import { summarizeDiff, type BlockDiff, type DiffLocale, type DocumentDiff, type
  * `[-removed words-]{+added words+}` inside a changed paragraph, `-`/`+` before whole
  * paragraphs removed or added. Unchanged sections and paragraphs are left out.
  */
-export function diffAsText(diff: DocumentDiff, locale: DiffLocale = "vi"): string {
+export function diffAsText(diff: DocumentDiff, words: DiffTextWords, locale: DiffLocale = "vi"): string {
   const lines = [summarizeDiff(diff, locale)];
   for (const section of diff.sections) {
     if (section.status === "unchanged" && !section.moved) continue;
-    lines.push("", sectionHeading(section, locale));
+    lines.push("", sectionHeading(section, words));
     for (const block of section.blocks) {
       const line = blockLine(block, section.status);
       if (line !== null) lines.push(line);
@@ -19,15 +19,17 @@ export function diffAsText(diff: DocumentDiff, locale: DiffLocale = "vi"): strin
   return `${lines.join("\n")}\n`;
 }
 
-const SECTION_STATUS: Record<DiffLocale, Record<SectionDiff["status"], string>> = {
-  vi: { added: "mục mới", removed: "mục bị xóa", changed: "thay đổi", unchanged: "không đổi" },
-  en: { added: "new section", removed: "section removed", changed: "changed", unchanged: "unchanged" },
-};
+/** The notes after a section's heading, in the reader's language (the catalog's `diff.text`). */
+export interface DiffTextWords {
+  sectionStatus: Record<SectionDiff["status"], string>;
+  moved: string;
+  renamedFrom: (previousTitle: string) => string;
+}
 
-function sectionHeading(section: SectionDiff, locale: DiffLocale): string {
-  const notes = [SECTION_STATUS[locale][section.status]];
-  if (section.moved) notes.push(locale === "vi" ? "chuyển vị trí" : "moved");
-  if (section.renamed) notes.push(locale === "vi" ? `tên cũ “${section.titleBefore}”` : `formerly “${section.titleBefore}”`);
+function sectionHeading(section: SectionDiff, words: DiffTextWords): string {
+  const notes = [words.sectionStatus[section.status]];
+  if (section.moved) notes.push(words.moved);
+  if (section.renamed) notes.push(words.renamedFrom(section.titleBefore ?? ""));
   return `## ${section.titleAfter ?? section.titleBefore ?? section.sectionId} (${notes.join(", ")})`;
 }
 

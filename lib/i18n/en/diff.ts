@@ -29,4 +29,9 @@ export const diff: Messages["diff"] = {
   emptyCell: "(none)",
   noChanges: "No changes",
   imageAlt: (alt) => `[Image${alt ? `: ${alt}` : ""}]`,
+  text: {
+    sectionStatus: { added: "new section", removed: "section removed", changed: "changed", unchanged: "unchanged" },
+    moved: "moved",
+    renamedFrom: (previousTitle) => `formerly “${previousTitle}”`,
+  },
 };

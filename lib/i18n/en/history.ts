@@ -87,4 +87,5 @@ export const history: Messages["history"] = {
   },
   forbidden: "You do not have access to this page.",
   backToHistory: "Back to the change history",
+  versionNumbersInvalid: "Version numbers must be positive integers.",
 };

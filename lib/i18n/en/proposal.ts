@@ -77,4 +77,16 @@ export const proposal: Messages["proposal"] = {
     "proposal.comment_added": "commented",
     "version.published": "published",
   },
+  breadcrumb: "Change proposal",
+  newTitle: "New change proposal",
+  newIntro: (version, documentTitle) =>
+    `The draft starts from version ${version} of “${documentTitle}”. You and your ministry's co-authors can edit any sections together, then submit for review.`,
+  newForm: {
+    title: "Proposal title",
+    rationale: "Rationale",
+    rationaleHint: "(why the change is needed)",
+    legalBasis: "Legal basis",
+    legalBasisHint: "(e.g. the decree or circular it follows)",
+    submit: "Create draft",
+  },
 };

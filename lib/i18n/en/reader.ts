@@ -18,4 +18,16 @@ export const reader: Messages["reader"] = {
   notFoundBody: "This address is not in the handbook. The section may have been renamed or the link mistyped.",
   backHome: "Back to the home page",
   emptyHandbook: "No document has been published yet.",
+  homeIntro:
+    "The Digital Transformation Handbook is an open document: ministries propose changes, reviewers approve them, and every version is kept so that anyone can read, compare and cite it.",
+  sectionHistory: "Section history",
+  blame: "Who changed what",
+  permalink: "Permalink",
+  sectionNav: "Sections",
+  viewing: "You are viewing",
+  viewingVersion: (number) => `version ${number}`,
+  viewingPublished: (when) => `, published ${when}.`,
+  currentVersion: "This is the current version.",
+  notCurrentVersion: (headNumber) => `This is not the current version (version ${headNumber}). `,
+  seeCurrent: "See the current text",
 };

@@ -24,4 +24,12 @@ export const workspace: Messages["workspace"] = {
   tokenLastUsed: "last used",
   tokenNeverUsed: "never used",
   tokenCreatedAt: "created",
+  reviewAbility: "Review, approve and publish other people's proposals",
+  awaitingReview: "Awaiting review",
+  nothingAwaitsReview: "Nothing awaits review.",
+  myProposals: "My proposals",
+  newProposal: "New change proposal",
+  noProposals: "You have no proposals yet.",
+  ministryProposals: "Other proposals of your ministry",
+  tokenHeaderHint: "Use with the header",
 };

@@ -18,4 +18,15 @@ export const admin = {
   nameVi: "Tên (tiếng Việt)",
   nameEn: "Tên (tiếng Anh)",
   saved: "Đã lưu.",
+  importChapterLink: "Nhập chương (Markdown, Word)",
+  policyNote:
+    "Ngoài số phê duyệt, mỗi mục có cơ quan phụ trách cần phê duyệt của người thẩm định thuộc cơ quan đó; người soạn thảo không được tự phê duyệt.",
+  auditAction: "Hành động",
+  auditActorEmail: "Người thực hiện (email)",
+  auditFilter: "Lọc",
+  auditExportCsv: "Xuất CSV",
+  auditTime: "Thời điểm",
+  auditActor: "Người thực hiện",
+  auditTarget: "Đối tượng",
+  auditDetails: "Chi tiết",
 };

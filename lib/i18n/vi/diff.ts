@@ -28,4 +28,10 @@ export const diff = {
   emptyCell: "(không có)",
   noChanges: "Không có thay đổi",
   imageAlt: (alt: string) => `[Hình ảnh${alt ? `: ${alt}` : ""}]`,
+  /** Plain-text diffs (terminal, e-mail): the notes after each section heading. */
+  text: {
+    sectionStatus: { added: "mục mới", removed: "mục bị xóa", changed: "thay đổi", unchanged: "không đổi" },
+    moved: "chuyển vị trí",
+    renamedFrom: (previousTitle: string) => `tên cũ “${previousTitle}”`,
+  },
 };

@@ -87,4 +87,5 @@ export const history = {
   },
   forbidden: "Bạn không có quyền truy cập trang này.",
   backToHistory: "Về lịch sử thay đổi",
+  versionNumbersInvalid: "Số phiên bản phải là số nguyên dương.",
 };

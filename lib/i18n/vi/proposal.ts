@@ -77,4 +77,17 @@ export const proposal = {
     "proposal.comment_added": "bình luận",
     "version.published": "ban hành",
   },
+  breadcrumb: "Đề xuất sửa đổi",
+  newTitle: "Đề xuất sửa đổi mới",
+  newIntro: (version: string, documentTitle: string) =>
+    `Bản nháp sẽ được tạo từ phiên bản ${version} của “${documentTitle}”. Bạn và những người cùng soạn của cơ quan có thể sửa nhiều mục cùng lúc, rồi gửi thẩm định.`,
+  /** The new-proposal form's words: plain strings only, as they cross from the server to the browser. */
+  newForm: {
+    title: "Tiêu đề đề xuất",
+    rationale: "Lý do",
+    rationaleHint: "(vì sao cần sửa đổi)",
+    legalBasis: "Căn cứ pháp lý",
+    legalBasisHint: "(ví dụ: Nghị định, Thông tư số …)",
+    submit: "Tạo bản nháp",
+  },
 };

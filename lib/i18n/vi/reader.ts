@@ -16,4 +16,17 @@ export const reader = {
   notFoundBody: "Địa chỉ này không có trong Cẩm nang. Có thể mục đã được đổi tên hoặc đường dẫn bị gõ sai.",
   backHome: "Về trang chủ",
   emptyHandbook: "Chưa có tài liệu nào được ban hành.",
+  homeIntro:
+    "Cẩm nang chuyển đổi số là tài liệu mở: các bộ, ngành đề xuất sửa đổi, người thẩm định phê duyệt, và mọi phiên bản đều được lưu lại để ai cũng có thể đọc, so sánh và trích dẫn.",
+  sectionHistory: "Lịch sử của mục",
+  blame: "Ai sửa đoạn nào",
+  permalink: "Liên kết cố định",
+  sectionNav: "Chuyển mục",
+  /** The banner on a past version's permalink: "Bạn đang xem **phiên bản 3**, ban hành …". */
+  viewing: "Bạn đang xem",
+  viewingVersion: (number: number) => `phiên bản ${number}`,
+  viewingPublished: (when: string) => `, ban hành ${when}.`,
+  currentVersion: "Đây là phiên bản hiện hành.",
+  notCurrentVersion: (headNumber: number) => `Đây không phải phiên bản hiện hành (phiên bản ${headNumber}). `,
+  seeCurrent: "Xem bản hiện hành",
 };

@@ -22,4 +22,12 @@ export const workspace = {
   tokenLastUsed: "dùng lần cuối",
   tokenNeverUsed: "chưa dùng",
   tokenCreatedAt: "tạo lúc",
+  reviewAbility: "Thẩm định, phê duyệt và ban hành đề xuất của người khác",
+  awaitingReview: "Chờ thẩm định",
+  nothingAwaitsReview: "Không có đề xuất nào đang chờ.",
+  myProposals: "Đề xuất của tôi",
+  newProposal: "Đề xuất sửa đổi mới",
+  noProposals: "Bạn chưa có đề xuất nào.",
+  ministryProposals: "Đề xuất khác của cơ quan",
+  tokenHeaderHint: "Dùng với tiêu đề",
 };

@@ -61,7 +61,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   return (
     <>
       <LiveStatus proposalId={view.id} fingerprint={fingerprint} />
-      <p className="meta"><Link href="/lam-viec">{t.workspace.title}</Link> / {locale === "vi" ? "Đề xuất sửa đổi" : "Change proposal"}</p>
+      <p className="meta"><Link href="/lam-viec">{t.workspace.title}</Link> / {labels.breadcrumb}</p>
       <h1>{view.title}</h1>
       <FlashMessage ok={ok} error={error} okText={t.admin.saved} />
       <section className="card" aria-label={labels.status}>

@@ -13,32 +13,22 @@ export default async function NewProposalPage({ searchParams }: { searchParams: 
   const { document: slug, section } = await searchParams;
   const actor = await getCurrentActor();
   if (!actor) redirect(`/dang-nhap?callbackUrl=${encodeURIComponent(`/lam-viec/de-xuat/moi?document=${slug ?? ""}&section=${section ?? ""}`)}`);
-  const { locale, t } = await getMessages();
+  const { t } = await getMessages();
   if (!can(actor, "proposal:create")) return <p className="notice notice--error" role="alert">{t.errors.forbiddenPage()}</p>;
   const start = await proposalStartingPoint({ slug });
   if (!start) redirect("/");
   const { document, headNumber } = start;
-  const vi = locale === "vi";
   return (
     <>
-      <h1>{vi ? "Đề xuất sửa đổi mới" : "New change proposal"}</h1>
+      <h1>{t.proposal.newTitle}</h1>
       <p className="prose">
-        {vi
-          ? `Bản nháp sẽ được tạo từ phiên bản ${headNumber ?? "?"} của “${document.title}”. Bạn và những người cùng soạn của cơ quan có thể sửa nhiều mục cùng lúc, rồi gửi thẩm định.`
-          : `The draft starts from version ${headNumber ?? "?"} of “${document.title}”. You and your ministry's co-authors can edit any sections together, then submit for review.`}
+        {t.proposal.newIntro(String(headNumber ?? "?"), document.title)}
       </p>
       <NewProposalForm
         action={createProposalAction}
         documentSlug={document.slug}
         sectionId={section ?? ""}
-        labels={{
-          title: vi ? "Tiêu đề đề xuất" : "Proposal title",
-          rationale: vi ? "Lý do" : "Rationale",
-          rationaleHint: vi ? "(vì sao cần sửa đổi)" : "(why the change is needed)",
-          legalBasis: vi ? "Căn cứ pháp lý" : "Legal basis",
-          legalBasisHint: vi ? "(ví dụ: Nghị định, Thông tư số …)" : "(e.g. the decree or circular it follows)",
-          submit: vi ? "Tạo bản nháp" : "Create draft",
-        }}
+        labels={t.proposal.newForm}
       />
     </>
   );

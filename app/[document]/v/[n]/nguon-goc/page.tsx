@@ -33,7 +33,7 @@ export default async function BlamePage({ params }: Params) {
       <p className="prose">{t.blameIntro}</p>
       {number !== blame.headNumber && (
         <p className="notice notice--warn">
-          {locale === "vi" ? `Đây không phải phiên bản hiện hành (phiên bản ${blame.headNumber}). ` : `This is not the current version (version ${blame.headNumber}). `}
+          {messages(locale).reader.notCurrentVersion(blame.headNumber)}
           <Link href={`/${slug}/v/${blame.headNumber}/nguon-goc`}>{t.blameTitle(blame.headNumber)}</Link>
         </p>
       )}
