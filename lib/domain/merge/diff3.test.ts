@@ -1,6 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { choiceTape, randomFromTape } from "../fixtures/choice-tape";
 import { mergeSequences } from "./diff3";
-import { seededRandom } from "./test-support";
+
+/** Runs per property: many of each kind of edit, well under a second. */
+const PROPERTY_RUNS = 300;
 
 const letters = (value: string) => value.split("");
 
@@ -62,37 +66,45 @@ describe("mergeSequences", () => {
     expect(result).toEqual({ kind: "merged", items: ["A", "b", "c"] });
   });
 
-  it("contains every change from both sides when random changes are far apart (seeded)", () => {
-    const random = seededRandom(20250101);
+  it("contains every change from both sides when random changes are far apart (fast-check, fixed seed)", () => {
     const SEQUENCE_LENGTH = 60;
     const GAP = 3;
-    for (let round = 0; round < 300; round += 1) {
-      const base = Array.from({ length: SEQUENCE_LENGTH }, (_, index) => `b${index}`);
-      // Each side edits its own stretches; the stretches alternate and keep GAP items apart.
-      const cut = GAP + Math.floor(random() * (SEQUENCE_LENGTH - 2 * GAP));
-      const headEdits = editStretch(random, 0, cut - GAP, "h");
-      const proposalEdits = editStretch(random, cut, SEQUENCE_LENGTH, "p");
-      const head = applyEdits(base, headEdits);
-      const proposal = applyEdits(base, proposalEdits);
-      const expected = applyEdits(base, [...headEdits, ...proposalEdits]);
-      expect(mergeSequences(base, head, proposal)).toEqual({ kind: "merged", items: expected });
-      expect(mergeSequences(base, proposal, head)).toEqual({ kind: "merged", items: expected });
-    }
+    // fast-check over a tape of choices: a failure shrinks to the simplest edits that fail.
+    fc.assert(
+      fc.property(choiceTape(), (tape) => {
+        const random = randomFromTape(tape);
+        const base = Array.from({ length: SEQUENCE_LENGTH }, (_, index) => `b${index}`);
+        // Each side edits its own stretches; the stretches alternate and keep GAP items apart.
+        const cut = GAP + Math.floor(random() * (SEQUENCE_LENGTH - 2 * GAP));
+        const headEdits = editStretch(random, 0, cut - GAP, "h");
+        const proposalEdits = editStretch(random, cut, SEQUENCE_LENGTH, "p");
+        const head = applyEdits(base, headEdits);
+        const proposal = applyEdits(base, proposalEdits);
+        const expected = applyEdits(base, [...headEdits, ...proposalEdits]);
+        expect(mergeSequences(base, head, proposal)).toEqual({ kind: "merged", items: expected });
+        expect(mergeSequences(base, proposal, head)).toEqual({ kind: "merged", items: expected });
+      }),
+      { seed: 20250101, numRuns: PROPERTY_RUNS },
+    );
   });
 
-  it("yields a conflict or an identical edit whenever random changes overlap (seeded)", () => {
-    const random = seededRandom(7);
-    for (let round = 0; round < 300; round += 1) {
-      const base = Array.from({ length: 20 }, (_, index) => `b${index}`);
-      const position = Math.floor(random() * 20);
-      const headEdits = [{ position, remove: 1, insert: random() < 0.5 ? ["same"] : ["h"] }];
-      const proposalEdits = [{ position, remove: 1, insert: random() < 0.5 ? ["same"] : ["p"] }];
-      const head = applyEdits(base, headEdits);
-      const proposal = applyEdits(base, proposalEdits);
-      const result = mergeSequences(base, head, proposal);
-      if (head.join() === proposal.join()) expect(result).toEqual({ kind: "merged", items: head });
-      else expect(result).toEqual({ kind: "conflict" });
-    }
+  it("yields a conflict or an identical edit whenever random changes overlap (fast-check, fixed seed)", () => {
+    // fast-check over a tape of choices: a failure shrinks to the simplest edits that fail.
+    fc.assert(
+      fc.property(choiceTape(), (tape) => {
+        const random = randomFromTape(tape);
+        const base = Array.from({ length: 20 }, (_, index) => `b${index}`);
+        const position = Math.floor(random() * 20);
+        const headEdits = [{ position, remove: 1, insert: random() < 0.5 ? ["same"] : ["h"] }];
+        const proposalEdits = [{ position, remove: 1, insert: random() < 0.5 ? ["same"] : ["p"] }];
+        const head = applyEdits(base, headEdits);
+        const proposal = applyEdits(base, proposalEdits);
+        const result = mergeSequences(base, head, proposal);
+        if (head.join() === proposal.join()) expect(result).toEqual({ kind: "merged", items: head });
+        else expect(result).toEqual({ kind: "conflict" });
+      }),
+      { seed: 7, numRuns: PROPERTY_RUNS },
+    );
   });
 });
 

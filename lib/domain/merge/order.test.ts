@@ -1,6 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { choiceTape, randomFromTape } from "../fixtures/choice-tape";
 import { mergeOrder, mergeSharedOrder } from "./order";
-import { seededRandom } from "./test-support";
+
+/** Runs per property: many of each kind of edit, well under a second. */
+const PROPERTY_RUNS = 300;
 
 const keys = (value: string) => value.split("");
 
@@ -26,25 +30,29 @@ describe("mergeSharedOrder", () => {
     expect(shared("abcd", "badc", "acbd")).toBeNull();
   });
 
-  it("keeps every relative-order change either side made (seeded)", () => {
-    const random = seededRandom(99);
-    for (let round = 0; round < 300; round += 1) {
-      const base = Array.from({ length: 2 + Math.floor(random() * 8) }, (_, index) => `k${index}`);
-      const head = maybeShuffle(random, base);
-      const proposal = maybeShuffle(random, base);
-      const merged = mergeSharedOrder({ base, head, proposal });
-      if (merged === null) continue;
-      const at = (order: readonly string[], key: string) => order.indexOf(key);
-      for (const first of base) {
-        for (const second of base) {
-          if (first === second) continue;
-          const before = (order: readonly string[]) => at(order, first) < at(order, second);
-          if (before(head) !== before(base)) expect(before(merged)).toBe(before(head));
-          if (before(proposal) !== before(base)) expect(before(merged)).toBe(before(proposal));
-          if (before(head) === before(base) && before(proposal) === before(base)) expect(before(merged)).toBe(before(base));
+  it("keeps every relative-order change either side made (fast-check, fixed seed)", () => {
+    // fast-check over a tape of choices: a failure shrinks to the simplest edits that fail.
+    fc.assert(
+      fc.property(choiceTape(), (tape) => {
+        const random = randomFromTape(tape);
+        const base = Array.from({ length: 2 + Math.floor(random() * 8) }, (_, index) => `k${index}`);
+        const head = maybeShuffle(random, base);
+        const proposal = maybeShuffle(random, base);
+        const merged = mergeSharedOrder({ base, head, proposal });
+        if (merged === null) return;
+        const at = (order: readonly string[], key: string) => order.indexOf(key);
+        for (const first of base) {
+          for (const second of base) {
+            if (first === second) continue;
+            const before = (order: readonly string[]) => at(order, first) < at(order, second);
+            if (before(head) !== before(base)) expect(before(merged)).toBe(before(head));
+            if (before(proposal) !== before(base)) expect(before(merged)).toBe(before(proposal));
+            if (before(head) === before(base) && before(proposal) === before(base)) expect(before(merged)).toBe(before(base));
+          }
         }
-      }
-    }
+      }),
+      { seed: 99, numRuns: PROPERTY_RUNS },
+    );
   });
 });
 
