@@ -2,10 +2,19 @@ import { getDb } from "../db/client";
 import { databaseConfig } from "../db/config";
 import { migrate } from "../db/migrate";
 import { seedDatabase } from "../services/seed-database";
+import { ensureLogKey } from "../log/log-signer";
+import { backfillLog } from "../services/log/backfill-log";
+import { signPendingCheckpoint } from "../services/log/checkpoints";
 
-/** Applies pending migrations and seeds an empty database. Safe to run on every start. */
+/**
+ * Applies pending migrations, makes the log key on first start, seeds an empty database, gives
+ * versions published before the transparency log their leaves, and signs the checkpoint. Safe
+ * to run on every start.
+ */
 export async function prepareDatabase(): Promise<void> {
   const config = databaseConfig();
+  const logKey = ensureLogKey();
+  console.log(`[log] ${logKey.signer.name}: key ${logKey.file}`);
   const report = await migrate(config);
   const where = config.engine === "sqlite" ? config.file : "PostgreSQL";
   console.log(`[db] ${where}: ${report.applied.length} migration(s) applied, ${report.alreadyApplied} already present`);
@@ -16,4 +25,8 @@ export async function prepareDatabase(): Promise<void> {
   if (seed.seeded && (await (await getDb()).user.count()) === 0) {
     console.log('[db] no accounts yet: create the first administrator with `npx handbook user:create --role ADMIN --email … --name "…" --password …`');
   }
+  const backfill = await backfillLog(await getDb());
+  if (backfill.appended > 0) console.log(`[log] ${backfill.appended} earlier version(s) added to the transparency log`);
+  const checkpoint = await signPendingCheckpoint();
+  if (checkpoint) console.log(`[log] checkpoint: ${checkpoint.size} leaves`);
 }

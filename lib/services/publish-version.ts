@@ -9,6 +9,9 @@ import { snapshotHash, versionHash } from "../domain/version-hash";
 import { AppError } from "../errors";
 import { recordAudit } from "../db/audit";
 import { queuePublicationEmails } from "./mail/queue-publication-emails";
+import type { StatementApproval } from "../domain/tlog";
+import { signAfterPublish } from "./log/checkpoints";
+import { appendVersionToLog } from "./log/statements";
 
 export interface PublishVersionInput {
   documentId: string;
@@ -21,6 +24,8 @@ export interface PublishVersionInput {
   stats?: Record<string, number>;
   /** Owners for sections this version adds (section id -> organization id). */
   newSectionOwners?: Record<string, string | null>;
+  /** The approvals the policy counted, as the version's statement records them. */
+  approvals?: readonly StatementApproval[];
   db?: Db;
   /** Run inside a caller's transaction (the caller then owns commit and rollback). */
   tx?: DbOrTx;
@@ -31,22 +36,29 @@ export interface PublishedVersion {
   number: number;
   hash: string;
   prevHash: string | null;
+  /** The version's leaf in the transparency log. */
+  logIndex: number;
 }
 
 /**
  * Appends version n+1 of a document, only if the head is still the one the caller read.
  * Unchanged sections point at their existing revisions (content-addressed), so a small change
  * stores only what changed. The version's hash covers its canonical content and its
- * predecessor's hash.
+ * predecessor's hash. Its statement is appended to the transparency log in the same
+ * transaction; the checkpoint over it is signed once that transaction has committed (by the
+ * caller that owns the transaction, see signAfterPublish).
  */
 export async function publishVersion(input: PublishVersionInput): Promise<PublishedVersion> {
   if (input.tx) return publishInTransaction(input.tx, input);
   const db = input.db ?? (await getDb());
+  let published: PublishedVersion;
   try {
-    return await runTransaction(db, (tx) => publishInTransaction(tx, input));
+    published = await runTransaction(db, (tx) => publishInTransaction(tx, input));
   } catch (error) {
     throw translatePublishError(error);
   }
+  await signAfterPublish(db);
+  return published;
 }
 
 export function translatePublishError(error: unknown): unknown {
@@ -114,16 +126,18 @@ async function publishInTransaction(tx: DbOrTx, input: PublishVersionInput): Pro
     });
   }
 
+  const entry = await appendVersionToLog(tx, version.id, input.approvals ?? []);
+
   await recordAudit(tx, {
     actorId: input.actorId,
     action: "version.published",
     targetType: "version",
     targetId: version.id,
-    data: { documentId: input.documentId, number, hash, proposalId: input.proposalId ?? null },
+    data: { documentId: input.documentId, number, hash, proposalId: input.proposalId ?? null, logIndex: entry.index, statementHash: entry.statementHash },
   });
   await queuePublicationEmails(tx, { versionId: version.id });
 
-  return { id: version.id, number, hash, prevHash };
+  return { id: version.id, number, hash, prevHash, logIndex: entry.index };
 }
 
 function assertUniqueSections(snapshot: DocumentSnapshot): void {

@@ -6,6 +6,7 @@ import pg from "pg";
 import { disconnectDb, getDb, type Db } from "../db/client";
 import { migrate, migratePostgres, migrateSqlite, readMigrations } from "../db/migrate";
 import { seedDatabase } from "../services/seed-database";
+import { ensureLogKey } from "../log/log-signer";
 
 /**
  * Real databases for integration tests: a fresh SQLite file, or a fresh PostgreSQL database
@@ -89,6 +90,14 @@ export async function createTestDatabase(engine: Engine, options: { seed?: boole
     };
   }
   process.env.DATABASE_URL = url;
+  // Each database has its own log, so its own log key and signed state.
+  const logKeyFile = path.join(os.tmpdir(), `${name}.log-key`);
+  process.env.HANDBOOK_LOG_KEY_FILE = logKeyFile;
+  process.env.HANDBOOK_LOG_ORIGIN = "test.camnang.gov.vn/log";
+  ensureLogKey();
+  const removeLogKey = () => {
+    for (const suffix of ["", ".signed"]) fs.rmSync(`${logKeyFile}${suffix}`, { force: true });
+  };
   if (options.migrationsBefore === undefined) {
     await migrate();
   } else {
@@ -106,6 +115,7 @@ export async function createTestDatabase(engine: Engine, options: { seed?: boole
     async drop() {
       await disconnectDb();
       await cleanup();
+      removeLogKey();
     },
   };
 }

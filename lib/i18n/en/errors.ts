@@ -27,4 +27,10 @@ export const errors: Messages["errors"] = {
   tokenNotFound: () => "API token not found.",
   tokenPrefixAmbiguous: () => "Several tokens share this prefix; revoke by id (--id).",
   proposalNotFound: () => "Proposal not found.",
+  logStatementInvalid: (params: { reason: string }) => `The version's statement for the transparency log could not be built: ${params.reason}. Nothing was published.`,
+  nonNegativeInteger: (params: { name: string }) => `Parameter ${params.name} must be a non-negative integer (0, 1, 2…).`,
+  logProofRange: (params: { detail: string }) => `No proof for this range: ${params.detail}.`,
+  logNotSigned: () => "The transparency log has no signed checkpoint yet.",
+  versionNotInLog: () => "This version is not in the transparency log yet; try again once the server has finished starting.",
+  logTileNotFound: () => "The transparency log has no such tile.",
 };

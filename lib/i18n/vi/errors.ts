@@ -31,4 +31,10 @@ export const errors = {
   tokenNotFound: () => "Không tìm thấy khóa API.",
   tokenPrefixAmbiguous: () => "Có nhiều khóa cùng tiền tố này; hãy thu hồi theo mã khóa (--id).",
   proposalNotFound: () => "Không tìm thấy đề xuất.",
+  logStatementInvalid: (params: { reason: string }) => `Không lập được tuyên bố (statement) của phiên bản cho nhật ký minh bạch: ${params.reason}. Không có gì được ban hành.`,
+  nonNegativeInteger: (params: { name: string }) => `Tham số ${params.name} phải là số nguyên không âm (0, 1, 2…).`,
+  logProofRange: (params: { detail: string }) => `Không có bằng chứng cho khoảng này: ${params.detail}.`,
+  logNotSigned: () => "Nhật ký minh bạch chưa có điểm kiểm (checkpoint) nào được ký.",
+  versionNotInLog: () => "Phiên bản này chưa có trong nhật ký minh bạch; hãy thử lại sau khi máy chủ khởi động xong.",
+  logTileNotFound: () => "Không có ô (tile) này trong nhật ký minh bạch.",
 };

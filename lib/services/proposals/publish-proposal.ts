@@ -11,9 +11,12 @@ import { recordAudit } from "../../db/audit";
 import { notify } from "../notifications/notify";
 import { publishVersion, translatePublishError, type PublishedVersion } from "../publish-version";
 import { evaluateProposalPolicy, touchedSectionIds } from "./approval-state";
+import type { PolicyEvaluation } from "../../domain/review-policy";
 import { applyTransition } from "./proposal-transition";
 import type { DraftSectionWriter } from "./draft-writer";
 import { rebaseProposal } from "./rebase-proposal";
+import { signAfterPublish } from "../log/checkpoints";
+import { legacyApprovals } from "../log/statements";
 
 /**
  * Attempts per publish. A publish that lost a race (another version landed between reading the
@@ -44,7 +47,10 @@ export async function publishProposal(options: {
   for (let attempt = 1; ; attempt += 1) {
     try {
       const outcome = await runTransaction(db, (tx) => publishOnce(tx, options.actor, options.proposalId));
-      if (outcome.kind === "published") return outcome;
+      if (outcome.kind === "published") {
+        await signAfterPublish(db);
+        return outcome;
+      }
       const rebased = await rebaseProposal({ proposalId: options.proposalId, writer: options.writer, actorId: options.actor.id, db });
       return { kind: "merge_needs_review", conflicts: rebased.conflicts };
     } catch (error) {
@@ -97,6 +103,7 @@ async function publishOnce(tx: DbOrTx, actor: Actor, proposalId: string): Promis
     summary: summarizeDiff(diff, "vi"),
     stats: { ...diff.stats },
     newSectionOwners: newSectionOwners(proposal, headSnapshot, toPublish),
+    approvals: await countedApprovals(tx, proposal, evaluation),
   });
   await applyTransition(tx, proposal, "publish");
   await recordAudit(tx, {
@@ -126,5 +133,22 @@ function newSectionOwners(proposal: LoadedProposal, head: DocumentSnapshot, publ
   const existing = new Set(head.sections.map((section) => section.id));
   return Object.fromEntries(
     published.sections.filter((section) => !existing.has(section.id)).map((section) => [section.id, proposal.organizationId]),
+  );
+}
+
+/**
+ * The approvals the policy counted, for the version's statement. Reviewers do not sign yet, so
+ * each is recorded as an unsigned legacy approval of the content hash it was given for.
+ */
+export async function countedApprovals(tx: DbOrTx, proposal: LoadedProposal, evaluation: PolicyEvaluation) {
+  const counted = new Set(evaluation.reviews.filter((review) => review.counted).map((review) => review.id));
+  const reviews = await tx.review.findMany({
+    where: { proposalId: proposal.id, id: { in: [...counted] } },
+    include: { reviewer: { select: { id: true, name: true } } },
+  });
+  return legacyApprovals(
+    tx,
+    proposal,
+    reviews.map((review) => ({ reviewerId: review.reviewer.id, reviewerName: review.reviewer.name, contentHash: review.contentHash })),
   );
 }

@@ -1,0 +1,127 @@
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { headVersion, loadVersionSnapshot } from "../../db/documents";
+import {
+  decodeBase64,
+  decodeStatement,
+  noteVerifier,
+  openCheckpoint,
+  rootFromLeafHashes,
+  sectionContentHash,
+  statementHash,
+  statementLeafHash,
+} from "../../domain/tlog";
+import { loadLogKey, logKeyFile, SIGNED_STATE_SUFFIX } from "../../log/log-signer";
+import { availableEngines, createTestDatabase, type TestDatabase } from "../../testing/databases";
+import { publishVersion } from "../publish-version";
+import { backfillLog } from "./backfill-log";
+import { latestCheckpoint, loadLogTree, signPendingCheckpoint } from "./checkpoints";
+
+const engines = await availableEngines();
+
+async function dropLogTriggers(database: TestDatabase): Promise<void> {
+  const { db, engine } = database;
+  const tables = ["LogEntry", "LogCheckpoint", "LogCosignature"];
+  for (const table of tables) {
+    if (engine === "sqlite") {
+      await db.$executeRawUnsafe(`DROP TRIGGER "${table}_no_update"`);
+      await db.$executeRawUnsafe(`DROP TRIGGER "${table}_no_delete"`);
+    } else {
+      await db.$executeRawUnsafe(`DROP TRIGGER "${table}_append_only" ON "${table}"`);
+      await db.$executeRawUnsafe(`DROP TRIGGER "${table}_no_truncate" ON "${table}"`);
+    }
+  }
+}
+
+describe.each(engines)("the transparency log on %s", (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine, { seed: true });
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it("gives every seeded version a canonical statement chained to the previous one, with the counted approvals as unsigned legacy", async () => {
+    const { db } = database;
+    const entries = await db.logEntry.findMany({ orderBy: { index: "asc" }, include: { version: { include: { sections: { include: { revision: true }, orderBy: { position: "asc" } } } } } });
+    expect(entries.map((entry) => entry.version.number)).toEqual([1, 2]);
+    let previous: string | null = null;
+    for (const entry of entries) {
+      const bytes = new Uint8Array(entry.statement);
+      const statement = decodeStatement(bytes);
+      expect(statement.version).toBe(entry.version.number);
+      expect(statement.previousStatementHash).toBe(previous);
+      expect(statementHash(bytes)).toBe(entry.statementHash);
+      expect(statement.sections.map((section) => section.contentHash)).toEqual(entry.version.sections.map((row) => sectionContentHash(row.revision.content)));
+      expect(statement.publishedAt).toBe(entry.version.publishedAt.toISOString());
+      previous = entry.statementHash;
+    }
+    const second = decodeStatement(new Uint8Array(entries[1].statement));
+    expect(second.proposalId).toBe(entries[1].version.proposalId);
+    expect(second.approvals.length).toBeGreaterThanOrEqual(2);
+    expect(second.approvals.every((approval) => approval.signing === "unsigned-legacy" && approval.decision === "approve")).toBe(true);
+    expect(second.approvals.every((approval) => approval.baseStatementHash === entries[0].statementHash)).toBe(true);
+  });
+
+  it("signs a checkpoint over the whole log with the key in the key file, and remembers what it signed outside the database", async () => {
+    const { db } = database;
+    const checkpoint = await latestCheckpoint(db);
+    const tree = await loadLogTree(db);
+    expect(checkpoint?.size).toBe(tree.size);
+    const key = loadLogKey();
+    const opened = openCheckpoint(checkpoint!.note, [noteVerifier(key.verifier)]);
+    expect(opened.checkpoint.origin).toBe("test.camnang.gov.vn/log");
+    expect(opened.checkpoint.rootHash).toEqual(rootFromLeafHashes(tree.leafHashes));
+    expect(fs.statSync(logKeyFile()).mode & 0o777).toBe(0o600);
+    const state = JSON.parse(fs.readFileSync(`${logKeyFile()}${SIGNED_STATE_SUFFIX}`, "utf8")) as { size: number; rootHash: string };
+    expect(state.size).toBe(tree.size);
+    expect(decodeBase64(state.rootHash)).toEqual(opened.checkpoint.rootHash);
+  });
+
+  it("appends the next leaf in the publishing transaction and signs the grown tree after it commits", async () => {
+    const { db } = database;
+    const document = await db.document.findFirstOrThrow();
+    const head = await headVersion(db, document.id);
+    const snapshot = await loadVersionSnapshot(db, document, head!.id);
+    const renamed = { ...snapshot, sections: snapshot.sections.map((section, index) => (index === 0 ? { ...section, title: `${section.title} (sửa)` } : section)) };
+    const before = await loadLogTree(db);
+    const published = await publishVersion({ documentId: document.id, expectedHeadNumber: head!.number, snapshot: renamed, actorId: null });
+    expect(published.logIndex).toBe(before.size);
+    const entry = await db.logEntry.findUniqueOrThrow({ where: { index: published.logIndex } });
+    const statement = decodeStatement(new Uint8Array(entry.statement));
+    expect(statement.publisher).toEqual({ id: "system", name: "Cẩm nang mở" });
+    expect(statement.sections[0].title).toBe(renamed.sections[0].title);
+    expect(entry.leafHash).toBe(Buffer.from(statementLeafHash(new Uint8Array(entry.statement))).toString("hex"));
+    expect((await latestCheckpoint(db))?.size).toBe(before.size + 1);
+  });
+
+  it("refuses to change or remove a leaf, a checkpoint or a cosignature", async () => {
+    const { db } = database;
+    const statements = [
+      `UPDATE "LogEntry" SET "statementHash" = 'x'`,
+      `DELETE FROM "LogEntry"`,
+      `UPDATE "LogCheckpoint" SET "note" = 'x'`,
+      `DELETE FROM "LogCheckpoint"`,
+    ];
+    for (const statement of statements) await expect(db.$executeRawUnsafe(statement), statement).rejects.toThrow(/append-only/);
+    if (engine === "postgres") await expect(db.$executeRawUnsafe(`TRUNCATE "LogEntry" CASCADE`)).rejects.toThrow(/append-only/);
+  });
+
+  it("gives versions from before the log the very statements publishing writes, in order, once", async () => {
+    const { db } = database;
+    const original = await db.logEntry.findMany({ orderBy: { index: "asc" } });
+    // An install from before the log: no leaves, no checkpoints, no signed state.
+    await dropLogTriggers(database);
+    await db.logCosignature.deleteMany({});
+    await db.logCheckpoint.deleteMany({});
+    await db.logEntry.deleteMany({});
+    fs.rmSync(`${logKeyFile()}${SIGNED_STATE_SUFFIX}`);
+
+    expect(await backfillLog(db)).toEqual({ appended: original.length });
+    const rebuilt = await db.logEntry.findMany({ orderBy: { index: "asc" } });
+    expect(rebuilt.map((entry) => [entry.index, entry.versionId, entry.statementHash])).toEqual(original.map((entry) => [entry.index, entry.versionId, entry.statementHash]));
+    expect(await backfillLog(db)).toEqual({ appended: 0 });
+    expect((await signPendingCheckpoint({ db }))?.size).toBe(original.length);
+  });
+});
