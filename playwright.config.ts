@@ -12,6 +12,8 @@ export const E2E_BASE_URL = `http://localhost:${WEB_PORT}`;
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
+  // The hostile suite has its own configuration, product and ports (playwright.security.config.ts).
+  testIgnore: "security/**",
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

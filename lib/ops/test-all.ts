@@ -6,8 +6,10 @@ import { runToCompletion } from "./processes";
 /**
  * `npm test`: every test the project has, in one command. Lint (with the layering rules), unit and integration tests
  * (Vitest; integration tests run on SQLite and, when reachable, PostgreSQL), then end-to-end
- * tests in a real browser against the product started by `npm start` on a fresh database.
- * Ends with one summary line across both runners.
+ * tests in a real browser against the product started by `npm start` on a fresh database, then
+ * the hostile suite (playwright.security.config.ts: the role × route matrix, XSS payloads, fuzzed
+ * collaboration frames, oversized bodies) against another fresh one. Ends with one summary line
+ * across every stage. `npm run test:security` runs the hostile suite alone.
  */
 interface Counts {
   passed: number;
@@ -37,12 +39,16 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   const vitestReport = path.join(reportDir, "vitest.json");
   const playwrightReport = path.join(reportDir, "playwright.json");
+  const securityReport = path.join(reportDir, "security.json");
   fs.rmSync(vitestReport, { force: true });
   fs.rmSync(playwrightReport, { force: true });
+  fs.rmSync(securityReport, { force: true });
+  const runs = (stage: "lint" | "unit" | "e2e" | "security") =>
+    only === undefined || only === stage || (only === "unit" && stage === "lint");
 
   let exitCode = 0;
   let lintFailed = false;
-  if (only !== "e2e") {
+  if (runs("lint")) {
     // Lint first: types-aware rules and the layering of the architecture map (eslint.config.mjs).
     const code = await runToCompletion(process.execPath, [path.join(root, "node_modules/eslint/bin/eslint.js"), "--max-warnings", "0", "."], env);
     if (code !== 0) {
@@ -51,7 +57,7 @@ async function main(): Promise<void> {
       console.error("[test] lint failed (npm run lint)");
     }
   }
-  if (only !== "e2e") {
+  if (runs("unit")) {
     const code = await runToCompletion(
       process.execPath,
       [path.join(root, "node_modules/vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
@@ -59,7 +65,7 @@ async function main(): Promise<void> {
     );
     if (code !== 0) exitCode = code;
   }
-  if (only !== "unit") {
+  if (runs("e2e")) {
     // A fresh database for every end-to-end run: tests start from the seeded handbook.
     fs.rmSync(path.join(root, "data/e2e"), { recursive: true, force: true });
     const code = await runToCompletion(
@@ -69,9 +75,19 @@ async function main(): Promise<void> {
     );
     if (code !== 0) exitCode = code;
   }
+  if (runs("security")) {
+    // The hostile suite on a product of its own (ports E2E_WEB_PORT/E2E_COLLAB_PORT, default 3120/3121).
+    fs.rmSync(path.join(root, "data/security"), { recursive: true, force: true });
+    const code = await runToCompletion(
+      process.execPath,
+      [path.join(root, "node_modules/@playwright/test/cli.js"), "test", "--config", "playwright.security.config.ts", "--reporter=list,json"],
+      { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: securityReport },
+    );
+    if (code !== 0) exitCode = code;
+  }
 
   const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
-  for (const counts of [readVitestCounts(vitestReport), readPlaywrightCounts(playwrightReport)]) {
+  for (const counts of [readVitestCounts(vitestReport), readPlaywrightCounts(playwrightReport), readPlaywrightCounts(securityReport)]) {
     if (!counts) continue;
     totals.passed += counts.passed;
     totals.failed += counts.failed;
