@@ -27,9 +27,17 @@ export function collabPublicUrl(): string {
   return process.env.COLLAB_PUBLIC_URL?.trim() || `ws://localhost:${collabPort()}`;
 }
 
-/** Where the web app reaches the internal HTTP API (loopback by default). */
-export function collabInternalUrl(): string {
-  return (process.env.COLLAB_INTERNAL_URL?.trim() || `http://127.0.0.1:${collabPort()}`).replace(/\/+$/, "");
+/**
+ * Where the web app reaches the internal HTTP API (loopback by default): one URL, or one per
+ * collaboration instance, comma-separated. A replacement goes to the first that answers (Redis
+ * carries it to the others); a flush goes to every one, since each stores what it holds.
+ */
+export function collabInternalUrls(): string[] {
+  const raw = process.env.COLLAB_INTERNAL_URL?.trim() || `http://127.0.0.1:${collabPort()}`;
+  return raw
+    .split(",")
+    .map((url) => url.trim().replace(/\/+$/, ""))
+    .filter((url) => url.length > 0);
 }
 
 const STATUS_CODES: Record<number, ErrorCode> = {
@@ -58,18 +66,19 @@ async function errorFrom(response: Response): Promise<AppError> {
   return new AppError(code, message, details);
 }
 
-async function postInternal(path: string, body: unknown): Promise<void> {
+class Unreachable extends Error {}
+
+async function postTo(baseUrl: string, path: string, body: unknown): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(`${collabInternalUrl()}${path}`, {
+    response = await fetch(`${baseUrl}${path}`, {
       method: "POST",
       headers: { "content-type": "application/json", [INTERNAL_SECRET_HEADER]: process.env.COLLAB_INTERNAL_SECRET ?? "" },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(REPLACE_TIMEOUT_MS),
     });
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new AppError("UNAVAILABLE", `Không kết nối được máy chủ cộng tác (collaboration server unreachable): ${detail}`);
+    throw new Unreachable(error instanceof Error ? error.message : String(error));
   }
   if (response.ok) {
     await response.body?.cancel();
@@ -78,7 +87,40 @@ async function postInternal(path: string, body: unknown): Promise<void> {
   throw await errorFrom(response);
 }
 
+function unreachable(detail: string): AppError {
+  return new AppError("UNAVAILABLE", `Không kết nối được máy chủ cộng tác (collaboration server unreachable): ${detail}`);
+}
+
+/** To the first instance that answers: any of them can open the document, Redis relays the change. */
+async function postToAny(path: string, body: unknown): Promise<void> {
+  const failures: string[] = [];
+  for (const url of collabInternalUrls()) {
+    try {
+      return await postTo(url, path, body);
+    } catch (error) {
+      if (!(error instanceof Unreachable)) throw error;
+      failures.push(`${url}: ${error.message}`);
+    }
+  }
+  throw unreachable(failures.join("; "));
+}
+
+/**
+ * To every instance, each storing what it holds. An instance that does not answer at all
+ * (stopped, crashed) holds nothing any more: its acknowledged edits are in the durable log and
+ * its editors reconnected to another instance, which stores them. If none answers, it fails.
+ */
+async function postToEvery(path: string, body: unknown): Promise<void> {
+  const urls = collabInternalUrls();
+  const results = await Promise.allSettled(urls.map((url) => postTo(url, path, body)));
+  const refused = results.find((result): result is PromiseRejectedResult => result.status === "rejected" && !(result.reason instanceof Unreachable));
+  if (refused) throw refused.reason;
+  if (results.every((result) => result.status === "rejected")) {
+    throw unreachable(results.map((result, index) => `${urls[index]}: ${(result as PromiseRejectedResult).reason.message}`).join("; "));
+  }
+}
+
 export const collabDraftWriter: DraftSectionWriter = {
-  replaceSection: (input) => postInternal(REPLACE_SECTION_PATH, input),
-  flushProposal: (proposalId) => postInternal(FLUSH_PROPOSAL_PATH, { proposalId }),
+  replaceSection: (input) => postToAny(REPLACE_SECTION_PATH, input),
+  flushProposal: (proposalId) => postToEvery(FLUSH_PROPOSAL_PATH, { proposalId }),
 };

@@ -15,6 +15,13 @@ export interface CollabConfig {
   tokenSecret: string;
   internalSecret: string;
   allowedOrigins: string[];
+  /**
+   * Redis shared by every collaboration instance (REDIS_URL): documents open on several
+   * instances are kept in step through it. Unset: one instance holds each document.
+   */
+  redisUrl?: string;
+  /** This instance's name in logs and on Redis (HANDBOOK_INSTANCE); unique per process. */
+  instanceName?: string;
 }
 
 function requireLongSecret(env: NodeJS.ProcessEnv, name: "COLLAB_TOKEN_SECRET" | "COLLAB_INTERNAL_SECRET"): string {
@@ -50,5 +57,7 @@ export function collabConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Colla
     tokenSecret: requireLongSecret(env, "COLLAB_TOKEN_SECRET"),
     internalSecret: requireLongSecret(env, "COLLAB_INTERNAL_SECRET"),
     allowedOrigins: parseAllowedOrigins(env.COLLAB_ALLOWED_ORIGINS),
+    redisUrl: env.REDIS_URL?.trim() || undefined,
+    instanceName: env.HANDBOOK_INSTANCE?.trim() || undefined,
   };
 }

@@ -5,6 +5,8 @@ import type { Inspection } from "./content-inspection";
 export interface StoreSnapshot {
   /** Whether the document changed since the previous store began. */
   changed: boolean;
+  /** Whether updates arrived from another collaboration instance (through Redis) since then. */
+  remoteChanged: boolean;
   editorIds: string[];
   /** Durable log rows whose updates are in the state being stored. */
   logIds: number[];
@@ -18,6 +20,12 @@ export interface StoreSnapshot {
  */
 export class DocumentLedger {
   private changed = false;
+  /**
+   * Updates that another instance applied first (and logged, and will store): this one stores
+   * them only if that instance has not, when its check comes (a flush, a store of its own, the
+   * grace period after them).
+   */
+  private remoteChanged = false;
   private readonly editors = new Set<string>();
   private readonly appliedLogIds = new Set<number>();
   /** Log rows appended for a message that Hocuspocus has not applied yet, per connection. */
@@ -29,6 +37,10 @@ export class DocumentLedger {
 
   markChanged(): void {
     this.changed = true;
+  }
+
+  markRemoteChanged(): void {
+    this.remoteChanged = true;
   }
 
   addEditor(userId: string): void {
@@ -54,7 +66,7 @@ export class DocumentLedger {
 
   /** Something to store, or log rows to delete. */
   hasPendingWork(): boolean {
-    return this.changed || this.appliedLogIds.size > 0;
+    return this.changed || this.remoteChanged || this.appliedLogIds.size > 0;
   }
 
   /** Changes only memory holds (and the log): the document must not be unloaded yet. */
@@ -69,10 +81,12 @@ export class DocumentLedger {
   beginStore(): StoreSnapshot {
     const snapshot: StoreSnapshot = {
       changed: this.changed,
+      remoteChanged: this.remoteChanged,
       editorIds: [...this.editors],
       logIds: [...this.appliedLogIds],
     };
     this.changed = false;
+    this.remoteChanged = false;
     this.editors.clear();
     this.appliedLogIds.clear();
     return snapshot;
@@ -81,6 +95,7 @@ export class DocumentLedger {
   /** The store failed: its changes, editors and rows wait for the next one. */
   restore(snapshot: StoreSnapshot): void {
     if (snapshot.changed) this.changed = true;
+    if (snapshot.remoteChanged) this.remoteChanged = true;
     for (const id of snapshot.editorIds) this.editors.add(id);
     for (const id of snapshot.logIds) this.appliedLogIds.add(id);
   }

@@ -10,6 +10,7 @@ import { DurableLog, durableLogExtension } from "./extensions/durable-log";
 import { internalApiExtension } from "./extensions/internal-api";
 import { DEFAULT_LIMITS, limitsExtension, type CollabLimits } from "./extensions/limits";
 import { loggingExtension } from "./extensions/logging";
+import { redisSyncExtension } from "./extensions/redis-sync";
 import { SectionPersistence, STORE_DEBOUNCE_MS, STORE_MAX_DEBOUNCE_MS, type StoreSection } from "./extensions/persistence";
 import { DocumentLedgers } from "./ledger";
 import { createLogger, type Logger } from "./logger";
@@ -69,6 +70,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       authenticationExtension({ db: options.db, tokenSecret: options.tokenSecret, allowedOrigins: options.allowedOrigins, logger }),
       limitsExtension(limits),
       awarenessIdentityExtension(),
+      ...(options.redisUrl ? [redisSyncExtension({ redisUrl: options.redisUrl, instanceName: options.instanceName })] : []),
       persistence.extension(),
       contentGuardExtension({ ledgers, logger, metrics, maxDocumentBytes: limits.maxDocumentBytes }),
       durableLogExtension({ log, ledgers, logger, metrics }),

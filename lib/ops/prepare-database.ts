@@ -5,14 +5,20 @@ import { seedDatabase } from "../services/seed-database";
 import { ensureLogKey } from "../log/log-signer";
 import { backfillLog } from "../services/log/backfill-log";
 import { signPendingCheckpoint } from "../services/log/checkpoints";
+import { withDeployLock } from "./deploy-lock";
 
 /**
  * Applies pending migrations, makes the log key on first start, seeds an empty database, gives
  * versions published before the transparency log their leaves, and signs the checkpoint. Safe
- * to run on every start.
+ * to run on every start, and from several instances at once: they take turns under the deploy
+ * lock, so an empty database is seeded once.
  */
 export async function prepareDatabase(): Promise<void> {
   const config = databaseConfig();
+  await withDeployLock(config, () => migrateAndSeed(config));
+}
+
+async function migrateAndSeed(config: ReturnType<typeof databaseConfig>): Promise<void> {
   const logKey = ensureLogKey();
   console.log(`[log] ${logKey.signer.name}: key ${logKey.file}`);
   const report = await migrate(config);

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../db/config";
 import { ensurePrivateDirectory, narrowFile, writePrivateFile } from "../db/private-files";
@@ -12,6 +13,8 @@ import { parseTrustProxy } from "../domain/client-address";
  */
 const GENERATED_SECRETS = ["NEXTAUTH_SECRET", "COLLAB_TOKEN_SECRET", "COLLAB_INTERNAL_SECRET", "MAIL_TOKEN_SECRET"] as const;
 const SECRET_BYTES = 32;
+/** The shortest secret a separately started instance accepts: what the collaboration server asks (lib/auth/secrets.ts). */
+const MIN_INSTANCE_SECRET_LENGTH = 32;
 
 export const DEFAULT_WEB_PORT = 3000;
 export const DEFAULT_COLLAB_PORT = 3001;
@@ -89,4 +92,41 @@ export function assertSafeExposure(given: NodeJS.ProcessEnv, env: NodeJS.Process
     `HOST=${host} mở ứng dụng ra mạng trong khi tài khoản mẫu (mật khẩu công khai) đang bật. ` +
       `Đặt HANDBOOK_DEMO_ACCOUNTS=0, hoặc HANDBOOK_DEMO_ACCOUNTS=1 nếu thật sự muốn (demo accounts on a network address: set HANDBOOK_DEMO_ACCOUNTS=0, or =1 explicitly).`,
   );
+}
+
+/** Names a process in logs and health answers when HANDBOOK_INSTANCE is not set. */
+function defaultInstanceName(role: InstanceRole, port: string): string {
+  return `${role}-${os.hostname()}-${port}`;
+}
+
+export type InstanceRole = "web" | "collab";
+
+/**
+ * The environment of one instance started on its own (`npm run start:web`, `npm run
+ * start:collab`): everything comes from the environment, nothing is generated or written, so
+ * that every instance of a deployment agrees. Secrets must be given (a secret generated per
+ * instance would make each one refuse the others' sessions and tokens); ports, hosts and URLs
+ * default as for `npm start`.
+ */
+export function instanceEnv(role: InstanceRole, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const missing = GENERATED_SECRETS.filter((name) => !base[name] || base[name]!.length < MIN_INSTANCE_SECRET_LENGTH);
+  if (missing.length > 0) {
+    throw new Error(
+      `Thiếu khoá bí mật cho tiến trình chạy riêng (secrets must be set in the environment, at least ${MIN_INSTANCE_SECRET_LENGTH} characters each): ${missing.join(", ")}`,
+    );
+  }
+  const env: NodeJS.ProcessEnv = { ...base, NEXT_TELEMETRY_DISABLED: "1", HANDBOOK_ROOT: base.HANDBOOK_ROOT ?? projectRoot() };
+  const webPort = Number(env.PORT ?? DEFAULT_WEB_PORT);
+  const collabPort = Number(env.COLLAB_PORT ?? DEFAULT_COLLAB_PORT);
+  env.PORT = String(webPort);
+  env.COLLAB_PORT = String(collabPort);
+  env.HOST = env.HOST?.trim() || DEFAULT_HOST;
+  env.COLLAB_HOST ??= env.HOST;
+  env.TRUST_PROXY = String(parseTrustProxy(env.TRUST_PROXY));
+  env.NEXTAUTH_URL ??= `http://localhost:${webPort}`;
+  env.COLLAB_PUBLIC_URL ??= `ws://localhost:${collabPort}`;
+  env.COLLAB_INTERNAL_URL ??= `http://127.0.0.1:${collabPort}`;
+  env.COLLAB_ALLOWED_ORIGINS ??= `http://localhost:${webPort},http://127.0.0.1:${webPort}`;
+  env.HANDBOOK_INSTANCE = env.HANDBOOK_INSTANCE?.trim() || defaultInstanceName(role, role === "web" ? env.PORT : env.COLLAB_PORT);
+  return env;
 }

@@ -1,7 +1,7 @@
 import type { Document, Extension, Hocuspocus } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { Db } from "../../db/client";
-import { parseCollabDocumentName } from "../../domain/collab-names";
+import { parseCollabDocumentName, type CollabDocumentRef } from "../../domain/collab-names";
 import { storeDraftSection, type StoreDraftResult } from "../../services/proposals/store-draft-section";
 import { retryWhileBusy } from "../../db/transaction";
 import { storableContent } from "../content-inspection";
@@ -34,6 +34,44 @@ export type StoreOutcome =
   | { kind: "refused"; reason: "not_found" | "not_editable" };
 
 export type StoreSection = typeof storeDraftSection;
+
+/**
+ * A store whose compare-and-set keeps losing (other instances storing the same document at the
+ * same moment) reads and merges again this many times before it counts as a failed store.
+ */
+const STORE_STATE_MOVED_ATTEMPTS = 5;
+
+/**
+ * How long after updates from another instance this one checks that they were stored: that
+ * instance stores them within its own debounce, unless it died first (then this one does).
+ */
+export const REMOTE_UPDATE_STORE_GRACE_MS = 2 * STORE_MAX_DEBOUNCE_MS;
+
+/** Folding the stored state in: neither a client's edit nor a reason to store again by itself. */
+const STORED_STATE_ORIGIN = { source: "local", skipStoreHooks: true } as const;
+
+function isRedisOrigin(origin: unknown): boolean {
+  return typeof origin === "object" && origin !== null && (origin as { source?: unknown }).source === "redis";
+}
+
+async function readStoredState(db: Db, ref: CollabDocumentRef): Promise<Uint8Array | null> {
+  const row = await db.proposalSection.findUnique({
+    where: { proposalId_sectionId: { proposalId: ref.proposalId, sectionId: ref.sectionId } },
+    select: { yState: true },
+  });
+  return row?.yState ?? null;
+}
+
+/** Whether `document` (which already holds `stored`) holds nothing more: same items, same deletions. */
+function holdsNothingMore(document: Y.Doc, stored: Uint8Array): boolean {
+  const storedDoc = new Y.Doc();
+  try {
+    Y.applyUpdate(storedDoc, stored);
+    return Y.equalSnapshots(Y.snapshot(document), Y.snapshot(storedDoc));
+  } finally {
+    storedDoc.destroy();
+  }
+}
 
 /** Close code for writers of a draft that just stopped being editable (mirrors HTTP 409). */
 const NOT_EDITABLE_CLOSE_CODE = 4409;
@@ -90,27 +128,67 @@ export class SectionPersistence {
     if (!ref) throw new Error(`Tên tài liệu không hợp lệ (invalid document name): ${document.name}`);
     const ledger = this.ledgers.for(document);
     if (!ledger.hasPendingWork()) return { kind: "unchanged" };
+    for (let attempt = 1; ; attempt += 1) {
+      const outcome = await this.storeOnce(document, instance, ref);
+      if (outcome !== "state_moved") return outcome;
+      if (attempt >= STORE_STATE_MOVED_ATTEMPTS) {
+        const error = new Error(`Trạng thái đã lưu thay đổi liên tục (stored state kept moving): ${document.name}`);
+        this.scheduleRetry(document, instance);
+        this.logger.error("store.failed", { documentName: document.name, attempt: ledger.failedStores, error: error.message });
+        throw error;
+      }
+    }
+  }
+
+  /**
+   * One store from the state the database holds now. Several collaboration instances may hold
+   * the same document (Redis keeps them in step): the stored state is folded into the live one
+   * first, so that a store never replaces updates it has not received, and written only if the
+   * row still holds that state (compare-and-set). When the live document holds nothing the
+   * stored one lacks (another instance stored this change already), nothing but attribution
+   * is written: a change is stored once, not once per instance.
+   */
+  private async storeOnce(document: Document, instance: Hocuspocus, ref: CollabDocumentRef): Promise<StoreOutcome | "state_moved"> {
+    const ledger = this.ledgers.for(document);
+    let stored: Uint8Array | null;
+    try {
+      stored = await retryWhileBusy(() => readStoredState(this.db, ref));
+    } catch (error) {
+      this.scheduleRetry(document, instance);
+      this.logger.error("store.failed", { documentName: document.name, attempt: ledger.failedStores, error: errorMessage(error) });
+      throw error;
+    }
+    if (stored) Y.applyUpdate(document, stored, STORED_STATE_ORIGIN);
 
     // Snapshot, state and content are taken in one synchronous turn: no update slips between them.
     const snapshot = ledger.beginStore();
-    if (!snapshot.changed) {
+    if (!snapshot.changed && !snapshot.remoteChanged) {
       await this.compact(document, snapshot.logIds);
       return { kind: "unchanged" };
     }
-    const yState = Y.encodeStateAsUpdate(document);
+    const alreadyStored = stored !== null && holdsNothingMore(document, stored);
+    if (alreadyStored && snapshot.editorIds.length === 0) {
+      await this.compact(document, snapshot.logIds);
+      return { kind: "unchanged" };
+    }
+    const yState = alreadyStored ? null : Y.encodeStateAsUpdate(document);
     const { content, problems } = storableContent(document);
     if (problems.length > 0) this.logger.warn("store.invalid_content", { documentName: document.name, problems: problems.join("; ").slice(0, 500) });
 
     const started = performance.now();
     let result: StoreDraftResult;
     try {
-      const input = { ...ref, content, yState, editorIds: snapshot.editorIds, db: this.db };
+      const input = { ...ref, content, yState, expectedYState: stored, editorIds: snapshot.editorIds, db: this.db };
       result = await retryWhileBusy(() => this.storeSection(input));
     } catch (error) {
       ledger.restore(snapshot);
       this.scheduleRetry(document, instance);
       this.logger.error("store.failed", { documentName: document.name, attempt: ledger.failedStores, error: errorMessage(error) });
       throw error;
+    }
+    if (!result.stored && result.reason === "state_moved") {
+      ledger.restore(snapshot);
+      return "state_moved";
     }
     const elapsed = performance.now() - started;
     this.metrics.record("store", elapsed);
@@ -126,8 +204,8 @@ export class SectionPersistence {
       return { kind: "refused", reason: result.reason };
     }
     await this.compact(document, snapshot.logIds);
-    this.logger.debug("store.done", { documentName: document.name, ms: Math.round(elapsed), editors: snapshot.editorIds.length });
-    return { kind: "stored", contentHash: result.contentHash };
+    this.logger.debug("store.done", { documentName: document.name, ms: Math.round(elapsed), editors: snapshot.editorIds.length, stateWritten: yState !== null });
+    return yState === null ? { kind: "unchanged" } : { kind: "stored", contentHash: result.contentHash };
   }
 
   private async compact(document: Document, logIds: number[]): Promise<void> {
@@ -171,7 +249,29 @@ export class SectionPersistence {
 
       afterLoadDocument: async ({ document, documentName, instance, context }) => {
         const ledger = this.ledgers.for(document);
-        document.on("update", () => ledger.markChanged());
+        let remoteCheck: NodeJS.Timeout | null = null;
+        document.on("update", (_update: Uint8Array, origin: unknown) => {
+          if (!isRedisOrigin(origin)) {
+            ledger.markChanged();
+            return;
+          }
+          // Another instance logged this update and stores it; check later that it did.
+          ledger.markRemoteChanged();
+          if (remoteCheck) return;
+          remoteCheck = setTimeout(() => {
+            remoteCheck = null;
+            if (document.isDestroyed) return;
+            void instance.storeDocumentHooks(document, {
+              instance,
+              clientsCount: document.getConnectionsCount(),
+              document,
+              documentName,
+              lastContext: context,
+              lastTransactionOrigin: { source: "local" },
+            });
+          }, REMOTE_UPDATE_STORE_GRACE_MS);
+          remoteCheck.unref();
+        });
         // Updates replayed from the log are in memory only: store them without waiting for an edit.
         if (!ledger.hasPendingWork()) return;
         void instance.storeDocumentHooks(document, {
