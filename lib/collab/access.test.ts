@@ -1,11 +1,13 @@
 import { SignJWT, UnsecuredJWT } from "jose";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { COLLAB_TOKEN_AUDIENCE, COLLAB_TOKEN_ISSUER, mintCollabToken } from "../auth/collab-token";
 import {
   DEMO,
   TEST_TOKEN_SECRET,
   createDraft,
   isSyncedAndAcknowledged,
+  serverHandledEarlierMessages,
+  startServer,
   openClient,
   sectionText,
   tokenFor,
@@ -14,6 +16,7 @@ import {
   waitFor,
   type TestClient,
 } from "./test-helpers";
+import { createLogger } from "./logger";
 import { useLiveServer } from "./test-support";
 
 const live = useLiveServer();
@@ -113,8 +116,7 @@ describe("who may join a section's live draft", () => {
     typeText(author.doc, " AUTHOR-WAS-HERE");
     await waitFor(() => sectionText(reviewer.doc).includes("AUTHOR-WAS-HERE"), "reviewer sees the author");
     await waitFor(() => isSyncedAndAcknowledged(author), "author acknowledged");
-    // Give the reviewer's update every chance to arrive before looking.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await serverHandledEarlierMessages(reviewer, author);
     expect(sectionText(author.doc)).not.toContain("REVIEWER-WAS-HERE");
 
     author.destroy();
@@ -145,19 +147,26 @@ describe("who may join a section's live draft", () => {
   it("decides again when a provider renews its token: a removed co-author drops to read-only, another user's token closes the connection", async () => {
     const draft = await createDraft(live.database.db);
     const name = draft.documentName();
+    const renewals: string[] = [];
+    const server = await startServer(live.database.db, {
+      logger: createLogger("info", (line) => {
+        const entry = JSON.parse(line) as { event: string; access?: string };
+        if (entry.event === "connection.token_renewed") renewals.push(entry.access ?? "");
+      }),
+    });
+    onTestFinished(() => server.stop());
     let hoaEmail: string = DEMO.hoa;
-    const lan = track(openClient(live.server.wsUrl, name, await tokenFor(live.database.db, DEMO.lan, name)));
-    const hoa = track(openClient(live.server.wsUrl, name, async () => tokenFor(live.database.db, hoaEmail, name)));
+    const lan = track(openClient(server.wsUrl, name, await tokenFor(live.database.db, DEMO.lan, name)));
+    const hoa = track(openClient(server.wsUrl, name, async () => tokenFor(live.database.db, hoaEmail, name)));
     await waitFor(() => lan.provider.isSynced && hoa.provider.isSynced, "both synced");
 
     await live.database.db.proposalAuthor.delete({ where: { proposalId_userId: { proposalId: draft.proposalId, userId: await userId(live.database.db, DEMO.hoa) } } });
     await hoa.provider.sendToken();
-    // The server checks the renewed token while further messages keep flowing; give it a moment.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitFor(() => renewals.includes("read"), "Hòa's renewed token decided read-only");
     typeText(hoa.doc, " SAU-KHI-BI-GO-QUYEN");
     typeText(lan.doc, " LAN-VAN-VIET");
     await waitFor(() => sectionText(hoa.doc).includes("LAN-VAN-VIET"), "Hòa still receives Lan's edits");
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await serverHandledEarlierMessages(hoa, lan);
     expect(sectionText(lan.doc)).not.toContain("SAU-KHI-BI-GO-QUYEN");
     expect(hoa.provider.unsyncedChanges).toBeGreaterThan(0);
 

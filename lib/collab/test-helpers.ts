@@ -122,6 +122,22 @@ export function openClient(url: string, documentName: string, token: string | ((
   };
 }
 
+let barrierCount = 0;
+
+/**
+ * Resolves once the server has handled every message `sender` sent before this call, seen from
+ * `observer` on the same document: a marker in the sender's awareness reaches the observer
+ * only after the server processed the sender's earlier messages, in order, and an applied
+ * update would have been broadcast first. Tests that prove something did NOT happen wait on
+ * this instead of sleeping.
+ */
+export async function serverHandledEarlierMessages(sender: TestClient, observer: TestClient): Promise<void> {
+  barrierCount += 1;
+  const marker = `barrier-${barrierCount}`;
+  sender.provider.setAwarenessField("barrier", marker);
+  await waitFor(() => observer.provider.awareness?.getStates().get(sender.doc.clientID)?.barrier === marker, `the server handled ${marker}`);
+}
+
 export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

@@ -101,6 +101,8 @@ export function authenticationExtension(deps: {
       if (current?.id !== next.user.id) throw new CollabRefusal("invalid-token", "Mã truy cập của người khác (token for another user)");
       connection.readOnly = next.access === "read";
       Object.assign(connection.context, { access: next.access });
+      // A downgrade takes effect from here on; the log says when, for whoever audits access.
+      logger.info("connection.token_renewed", { documentName: documentName.slice(0, 200), access: next.access });
     },
   };
 }
