@@ -4,6 +4,8 @@ import { findDocumentBySlug, findVersion, headVersion, loadVersionSections, type
 import { renderRevisionHtml, renderRevisionMarkdown } from "./render-revision";
 import { LruCache } from "../domain/lru-cache";
 import { AppError } from "../errors";
+import { encodeBase64 } from "../domain/tlog";
+import { readVersionLogEntry, type VersionLogEntry } from "./log/read-log";
 
 /** Versions whose sections stay in memory: the current one and the recent ones readers compare. */
 const CACHED_VERSIONS = 64;
@@ -18,6 +20,8 @@ export interface PublishedDocument {
   version: { id: string; number: number; hash: string; prevHash: string | null; publishedAt: Date; summary: string };
   headNumber: number;
   sections: PublishedSection[];
+  /** The version's leaf in the transparency log (null only before the start that migrates old versions). */
+  log: VersionLogEntry | null;
 }
 
 const notFound = (what: string) => new AppError("NOT_FOUND", `Không tìm thấy ${what} (not found).`);
@@ -56,6 +60,7 @@ export async function readPublishedDocument(input: { slug: string; versionNumber
     },
     headNumber: head.number,
     sections,
+    log: await readVersionLogEntry(db, version.id),
   };
 }
 
@@ -109,5 +114,8 @@ export function publishedDocumentJson(published: PublishedDocument) {
       content: section.content,
       markdown: renderRevisionMarkdown(section.revisionHash, section.content),
     })),
+    /** The exact leaf bytes of the version's statement, base64 (lib/domain/tlog/statement.ts). */
+    statement: published.log ? encodeBase64(published.log.statement) : null,
+    log: published.log ? { index: published.log.index } : null,
   };
 }

@@ -6,6 +6,7 @@ import { editor } from "./editor";
 import { email } from "./email";
 import { errors } from "./errors";
 import { history } from "./history";
+import { log } from "./log";
 import { notifications } from "./notifications";
 import { pdf } from "./pdf";
 import { proposal } from "./proposal";
@@ -14,4 +15,4 @@ import { site } from "./site";
 import { workspace } from "./workspace";
 
 /** The English catalog, shaped by the Vietnamese one (../vi/index.ts). */
-export const en: Messages = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor };
+export const en: Messages = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log };

@@ -5,6 +5,7 @@ import { editor } from "./editor";
 import { email } from "./email";
 import { errors } from "./errors";
 import { history } from "./history";
+import { log } from "./log";
 import { notifications } from "./notifications";
 import { pdf } from "./pdf";
 import { proposal } from "./proposal";
@@ -18,6 +19,6 @@ import { workspace } from "./workspace";
  * else. Entries are strings, or functions of typed parameters for words that vary (use
  * `plural()` from ../plural.ts for counts).
  */
-export const vi = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor };
+export const vi = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log };
 
 export type Messages = typeof vi;
