@@ -4,7 +4,7 @@ import { loadActor } from "../auth/actor";
 import { getDb } from "../db/client";
 import { diffDocuments } from "../domain/diff";
 import { diffAsText } from "../domain/history/diff-text";
-import { markdownSnapshot } from "../domain/history/markdown-snapshot";
+import { markdownSnapshot } from "../editor/markdown";
 import { AppError } from "../errors";
 import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
 import { messages } from "../i18n/messages";

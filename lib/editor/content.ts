@@ -410,6 +410,15 @@ function escapeHtml(text: string): string {
 }
 
 /**
+ * The part of `content` the schema can read: unknown nodes and marks dropped, attributes
+ * held to their rules, unsafe links unlinked (the tree `renderSectionHtml` renders).
+ */
+export function repairSectionContent(content: SectionContent): SectionContent {
+  const repaired = new ContentWalker().node(content, 0);
+  return repaired?.type === "doc" ? { type: "doc", content: repaired.content ?? [] } : { type: "doc", content: [] };
+}
+
+/**
  * HTML for readers. Safe on its own, even for content that never passed validation: the
  * tree is first repaired (unknown nodes and marks dropped, attributes held to their rules,
  * unsafe links unlinked), text is escaped by the renderer, and links get only an allowed

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { markdownToSections, sectionToMarkdown } from "@/lib/domain/markdown";
+import { markdownToSections, sectionToMarkdown } from "./markdown";
 import { contentsEqual, ensureBlockIds, renderSectionHtml, validateSectionContent } from "./content";
 
 const CHAPTER = `Lời mở đầu của **Cẩm nang** chuyển đổi số.

@@ -1,6 +1,6 @@
 import type { SectionContent } from "../domain/document";
 import { LruCache } from "../domain/lru-cache";
-import { sectionToMarkdown } from "../domain/markdown";
+import { sectionToMarkdown } from "../editor/markdown";
 import { renderSectionHtml } from "../editor/content";
 
 /** Rendered sections kept in memory: a whole handbook's worth of sections across a few versions. */

@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SectionContent } from "../document";
-import { markdownToSections } from "../markdown";
 import { escapeHtml, exportFileName, versionHtml, versionMarkdown, type ExportMetadata } from "./export-formats";
-import { chapterSections } from "./markdown-snapshot";
 
 const meta: ExportMetadata = {
   documentSlug: "cam-nang",
@@ -14,19 +11,14 @@ const meta: ExportMetadata = {
   permalink: "https://camnang.example/cam-nang/v/3",
 };
 
-const content = (text: string): SectionContent => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
-
 describe("version exports", () => {
   it("names files by document and version", () => {
     expect(exportFileName("cam-nang", 3, "md")).toBe("cam-nang-v3.md");
     expect(exportFileName("cam-nang", 12, "html")).toBe("cam-nang-v12.html");
   });
 
-  it("writes Markdown with provenance in front matter, and the sections read back without it", () => {
-    const markdown = versionMarkdown(meta, [
-      { title: "Mở đầu", content: content("Chính phủ số là gì?") },
-      { title: "Lời tổng kết", content: content("Tài liệu mở.") },
-    ]);
+  it("writes Markdown with provenance in front matter, then the chapter", () => {
+    const markdown = versionMarkdown(meta, "## Mở đầu\n\nChính phủ số là gì?\n");
     expect(markdown.split("\n").slice(0, 9)).toEqual([
       "---",
       'title: "Cẩm nang \\"chuyển đổi\\" số"',
@@ -38,12 +30,11 @@ describe("version exports", () => {
       'source: "https://camnang.example/cam-nang/v/3"',
       "---",
     ]);
-    expect(chapterSections(markdown).map((section) => section.title)).toEqual(["Mở đầu", "Lời tổng kết"]);
-    expect(markdownToSections(markdown.slice(markdown.indexOf("## "))).length).toBe(2);
+    expect(markdown.endsWith("---\n\n## Mở đầu\n\nChính phủ số là gì?\n")).toBe(true);
   });
 
   it("writes null for the first version's previous hash", () => {
-    expect(versionMarkdown({ ...meta, prevHash: null }, [])).toContain("previous_sha256: null\n");
+    expect(versionMarkdown({ ...meta, prevHash: null }, "")).toContain("previous_sha256: null\n");
   });
 
   it("writes a standalone UTF-8 HTML page with inline styles, the number, hash and date", () => {

@@ -1,5 +1,3 @@
-import { sectionsToMarkdown, type MarkdownSection } from "../markdown";
-
 /**
  * The two files a version exports to: Markdown with its provenance in YAML front matter,
  * and one self-contained HTML page (inline styles, no scripts, no external requests) that
@@ -26,7 +24,8 @@ function yamlString(value: string): string {
   return JSON.stringify(value);
 }
 
-export function versionMarkdown(meta: ExportMetadata, sections: readonly MarkdownSection[]): string {
+/** The exported Markdown file: front matter, then the chapter (as `sectionsToMarkdown` in lib/editor/markdown.ts writes it). */
+export function versionMarkdown(meta: ExportMetadata, chapterMarkdown: string): string {
   const frontMatter = [
     "---",
     `title: ${yamlString(meta.documentTitle)}`,
@@ -39,7 +38,7 @@ export function versionMarkdown(meta: ExportMetadata, sections: readonly Markdow
     "---",
     "",
   ].join("\n");
-  return `${frontMatter}\n${sectionsToMarkdown(sections)}`;
+  return `${frontMatter}\n${chapterMarkdown}`;
 }
 
 export function escapeHtml(value: string): string {

@@ -1,5 +1,5 @@
+import type { MarkdownSection } from "../chapter";
 import type { DocumentSnapshot } from "../document";
-import { markdownToSections, type MarkdownSection } from "../markdown";
 import { uniqueSlug } from "../slug";
 
 /** YAML front matter at the very start of a file, as version exports write it. */
@@ -10,19 +10,14 @@ export function stripFrontMatter(markdown: string): string {
   return markdown.replace(FRONT_MATTER, "");
 }
 
-/** Sections of a Markdown chapter, front matter ignored. */
-export function chapterSections(markdown: string): MarkdownSection[] {
-  return markdownToSections(stripFrontMatter(markdown));
-}
-
 /**
- * A Markdown file as a document snapshot, for comparing two files: sections are identified
- * by the slug of their title (the files carry no ids), blocks by their text. The document
- * has no slug or title of its own, so two files never differ by their names.
+ * A chapter read from a file as a document snapshot, for comparing two files: sections are
+ * identified by the slug of their title (the files carry no ids), blocks by their text. The
+ * document has no slug or title of its own, so two files never differ by their names.
  */
-export function markdownSnapshot(markdown: string): DocumentSnapshot {
+export function chapterSnapshot(chapter: readonly MarkdownSection[]): DocumentSnapshot {
   const taken = new Set<string>();
-  const sections = chapterSections(markdown).map((section) => {
+  const sections = chapter.map((section) => {
     const slug = uniqueSlug(section.title, taken);
     taken.add(slug);
     return { id: slug, slug, title: section.title, content: section.content };

@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { plainText } from "../../domain/document";
-import { markdownToSections } from "../../domain/markdown";
+import { markdownToSections } from "../../editor/markdown";
 import { docxToMarkdown } from "./docx-to-markdown";
 
 /** Builds the smallest Word document mammoth reads: one document part with styled paragraphs. */

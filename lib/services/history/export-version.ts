@@ -1,5 +1,6 @@
 import { getDb, type DbOrTx } from "../../db/client";
 import { loadVersionSections } from "../../db/documents";
+import { sectionsToMarkdown } from "../../editor/markdown";
 import { exportFileName, versionHtml, versionMarkdown, type ExportMetadata, type HtmlLabels } from "../../domain/history/export-formats";
 import { renderSectionHtml } from "../../editor/content";
 import { AppError } from "../../errors";
@@ -83,7 +84,7 @@ export async function exportVersion(options: {
     return {
       fileName: exportFileName(document.slug, version.number, "md"),
       contentType: "text/markdown; charset=utf-8",
-      body: versionMarkdown(meta, sections),
+      body: versionMarkdown(meta, sectionsToMarkdown(sections)),
     };
   }
   const locale = options.locale ?? "vi";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { getDb, type Db } from "../../db/client";
 import type { SnapshotSection } from "../../domain/document";
-import { chapterSections } from "../../domain/history/markdown-snapshot";
+import { chapterSections } from "../../editor/markdown";
 import { RESERVED_SECTION_SLUGS, uniqueSlug } from "../../domain/slug";
 import { ensureBlockIds, validateSectionContent } from "../../editor/content";
 import { AppError } from "../../errors";

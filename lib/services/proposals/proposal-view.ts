@@ -4,7 +4,7 @@ import { draftSnapshot, loadProposal, proposalResource } from "../../db/proposal
 import { diffDocuments } from "../../domain/diff";
 import type { DocumentDiff } from "../../domain/diff/types";
 import type { MergeConflict } from "../../domain/merge";
-import { sectionToMarkdown } from "../../domain/markdown";
+import { sectionToMarkdown } from "../../editor/markdown";
 import { authorize, type Actor } from "../../policies";
 import { evaluateProposalPolicy } from "./approval-state";
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { diffDocuments } from "../diff";
-import { diffAsText, type DiffTextWords } from "./diff-text";
-import { markdownSnapshot, stripFrontMatter } from "./markdown-snapshot";
+import { diffDocuments } from "@/lib/domain/diff";
+import { diffAsText, type DiffTextWords } from "@/lib/domain/history/diff-text";
+import { versionMarkdown, type ExportMetadata } from "@/lib/domain/history/export-formats";
+import { stripFrontMatter } from "@/lib/domain/history/markdown-snapshot";
+import { chapterSections, markdownSnapshot, sectionsToMarkdown } from "./markdown";
 
 /** Domain tests stay pure (no catalog); these stand in for the catalog's diff.text words. */
 const WORDS: DiffTextWords = {
@@ -36,5 +38,23 @@ describe("diffs as text and Markdown files as snapshots", () => {
   it("strips front matter only at the very start", () => {
     expect(stripFrontMatter("---\ntitle: \"x\"\n---\n\n## A\n")).toBe("\n## A\n");
     expect(stripFrontMatter("## A\n\n---\n\nB\n---\n")).toBe("## A\n\n---\n\nB\n---\n");
+  });
+
+  it("reads an exported version back as its sections, front matter ignored", () => {
+    const meta: ExportMetadata = {
+      documentSlug: "cam-nang",
+      documentTitle: "Cẩm nang",
+      number: 3,
+      hash: "a".repeat(64),
+      prevHash: null,
+      publishedAt: new Date("2026-02-03T04:05:06Z"),
+      permalink: "https://camnang.example/cam-nang/v/3",
+    };
+    const paragraph = (text: string) => ({ type: "doc" as const, content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+    const exported = versionMarkdown(meta, sectionsToMarkdown([
+      { title: "Mở đầu", content: paragraph("Chính phủ số là gì?") },
+      { title: "Lời tổng kết", content: paragraph("Tài liệu mở.") },
+    ]));
+    expect(chapterSections(exported).map((section) => section.title)).toEqual(["Mở đầu", "Lời tổng kết"]);
   });
 });

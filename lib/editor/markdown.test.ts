@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson } from "./canonical";
-import type { Mark, RichNode, SectionContent } from "./document";
-import { MAX_DERIVED_TITLE_CHARS, markdownToSections, sectionToMarkdown, sectionsToMarkdown } from "./markdown";
-import { createRandom } from "./fixtures/random";
+import { canonicalJson } from "@/lib/domain/canonical";
+import { MAX_DERIVED_TITLE_CHARS } from "@/lib/domain/chapter";
+import type { Mark, RichNode, SectionContent } from "@/lib/domain/document";
+import { createRandom } from "@/lib/domain/fixtures/random";
+import { handbookSchema } from "./extensions";
+import { markdownToSections, sectionToMarkdown, sectionsToMarkdown } from "./markdown";
 
 const text = (value: string, ...marks: Mark[]): RichNode => (marks.length > 0 ? { type: "text", text: value, marks } : { type: "text", text: value });
 const paragraph = (...content: RichNode[]): RichNode => ({ type: "paragraph", content });
@@ -24,6 +26,11 @@ const cell = (type: "tableHeader" | "tableCell", value: string, align?: string):
 };
 const row = (...cells: RichNode[]): RichNode => ({ type: "tableRow", content: cells });
 
+/** The content in the editor's own JSON shape (every attribute present), as the parser gives it. */
+function normalized(content: RichNode): RichNode {
+  return handbookSchema().nodeFromJSON(content).toJSON();
+}
+
 /** The one section Markdown reads back from a section's own Markdown. */
 function roundTrip(content: SectionContent): SectionContent {
   const sections = markdownToSections(sectionToMarkdown(content));
@@ -32,7 +39,7 @@ function roundTrip(content: SectionContent): SectionContent {
 }
 
 function expectRoundTrip(content: SectionContent): void {
-  expect(canonicalJson(roundTrip(content))).toBe(canonicalJson(content));
+  expect(canonicalJson(roundTrip(content))).toBe(canonicalJson(normalized(content)));
 }
 
 describe("sectionToMarkdown", () => {
@@ -90,8 +97,8 @@ describe("markdownToSections", () => {
   it("splits a chapter at # and ## headings and takes their text as titles", () => {
     const sections = markdownToSections("# Chương 1\n\nMở đầu.\n\n## 1.1 **Khái niệm**\n\nNội dung.\n\n### Chi tiết\n\nThêm.\n\n## 1.2 Trống\n");
     expect(sections.map((section) => section.title)).toEqual(["Chương 1", "1.1 Khái niệm", "1.2 Trống"]);
-    expect(sections[1]?.content).toEqual(doc(paragraph(text("Nội dung.")), heading(3, "Chi tiết"), paragraph(text("Thêm."))));
-    expect(sections[2]?.content).toEqual(doc({ type: "paragraph" }));
+    expect(sections[1]?.content).toEqual(normalized(doc(paragraph(text("Nội dung.")), heading(3, "Chi tiết"), paragraph(text("Thêm.")))));
+    expect(normalized(sections[2]?.content ?? doc())).toEqual(normalized(doc({ type: "paragraph" })));
   });
 
   it("turns text before the first heading into a section titled from its first line", () => {
@@ -110,7 +117,7 @@ describe("markdownToSections", () => {
   it("does not split at a # line inside a fenced code block", () => {
     const sections = markdownToSections("## A\n\n```sh\n# comment\n## another\n```\n");
     expect(sections).toHaveLength(1);
-    expect(sections[0]?.content).toEqual(doc({ type: "codeBlock", attrs: { language: "sh" }, content: [text("# comment\n## another")] }));
+    expect(sections[0]?.content).toEqual(normalized(doc({ type: "codeBlock", attrs: { language: "sh" }, content: [text("# comment\n## another")] })));
   });
 
   it("gives nothing for empty input", () => {
@@ -126,7 +133,7 @@ describe("markdownToSections", () => {
 
   it("reads emphasis the way CommonMark does for nested and adjacent delimiters", () => {
     const [section] = markdownToSections("***cả hai*** *nghiêng***đậm** 2 * 3 snake_case_name __đậm__ _nghiêng_\n");
-    expect(section?.content.content[0]?.content).toEqual([
+    expect(section?.content.content[0]).toEqual(normalized(paragraph(
       text("cả hai", bold, italic),
       text(" "),
       text("nghiêng", italic),
@@ -135,14 +142,14 @@ describe("markdownToSections", () => {
       text("đậm", bold),
       text(" "),
       text("nghiêng", italic),
-    ]);
+    )));
   });
 
   it("reads links, autolinks, titles, images, entities, underline and line breaks", () => {
     const [section] = markdownToSections(
       'Xem [trang **chính**](https://chinhphu.vn "Cổng") hoặc <https://mic.gov.vn>.\n![logo](https://x.vn/a.png) &amp; <u>gạch</u>  \ndòng mới<br>dòng ba\nnối tiếp\n',
     );
-    expect(section?.content.content[0]?.content).toEqual([
+    expect(section?.content.content[0]).toEqual(normalized(paragraph(
       text("Xem "),
       text("trang ", { type: "link", attrs: { href: "https://chinhphu.vn", title: "Cổng" } }),
       text("chính", { type: "link", attrs: { href: "https://chinhphu.vn", title: "Cổng" } }, bold),
@@ -154,32 +161,32 @@ describe("markdownToSections", () => {
       text("dòng mới"),
       { type: "hardBreak" },
       text("dòng ba nối tiếp"),
-    ]);
+    )));
   });
 
   it("keeps a link over code when both are written, as the schema allows only one", () => {
     const [section] = markdownToSections("[`npm`](https://npmjs.com) và `**không đậm**`\n");
-    expect(section?.content.content[0]?.content).toEqual([text("npm", link("https://npmjs.com")), text(" và "), text("**không đậm**", code)]);
+    expect(section?.content.content[0]).toEqual(normalized(paragraph(text("npm", link("https://npmjs.com")), text(" và "), text("**không đậm**", code))));
   });
 
   it("reads lists with lazy continuation lines, nested lists and a paragraph first in every item", () => {
     const [section] = markdownToSections("- một\ndòng tiếp\n- hai\n\n  đoạn thứ hai\n  1. con\n-\n\n2020. Năm\n");
     expect(section?.content).toEqual(
-      doc(
+      normalized(doc(
         bullets(
           item(paragraph(text("một dòng tiếp"))),
           item(paragraph(text("hai")), paragraph(text("đoạn thứ hai")), numbered(1, item(paragraph(text("con"))))),
           item({ type: "paragraph" }),
         ),
         numbered(2020, item(paragraph(text("Năm")))),
-      ),
+      )),
     );
   });
 
   it("reads tables with alignment, escaped pipes and <br> line breaks", () => {
     const [section] = markdownToSections("| A | B |\n|:--|:-:|\n| x \\| y | dòng<br>hai |\n| thiếu |\n");
     expect(section?.content).toEqual(
-      doc({
+      normalized(doc({
         type: "table",
         content: [
           row(cell("tableHeader", "A", "left"), cell("tableHeader", "B", "center")),
@@ -190,13 +197,13 @@ describe("markdownToSections", () => {
           }),
           row(cell("tableCell", "thiếu", "left"), { type: "tableCell", attrs: { align: "center" }, content: [{ type: "paragraph" }] }),
         ],
-      }),
+      })),
     );
   });
 
   it("reads Windows line endings and a byte order mark", () => {
     const sections = markdownToSections("\ufeff## Tiêu đề\r\n\r\nNội dung\r\n");
-    expect(sections).toEqual([{ title: "Tiêu đề", content: doc(paragraph(text("Nội dung"))) }]);
+    expect(sections).toEqual([{ title: "Tiêu đề", content: normalized(doc(paragraph(text("Nội dung")))) }]);
   });
 
   it("reads hostile input without slowing down quadratically", () => {
@@ -206,6 +213,21 @@ describe("markdownToSections", () => {
       // Quadratic parsing of 100 KB takes tens of seconds; linear parsing a fraction of one.
       expect(performance.now() - started, JSON.stringify(unit)).toBeLessThan(5_000);
     }
+  });
+
+  it("reads and writes a 40,000-character heading line and 2 MiB lines in linear time", () => {
+    // The old hand-written parser matched whole lines with backtracking regular expressions
+    // (`[ \t]+(.*?)…[ \t]*$`), quadratic in the line: a 20,000-character heading took 0.7 s, so
+    // the 2 MiB one below would take about two hours. Linear code does each in a second or
+    // two; the bound only has to tell the two apart on a slow, shared machine.
+    const lines = [`# a${" ".repeat(40_000)}b`, `**a${" ".repeat(40_000)}b**`, "a ".repeat(1024 * 1024), `# a${" ".repeat(2 * 1024 * 1024)}b`, `x${"*_`[<".repeat(350_000)}`];
+    for (const line of lines) {
+      const started = performance.now();
+      const sections = markdownToSections(line);
+      for (const section of sections) sectionToMarkdown(section.content);
+      expect(performance.now() - started, line.slice(0, 20)).toBeLessThan(10_000);
+    }
+    expect(markdownToSections(lines[0] as string)[0]?.title).toBe(`a${" ".repeat(40_000)}b`.replace(/ +/g, " "));
   });
 
   it("does not overflow the stack on deeply nested quotes", () => {
@@ -286,7 +308,7 @@ describe("round trip", () => {
     ];
     const back = markdownToSections(sectionsToMarkdown(sections));
     expect(back.map((section) => section.title)).toEqual(sections.map((section) => section.title));
-    expect(back.map((section) => canonicalJson(section.content))).toEqual(sections.map((section) => canonicalJson(section.content)));
+    expect(back.map((section) => canonicalJson(normalized(section.content)))).toEqual(sections.map((section) => canonicalJson(normalized(section.content))));
   });
 });
 
@@ -392,7 +414,7 @@ describe("round trip of generated documents", () => {
       const markdown = sectionToMarkdown(content);
       const sections = markdownToSections(markdown);
       expect(sections, `seed ${seed}\n${markdown}`).toHaveLength(1);
-      expect(canonicalJson(sections[0]?.content), `seed ${seed}\n${markdown}`).toBe(canonicalJson(content));
+      expect(canonicalJson(sections[0]?.content), `seed ${seed}\n${markdown}`).toBe(canonicalJson(normalized(content)));
     }
   });
 });
