@@ -21,7 +21,10 @@ afterAll(async () => {
 
 /** Two `npm run migrate` at the same moment, as two instances of a deploy starting together. */
 async function migrateTwiceAtOnce(databaseUrl: string): Promise<void> {
-  const migrate = () => run(process.execPath, [tsx, path.join(root, "lib/ops/migrate-command.ts")], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, HANDBOOK_DEMO_ACCOUNTS: "0" } });
+  // A deployment's own transparency log key: the signer remembers the trees it signed.
+  const logKey = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "handbook-log-key-")), "log-key");
+  const env = { ...process.env, DATABASE_URL: databaseUrl, HANDBOOK_DEMO_ACCOUNTS: "0", HANDBOOK_LOG_KEY_FILE: logKey };
+  const migrate = () => run(process.execPath, [tsx, path.join(root, "lib/ops/migrate-command.ts")], { cwd: root, env });
   const results = await Promise.all([migrate(), migrate()]);
   const seeded = results.filter((result) => result.stdout.includes("[db] seeded the handbook"));
   expect(seeded).toHaveLength(1);
