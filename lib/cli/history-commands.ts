@@ -12,6 +12,7 @@ import { compareVersions } from "../services/history/compare-versions";
 import { exportVersion, isExportFormat } from "../services/history/export-version";
 import { importChapterProposal } from "../services/history/import-chapter-proposal";
 import { verifyDocument } from "../services/verify-document";
+import { verifyOffline } from "./log-commands";
 import { optionalOption, requireOption, UsageError, type Command, type ParsedArgs } from "./commands";
 
 /** Commands over published history: export a version, compare versions or files, verify the chain, import a chapter. */
@@ -85,9 +86,13 @@ export const diffCommand: Command = {
 
 export const verifyCommand: Command = {
   name: "verify",
-  summary: "Recompute every version's hash and check the chain; exit 1 if it fails (kiểm chứng)",
-  usage: "handbook verify --doc cam-nang-chuyen-doi-so",
+  summary: "Check every version's statement against its content and the signed log; or one version offline (kiểm chứng)",
+  usage: "handbook verify --doc cam-nang-chuyen-doi-so | handbook verify --offline --content version.json --proof v2.tlog-proof --policy policy.txt",
   async run(args) {
+    if (args.options.offline) {
+      console.log(verifyOffline(args));
+      return;
+    }
     const slug = requireOption(args, "doc");
     const result = await verifyDocument(slug);
     console.log(JSON.stringify(result));

@@ -4,9 +4,10 @@ import { runtimeEnv } from "../ops/runtime-env";
 import { parseArgs, UsageError, type Command } from "./commands";
 import { tokenCreateCommand, tokenRevokeCommand, userCreateCommand } from "./user-commands";
 import { HISTORY_COMMANDS } from "./history-commands";
+import { CommandExit, LOG_COMMANDS } from "./log-commands";
 
 /** Every command of `handbook`; add new ones here. */
-const COMMANDS: Command[] = [userCreateCommand, tokenCreateCommand, tokenRevokeCommand, ...HISTORY_COMMANDS];
+const COMMANDS: Command[] = [userCreateCommand, tokenCreateCommand, tokenRevokeCommand, ...HISTORY_COMMANDS, ...LOG_COMMANDS];
 
 function help(): string {
   return [
@@ -32,6 +33,10 @@ async function main(): Promise<number> {
     await command.run(parseArgs(rest));
     return 0;
   } catch (error) {
+    if (error instanceof CommandExit) {
+      console.error(error.message);
+      return error.code;
+    }
     if (error instanceof UsageError) {
       console.error(`${error.message}\nusage: ${command.usage}`);
       return 2;

@@ -1,0 +1,43 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../testing/databases";
+import { readLogPolicy, readVersionProofFile } from "../services/log/read-log";
+import { publishedDocumentJson, readPublishedDocument } from "../services/read-document";
+import { parseArgs } from "./commands";
+import { CommandExit, verifyOffline } from "./log-commands";
+
+const SLUG = "cam-nang-chuyen-doi-so";
+
+describe("handbook verify --offline", () => {
+  let database: TestDatabase;
+  let directory: string;
+  beforeAll(async () => {
+    database = await createTestDatabase("sqlite", { seed: true });
+    directory = fs.mkdtempSync(path.join(os.tmpdir(), "verify-offline-"));
+    fs.writeFileSync(path.join(directory, "v2.json"), JSON.stringify(publishedDocumentJson(await readPublishedDocument({ slug: SLUG, versionNumber: 2 }))));
+    fs.writeFileSync(path.join(directory, "v2.tlog-proof"), (await readVersionProofFile(SLUG, 2)).body);
+    fs.writeFileSync(path.join(directory, "policy.txt"), readLogPolicy());
+  });
+  afterAll(async () => {
+    fs.rmSync(directory, { recursive: true, force: true });
+    await database.drop();
+  });
+
+  const args = (content: string) =>
+    parseArgs(["--offline", "--content", path.join(directory, content), "--proof", path.join(directory, "v2.tlog-proof"), "--policy", path.join(directory, "policy.txt")]);
+
+  it("verifies a saved version with its proof file and the policy, naming the approvers", () => {
+    const report = verifyOffline(args("v2.json"));
+    expect(report).toMatch(/^verified: cam-nang-chuyen-doi-so version 2, entry 1 of 2/);
+    expect(report).toMatch(/unsigned legacy/);
+  });
+
+  it("refuses content changed by one character", () => {
+    const json = fs.readFileSync(path.join(directory, "v2.json"), "utf8");
+    fs.writeFileSync(path.join(directory, "changed.json"), json.replace(/("text":")([^"])/, "$1*$2"));
+    expect(() => verifyOffline(args("changed.json"))).toThrow(CommandExit);
+    expect(() => verifyOffline(args("changed.json"))).toThrow(/NOT VERIFIED \(section_content_mismatch\)/);
+  });
+});

@@ -1,0 +1,134 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { projectRoot } from "../db/config";
+import { decodeBase64, parseTlogProof, verifyVersionOffline, type VersionSection } from "../domain/tlog";
+import { monitorOnce } from "../log/monitor";
+import { createWitness, witnessHttpServer } from "../log/witness-server";
+import { optionalOption, requireOption, UsageError, type Command, type ParsedArgs } from "./commands";
+
+/** The transparency log from the command line: verify a version offline, run a witness, monitor a log. */
+
+export const DEFAULT_WITNESS_PORT = 3030;
+export const DEFAULT_MONITOR_INTERVAL_SECONDS = 300;
+/** Exit code of a monitor that found evidence against the log (other failures exit 1). */
+export const SECURITY_ERROR_EXIT_CODE = 3;
+
+export class CommandExit extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readFile(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+interface VersionJson {
+  slug?: unknown;
+  version?: { number?: unknown };
+  statement?: unknown;
+  sections?: Array<{ id: string; slug: string; title: string; position: number; content: unknown }>;
+}
+
+/**
+ * `verify --offline --content version.json --proof file.tlog-proof --policy policy.txt`: the
+ * content is the version JSON of `GET /api/v1/documents/{slug}/versions/{n}` as saved; the
+ * statement comes from the proof file's extra line (or the JSON's `statement`). No network.
+ */
+export function verifyOffline(args: ParsedArgs): string {
+  const contentFile = requireOption(args, "content");
+  const proofText = readFile(requireOption(args, "proof")).toString("utf8");
+  const policyText = readFile(requireOption(args, "policy")).toString("utf8");
+  let json: VersionJson;
+  try {
+    json = JSON.parse(readFile(contentFile).toString("utf8")) as VersionJson;
+  } catch {
+    throw new UsageError(`${contentFile} is not the version JSON (GET /api/v1/documents/{slug}/versions/{n})`);
+  }
+  if (!Array.isArray(json.sections)) throw new UsageError(`${contentFile} has no sections`);
+  // The stored content is the JSON text of the section; parsing and serializing it again gives the same bytes.
+  const sections: VersionSection[] = json.sections.map((section) => ({ ...section, content: JSON.stringify(section.content) }));
+  let statement: Uint8Array | null = null;
+  try {
+    statement = parseTlogProof(proofText).extra;
+  } catch {
+    statement = null;
+  }
+  if (statement === null && typeof json.statement === "string") statement = decodeBase64(json.statement);
+  if (statement === null) throw new UsageError("neither the proof file nor the content holds the version's statement");
+  const doc = optionalOption(args, "doc") ?? (typeof json.slug === "string" ? json.slug : undefined);
+  const result = verifyVersionOffline({ sections, statement, proof: proofText, policy: policyText, expect: doc ? { document: doc, version: typeof json.version?.number === "number" ? json.version.number : undefined } : undefined });
+  if (!result.ok) throw new CommandExit(1, `NOT VERIFIED (${result.reason}): ${result.message}`);
+  const witnesses = result.cosignatures.map((item) => `${item.witness} at ${new Date(item.timestamp * 1000).toISOString()}`);
+  return [
+    `verified: ${result.statement.document} version ${result.statement.version}, entry ${result.leafIndex} of ${result.checkpoint.size} in ${result.checkpoint.origin}`,
+    `statement ${result.statementHash}, published ${result.statement.publishedAt} by ${result.statement.publisher.name}`,
+    `approvals: ${result.statement.approvals.map((item) => `${item.reviewer.name} (${item.signing === "ed25519" ? item.keyFingerprint : "unsigned legacy"})`).join(", ") || "none"}`,
+    `witnesses: ${witnesses.join(", ") || "none required by the policy"}`,
+  ].join("\n");
+}
+
+function dataFile(args: ParsedArgs, option: string, fallback: string): string {
+  return path.resolve(projectRoot(), optionalOption(args, option) ?? fallback);
+}
+
+export const witnessCommand: Command = {
+  name: "witness",
+  summary: "Run a C2SP tlog-witness that cosigns only consistent checkpoints (nhân chứng)",
+  usage: "handbook witness --log <log verifier key>[,<another>] [--name archive.gov.vn] [--key data/witness-key] [--state data/witness-state.json] [--port 3030] [--host 127.0.0.1]",
+  async run(args) {
+    const logKeys = requireOption(args, "log").split(",").map((key) => key.trim()).filter(Boolean);
+    const stateFile = dataFile(args, "state", "data/witness-state.json");
+    const witness = createWitness({
+      keyFile: dataFile(args, "key", "data/witness-key"),
+      name: optionalOption(args, "name") ?? `${os.hostname()}/witness`,
+      stateFile,
+      logKeys,
+    });
+    const port = Number(optionalOption(args, "port") ?? DEFAULT_WITNESS_PORT);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError("--port must be a TCP port");
+    const host = optionalOption(args, "host") ?? "127.0.0.1";
+    const server = witnessHttpServer(witness, { stateFile });
+    await new Promise<void>((resolve) => server.listen(port, host, resolve));
+    console.log(`[witness] ${witness.key.signer.name} listening on http://${host}:${port}`);
+    console.log(`[witness] verifier key (for HANDBOOK_WITNESSES and policies): ${witness.verifierKey}`);
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", () => server.close(() => resolve()));
+      process.once("SIGTERM", () => server.close(() => resolve()));
+    });
+  },
+};
+
+export const monitorCommand: Command = {
+  name: "monitor",
+  summary: "Follow a log, prove each checkpoint consistent with the last, re-verify every statement (giám sát)",
+  usage: "handbook monitor --url https://camnang.gov.vn [--policy policy.txt] [--state data/monitor-state.json] [--once] [--interval 300]",
+  async run(args) {
+    const baseUrl = requireOption(args, "url");
+    const policyFile = optionalOption(args, "policy");
+    const options = {
+      baseUrl,
+      stateFile: dataFile(args, "state", "data/monitor-state.json"),
+      policy: policyFile ? readFile(policyFile).toString("utf8") : undefined,
+    };
+    const interval = Number(optionalOption(args, "interval") ?? DEFAULT_MONITOR_INTERVAL_SECONDS);
+    if (!Number.isInteger(interval) || interval < 1) throw new UsageError("--interval must be a whole number of seconds");
+    for (;;) {
+      const result = await monitorOnce(options);
+      if (!result.ok) throw new CommandExit(result.security ? SECURITY_ERROR_EXIT_CODE : 1, result.message);
+      console.log(`[monitor] ${new Date().toISOString()} ${result.message}`);
+      if (args.options.once) return;
+      await new Promise((resolve) => setTimeout(resolve, interval * 1000));
+    }
+  },
+};
+
+export const LOG_COMMANDS: Command[] = [witnessCommand, monitorCommand];
