@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
+import { diffSummary, formatChangeText } from "@/lib/i18n/diff-summary";
 import {
-  describeFormatChange,
-  summarizeDiff,
   type BlockDiff,
   type DiffLocale,
   type DocumentDiff,
@@ -40,7 +39,7 @@ export function DocumentDiffView({ diff, mode = "inline", locale = "vi", anchorP
   const context: ViewContext = { labels, locale, total: plan.changeCount, anchor: (number) => `${anchorPrefix}${number}` };
   return (
     <section className={`diff diff--${mode}`} aria-label={labels.regionLabel}>
-      <p className="diff-summary">{summarizeDiff(diff, locale)}</p>
+      <p className="diff-summary">{diffSummary(diff, locale)}</p>
       <Legend labels={labels} />
       {plan.changeCount > 0 ? (
         <p className="diff-first">
@@ -378,7 +377,7 @@ function BlockNotes({ block, context }: { block: BlockDiff; context: ViewContext
   const notes: string[] = [];
   if (block.moved && block.indexBefore !== null) notes.push(labels.blockMoved(block.indexBefore + 1));
   if (block.coarse) notes.push(labels.blockRewritten);
-  const formatting = block.formatChanges.map((change) => describeFormatChange(change, locale));
+  const formatting = block.formatChanges.map((change) => formatChangeText(change, locale));
   if (notes.length === 0 && formatting.length === 0) return null;
   return (
     <ul className="diff-notes">

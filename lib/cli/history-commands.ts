@@ -6,6 +6,7 @@ import { diffDocuments } from "../domain/diff";
 import { diffAsText } from "../domain/history/diff-text";
 import { markdownSnapshot } from "../editor/markdown";
 import { AppError } from "../errors";
+import { diffSummary } from "../i18n/diff-summary";
 import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
 import { messages } from "../i18n/messages";
 import { compareVersions } from "../services/history/compare-versions";
@@ -72,7 +73,7 @@ export const diffCommand: Command = {
       const second = typeof files === "string" ? args.positional[0] : args.positional[1];
       if (!first || !second) throw new UsageError("--files needs two paths");
       const diff = diffDocuments(markdownSnapshot(readTextFile(first)), markdownSnapshot(readTextFile(second)));
-      process.stdout.write(json ? `${JSON.stringify(diff, null, 2)}\n` : diffAsText(diff, messages(DEFAULT_LOCALE).diff.text));
+      process.stdout.write(json ? `${JSON.stringify(diff, null, 2)}\n` : diffAsText(diff, messages(DEFAULT_LOCALE).diff.text, diffSummary(diff, DEFAULT_LOCALE)));
       return;
     }
     const comparison = await compareVersions({ slug: requireOption(args, "doc"), from: positiveInt(args, "from"), to: positiveInt(args, "to") });
@@ -80,7 +81,7 @@ export const diffCommand: Command = {
       process.stdout.write(`${JSON.stringify(comparison.diff, null, 2)}\n`);
       return;
     }
-    process.stdout.write(`${comparison.document.title}: phiên bản ${comparison.from.number} → ${comparison.to.number}\n${diffAsText(comparison.diff, messages(DEFAULT_LOCALE).diff.text)}`);
+    process.stdout.write(`${comparison.document.title}: phiên bản ${comparison.from.number} → ${comparison.to.number}\n${diffAsText(comparison.diff, messages(DEFAULT_LOCALE).diff.text, diffSummary(comparison.diff, DEFAULT_LOCALE))}`);
   },
 };
 

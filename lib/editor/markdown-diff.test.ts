@@ -3,6 +3,7 @@ import { diffDocuments } from "@/lib/domain/diff";
 import { diffAsText, type DiffTextWords } from "@/lib/domain/history/diff-text";
 import { versionMarkdown, type ExportMetadata } from "@/lib/domain/history/export-formats";
 import { stripFrontMatter } from "@/lib/domain/history/markdown-snapshot";
+import { diffSummary } from "@/lib/i18n/diff-summary";
 import { chapterSections, markdownSnapshot, sectionsToMarkdown } from "./markdown";
 
 /** Domain tests stay pure (no catalog); these stand in for the catalog's diff.text words. */
@@ -16,7 +17,8 @@ describe("diffs as text and Markdown files as snapshots", () => {
   it("shows word changes wdiff-style and whole paragraphs with - and +", () => {
     const before = markdownSnapshot("## Mở đầu\n\nChính phủ điện tử là bước đầu.\n\nĐoạn sẽ bị xóa.\n");
     const after = markdownSnapshot("## Mở đầu\n\nChính phủ số là bước tiếp theo.\n\n## Mục mới\n\nNội dung mới.\n");
-    const text = diffAsText(diffDocuments(before, after), WORDS);
+    const diff = diffDocuments(before, after);
+    const text = diffAsText(diff, WORDS, diffSummary(diff, "vi"));
     expect(text).toContain("## Mở đầu (thay đổi)");
     expect(text).toContain("~ Chính phủ [-điện tử -]{+số +}là bước [-đầu-]{+tiếp theo+}.");
     expect(text.split("\n")[0]).toBe("2 mục thay đổi: +6 −7 từ; 1 mục mới");
@@ -27,7 +29,8 @@ describe("diffs as text and Markdown files as snapshots", () => {
 
   it("says so when nothing changed", () => {
     const same = markdownSnapshot("## A\n\nB\n");
-    expect(diffAsText(diffDocuments(same, same), WORDS, "en")).toBe("No changes\n");
+    const diff = diffDocuments(same, same);
+    expect(diffAsText(diff, WORDS, diffSummary(diff, "en"))).toBe("No changes\n");
   });
 
   it("identifies sections by title slugs, unique within a file", () => {

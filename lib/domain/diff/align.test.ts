@@ -6,6 +6,7 @@ const pairs = (list: [number, number][]) => list.map(([before, after]) => ({ bef
 function label(entry: AlignedEntry): string {
   if (entry.kind === "matched") return `=${entry.pair.before}`;
   if (entry.kind === "removed") return `-${entry.before}`;
+  if (entry.kind === "origin") return `~${entry.pair.before}`;
   return `+${entry.after}`;
 }
 

@@ -13,7 +13,9 @@ export interface MatchedPair {
 export type AlignedEntry =
   | { kind: "matched"; pair: MatchedPair; moved: boolean }
   | { kind: "removed"; before: number }
-  | { kind: "added"; after: number };
+  | { kind: "added"; after: number }
+  /** Where a moved item stood before (only with `origins`): the pair is reported again at its new place. */
+  | { kind: "origin"; pair: MatchedPair };
 
 /**
  * The largest set of pairs whose order is the same on both sides: a longest common
@@ -55,6 +57,7 @@ export function alignSequences(
   beforeCount: number,
   afterCount: number,
   pairs: readonly MatchedPair[],
+  options: { origins?: boolean } = {},
 ): AlignedEntry[] {
   const pairByBefore = new Map<number, MatchedPair>();
   const pairByAfter = new Map<number, MatchedPair>();
@@ -68,7 +71,9 @@ export function alignSequences(
   let afterCursor = 0;
   const emitGap = (beforeEnd: number, afterEnd: number): void => {
     for (; beforeCursor < beforeEnd; beforeCursor++) {
-      if (!pairByBefore.has(beforeCursor)) entries.push({ kind: "removed", before: beforeCursor });
+      const moved = pairByBefore.get(beforeCursor);
+      if (!moved) entries.push({ kind: "removed", before: beforeCursor });
+      else if (options.origins) entries.push({ kind: "origin", pair: moved });
     }
     for (; afterCursor < afterEnd; afterCursor++) {
       const pair = pairByAfter.get(afterCursor);

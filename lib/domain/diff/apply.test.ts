@@ -6,7 +6,17 @@ import { generateLargeHandbook } from "../fixtures/large-handbook";
 import { createRandom } from "../fixtures/random";
 import { applyRandomEdits, RANDOM_EDIT_KINDS, type RandomEditKind } from "../fixtures/random-edits";
 import { normalizeText } from "../text";
-import { applyDocumentDiff, blockWordCounts, diffDocuments, DiffMismatchError, isEmptyDiff, type DocumentDiff } from "./index";
+import { applyStructuralEdits } from "../fixtures/structural-edits";
+import {
+  applyDocumentDiff,
+  blockSideText,
+  blockWordCounts,
+  diffDocuments,
+  DiffMismatchError,
+  isEmptyDiff,
+  type BlockDiff,
+  type DocumentDiff,
+} from "./index";
 
 /** Enough rounds to meet every kind of edit many times over, few enough for a 2-core machine. */
 const RANDOMIZED_ROUNDS = 150;
@@ -20,24 +30,37 @@ function smallHandbook(seed: number): DocumentSnapshot {
 function expectConsistent(diff: DocumentDiff): void {
   let wordsAdded = 0;
   let wordsRemoved = 0;
+  const moveEnds = new Map<string, BlockDiff[]>();
   for (const current of diff.sections) {
     for (const block of current.blocks) {
       const counts = blockWordCounts(block);
       wordsAdded += counts.added;
       wordsRemoved += counts.removed;
+      if (block.move) moveEnds.set(block.move.id, [...(moveEnds.get(block.move.id) ?? []), block]);
       if (block.status === "changed" && block.words) {
         const spell = (skipped: string) => block.words?.filter((word) => word.op !== skipped).map((word) => word.text).join("");
-        expect(spell("insert")).toBe(normalizeText(plainText(block.before ?? { type: "doc" })));
-        expect(spell("delete")).toBe(normalizeText(plainText(block.after ?? { type: "doc" })));
+        expect(spell("insert")).toBe(blockSideText(block, "before"));
+        expect(spell("delete")).toBe(blockSideText(block, "after"));
+        if (!block.regroup) expect(spell("insert")).toBe(normalizeText(plainText(block.before ?? { type: "doc" })));
+      }
+      if (block.regroup) {
+        expect(block.regroup.parts.length).toBeGreaterThan(1);
+        expect(block.regroup.seams).toHaveLength(block.regroup.parts.length - 1);
       }
       if (block.status === "changed") {
         const wordsChanged = block.words === null || block.words.some((word) => word.op !== "equal");
-        expect(wordsChanged || block.formatChanges.length > 0).toBe(true);
+        expect(wordsChanged || block.formatChanges.length > 0 || block.regroup !== null).toBe(true);
       }
     }
   }
   expect(diff.stats.wordsAdded).toBe(wordsAdded);
   expect(diff.stats.wordsRemoved).toBe(wordsRemoved);
+  // Every move has exactly one origin and one destination, each pointing at the other.
+  for (const [id, ends] of moveEnds) {
+    expect(id, "move id").not.toBe("");
+    expect(ends.map((end) => end.move?.role).sort(), `move ${id}`).toEqual(["destination", "origin"]);
+  }
+  expect(diff.stats.blocksMoved).toBe(moveEnds.size);
 }
 
 describe("applyDocumentDiff", () => {
@@ -66,6 +89,40 @@ describe("applyDocumentDiff", () => {
       expectConsistent(backward);
     }
     expect([...seen].sort()).toEqual([...RANDOM_EDIT_KINDS].sort());
+  });
+
+  it("reports generated splits, joins and moves with an edit as exactly that, and still rebuilds b", () => {
+    const totals = { splits: 0, joins: 0, moves: 0 };
+    for (let round = 1; round <= RANDOMIZED_ROUNDS; round++) {
+      const random = createRandom(50_000 + round);
+      const before = smallHandbook(2_000 + round);
+      const { snapshot: after, done } = applyStructuralEdits(before, {
+        seed: round,
+        splits: random.int(0, 2),
+        joins: random.int(0, 2),
+        moves: random.int(0, 2),
+      });
+      totals.splits += done.splits;
+      totals.joins += done.joins;
+      totals.moves += done.moves;
+      const forward = diffDocuments(before, after);
+      expect(canonicalJson(applyDocumentDiff(before, forward)), `round ${round}`).toBe(canonicalJson(after));
+      expectConsistent(forward);
+      expect(
+        [forward.stats.blocksSplit, forward.stats.blocksJoined, forward.stats.blocksMoved, forward.stats.wordsAdded, forward.stats.wordsRemoved],
+        `round ${round}`,
+      ).toEqual([done.splits, done.joins, done.moves, done.moves, done.moves]);
+      // Backwards, every split is a join and every join a split.
+      const backward = diffDocuments(after, before);
+      expect(canonicalJson(applyDocumentDiff(after, backward)), `round ${round}, backward`).toBe(canonicalJson(before));
+      expectConsistent(backward);
+      expect([backward.stats.blocksSplit, backward.stats.blocksJoined, backward.stats.blocksMoved], `round ${round}, backward`).toEqual([
+        done.joins,
+        done.splits,
+        done.moves,
+      ]);
+    }
+    expect(Math.min(totals.splits, totals.joins, totals.moves)).toBeGreaterThan(RANDOMIZED_ROUNDS / 2);
   });
 
   it("gives the same diff for decomposed (NFD) input as for precomposed (NFC) input", () => {

@@ -41,17 +41,19 @@ function addedSection(section: SectionDiff): SnapshotSection {
     id: section.sectionId,
     slug: required(section.slugAfter, "slug of an added section"),
     title: required(section.titleAfter, "title of an added section"),
-    content: { type: "doc", content: section.blocks.map((block) => required(block.after, "content of an added block")) },
+    content: {
+      type: "doc",
+      content: section.blocks.flatMap((block) =>
+        block.regroup?.kind === "split" ? block.regroup.parts : [required(block.after, "content of an added block")],
+      ),
+    },
   };
 }
 
 function keptSection(before: DocumentSnapshot, section: SectionDiff): SnapshotSection {
   const original = beforeSection(before, section);
   const blocks: RichNode[] = [];
-  for (const block of section.blocks) {
-    const node = keptBlock(original, block);
-    if (node) blocks.push(node);
-  }
+  for (const block of section.blocks) blocks.push(...keptBlocks(original, block));
   return {
     ...original,
     slug: required(section.slugAfter, "slug of a kept section"),
@@ -60,12 +62,19 @@ function keptSection(before: DocumentSnapshot, section: SectionDiff): SnapshotSe
   };
 }
 
-function keptBlock(section: SnapshotSection, block: BlockDiff): RichNode | null {
-  if (block.status === "removed") return null;
-  if (block.status !== "unchanged") return required(block.after, "content of a changed block");
+/**
+ * What one entry contributes to the rebuilt section: nothing for a removal (or a move's
+ * origin), every part of a split, the new content of a change or of a block moved here from
+ * another section, and the original block for one that stayed the same.
+ */
+function keptBlocks(section: SnapshotSection, block: BlockDiff): RichNode[] {
+  if (block.status === "removed") return [];
+  if (block.regroup?.kind === "split") return block.regroup.parts;
+  if (block.status !== "unchanged") return [required(block.after, "content of a changed block")];
+  if (block.indexBefore === null && block.move?.role === "destination") return [required(block.after, "content of a moved block")];
   const original = block.indexBefore === null ? undefined : section.content.content[block.indexBefore];
   if (!original) throw new DiffMismatchError(`section ${section.id} has no block at ${block.indexBefore}`);
-  return original;
+  return [original];
 }
 
 function required<T>(value: T | null, what: string): T {

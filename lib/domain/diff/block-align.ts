@@ -225,7 +225,7 @@ function matchSimilarBlocks(
   }
 }
 
-function diceSimilarity(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
+export function diceSimilarity(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
   if (left.size === 0 || right.size === 0) return 0;
   const [smaller, larger] = left.size <= right.size ? [left, right] : [right, left];
   let common = 0;

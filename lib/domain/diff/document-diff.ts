@@ -1,9 +1,11 @@
 import { plainText, blockId, type DocumentSnapshot, type RichNode, type SnapshotSection } from "../document";
-import { countWords, normalizeText } from "../text";
+import { countWords, isWordToken, normalizeText, tokenize } from "../text";
 import { alignSequences, type MatchedPair } from "./align";
-import { matchBlocks } from "./block-align";
+import { BLOCK_SIMILARITY_THRESHOLD, diceSimilarity, matchBlocks } from "./block-align";
 import { canonicalEqual } from "./canonical-equal";
 import { detectFormatChanges } from "./format-changes";
+import { diffItems, hasItems } from "./items";
+import { createRegroupBudget, findRegroups, joinedText, seamOffsets, type Regroup } from "./regroup";
 import type { BlockDiff, DiffStats, DocumentDiff, SectionDiff } from "./types";
 import { createWordDiffBudget, diffBlockWords, type WordDiffBudget } from "./word-diff";
 
@@ -13,13 +15,19 @@ import { createWordDiffBudget, diffBlockWords, type WordDiffBudget } from "./wor
  * snapshots plus word diffs of the changed blocks only, bounded by WORD_DIFF_WORK_BUDGET.
  */
 export function diffDocuments(before: DocumentSnapshot, after: DocumentSnapshot): DocumentDiff {
-  const budget = createWordDiffBudget();
+  const budgets: Budgets = { words: createWordDiffBudget(), regroup: createRegroupBudget() };
   const entries = alignSequences(before.sections.length, after.sections.length, matchSections(before, after));
-  const sections = entries.map((entry): SectionDiff => {
-    if (entry.kind === "removed") return oneSidedSection(before.sections[entry.before], entry.before, "removed");
-    if (entry.kind === "added") return oneSidedSection(after.sections[entry.after], entry.after, "added");
-    return matchedSection(before.sections[entry.pair.before], after.sections[entry.pair.after], entry.pair, entry.moved, budget);
-  });
+  const sections: SectionDiff[] = [];
+  for (const entry of entries) {
+    if (entry.kind === "removed") sections.push(oneSidedSection(before.sections[entry.before], entry.before, "removed"));
+    else if (entry.kind === "added") sections.push(oneSidedSection(after.sections[entry.after], entry.after, "added"));
+    else if (entry.kind === "matched") {
+      sections.push(matchedSection(before.sections[entry.pair.before], after.sections[entry.pair.after], entry.pair, entry.moved, budgets));
+    }
+  }
+  linkDistantMoves(sections, budgets.words);
+  nameMoves(sections);
+  sections.forEach(markRepeats);
   return {
     slugBefore: normalizeText(before.slug),
     slugAfter: normalizeText(after.slug),
@@ -84,14 +92,14 @@ function matchedSection(
   after: SnapshotSection,
   pair: MatchedPair,
   moved: boolean,
-  budget: WordDiffBudget,
+  budgets: Budgets,
 ): SectionDiff {
   const titleBefore = normalizeText(before.title);
   const titleAfter = normalizeText(after.title);
   const renamed = titleBefore !== titleAfter;
   const slugBefore = normalizeText(before.slug);
   const slugAfter = normalizeText(after.slug);
-  const blocks = diffBlocks(before.content.content, after.content.content, budget);
+  const blocks = diffBlocks(normalizeText(after.id), before.content.content, after.content.content, budgets);
   const contentChanged = blocks.some((block) => block.status !== "unchanged" || block.moved);
   return {
     sectionId: normalizeText(after.id),
@@ -108,59 +116,334 @@ function matchedSection(
   };
 }
 
-function diffBlocks(before: readonly RichNode[], after: readonly RichNode[], budget: WordDiffBudget): BlockDiff[] {
-  const entries = alignSequences(before.length, after.length, matchBlocks(before, after));
-  return entries.map((entry): BlockDiff => {
-    if (entry.kind === "removed") return oneSidedBlock(before[entry.before], entry.before, "removed");
-    if (entry.kind === "added") return oneSidedBlock(after[entry.after], entry.after, "added");
-    const { pair, moved } = entry;
-    const beforeNode = before[pair.before];
-    const afterNode = after[pair.after];
-    const id = normalizedBlockId(afterNode) ?? normalizedBlockId(beforeNode);
-    if (pair.knownEqual === true || canonicalEqual(beforeNode, afterNode)) {
-      return {
-        blockId: id,
-        status: "unchanged",
-        moved,
-        indexBefore: pair.before,
-        indexAfter: pair.after,
-        before: beforeNode,
-        after: afterNode,
-        words: null,
-        formatChanges: [],
-        coarse: false,
-      };
+function diffBlocks(
+  sectionId: string,
+  before: readonly RichNode[],
+  after: readonly RichNode[],
+  budgets: Budgets,
+): BlockDiff[] {
+  const { pairs, groups } = findRegroups(before, after, matchBlocks(before, after), budgets.regroup);
+  const consumedBefore = new Set<number>();
+  const consumedAfter = new Set<number>();
+  for (const group of groups.values()) {
+    group.before.slice(1).forEach((index) => consumedBefore.add(index));
+    group.after.slice(1).forEach((index) => consumedAfter.add(index));
+  }
+  const entries = alignSequences(before.length, after.length, pairs, { origins: true });
+  const blocks: BlockDiff[] = [];
+  for (const entry of entries) {
+    if (entry.kind === "removed") {
+      if (!consumedBefore.has(entry.before)) blocks.push(oneSidedBlock(before[entry.before], entry.before, "removed"));
+      continue;
     }
-    const words = diffBlockWords(plainText(beforeNode), plainText(afterNode), budget);
-    return {
-      blockId: id,
-      status: "changed",
-      moved,
-      indexBefore: pair.before,
-      indexAfter: pair.after,
-      before: beforeNode,
-      after: afterNode,
-      words,
-      formatChanges: detectFormatChanges(beforeNode, afterNode, words),
-      coarse: words === null,
-    };
+    if (entry.kind === "added") {
+      if (!consumedAfter.has(entry.after)) blocks.push(oneSidedBlock(after[entry.after], entry.after, "added"));
+      continue;
+    }
+    const { pair } = entry;
+    const group = groups.get(pair.before);
+    if (entry.kind === "origin") {
+      const origin = oneSidedBlock(before[pair.before], pair.before, "removed");
+      origin.move = { id: "", role: "origin", sectionId, index: pair.after, acrossSections: false };
+      blocks.push(origin);
+      continue;
+    }
+    const block = group
+      ? regroupedBlock(group, before, after, entry.moved, budgets.words)
+      : pairedBlock(before[pair.before], after[pair.after], pair, entry.moved, budgets.words);
+    if (entry.moved) block.move = { id: "", role: "destination", sectionId, index: pair.before, acrossSections: false };
+    blocks.push(block);
+  }
+  return blocks;
+}
+
+interface Budgets {
+  words: WordDiffBudget;
+  regroup: WordDiffBudget;
+}
+
+function pairedBlock(beforeNode: RichNode, afterNode: RichNode, pair: MatchedPair, moved: boolean, budget: WordDiffBudget): BlockDiff {
+  const id = normalizedBlockId(afterNode) ?? normalizedBlockId(beforeNode);
+  const base = {
+    ...EMPTY_BLOCK_FIELDS,
+    blockId: id,
+    moved,
+    indexBefore: pair.before,
+    indexAfter: pair.after,
+    before: beforeNode,
+    after: afterNode,
+  };
+  if (pair.knownEqual === true || canonicalEqual(beforeNode, afterNode)) return { ...base, status: "unchanged" };
+  return { ...base, ...compareContent(beforeNode, afterNode, budget), status: "changed" };
+}
+
+/** Words, formatting and items of two blocks that are one block edited. */
+function compareContent(
+  beforeNode: RichNode,
+  afterNode: RichNode,
+  budget: WordDiffBudget,
+): Pick<BlockDiff, "words" | "formatChanges" | "coarse" | "items"> {
+  const words = diffBlockWords(plainText(beforeNode), plainText(afterNode), budget);
+  return {
+    words,
+    formatChanges: detectFormatChanges(beforeNode, afterNode, words),
+    coarse: words === null,
+    items: hasItems(beforeNode) || hasItems(afterNode) ? diffItems(beforeNode, afterNode, budget) : null,
+  };
+}
+
+function regroupedBlock(
+  group: Regroup,
+  before: readonly RichNode[],
+  after: readonly RichNode[],
+  moved: boolean,
+  budget: WordDiffBudget,
+): BlockDiff {
+  const join = group.kind === "join";
+  const parts = (join ? group.before : group.after).map((index) => (join ? before : after)[index]);
+  const single = join ? after[group.after[0]] : before[group.before[0]];
+  const merged = mergedNode(parts);
+  const words = join
+    ? diffBlockWords(joinedText(parts), plainText(single), budget)
+    : diffBlockWords(plainText(single), joinedText(parts), budget);
+  const formatChanges = (join ? detectFormatChanges(merged, single, words) : detectFormatChanges(single, merged, words)).filter(
+    // Joining or splitting is the structural change; it is reported as the regroup itself.
+    (change) => change.kind !== "structure",
+  );
+  const beforeNode = join ? parts[0] : single;
+  const afterNode = join ? single : parts[0];
+  return {
+    ...EMPTY_BLOCK_FIELDS,
+    blockId: normalizedBlockId(afterNode) ?? normalizedBlockId(beforeNode),
+    status: "changed",
+    moved,
+    indexBefore: group.before[0],
+    indexAfter: group.after[0],
+    before: beforeNode,
+    after: afterNode,
+    words,
+    formatChanges,
+    coarse: words === null,
+    regroup: { kind: group.kind, parts, indexes: join ? group.before : group.after, seams: seamOffsets(parts) },
+  };
+}
+
+/** One node holding the parts' inline content separated by a space, as joinedText() spells it. */
+function mergedNode(parts: readonly RichNode[]): RichNode {
+  const content: RichNode[] = [];
+  parts.forEach((part, index) => {
+    if (index > 0) content.push({ type: "text", text: " " });
+    content.push(...(part.content ?? []));
   });
+  return { ...parts[0], content };
 }
 
 function oneSidedBlock(node: RichNode, index: number, status: "added" | "removed"): BlockDiff {
   const added = status === "added";
   return {
+    ...EMPTY_BLOCK_FIELDS,
     blockId: normalizedBlockId(node),
     status,
-    moved: false,
     indexBefore: added ? null : index,
     indexAfter: added ? index : null,
     before: added ? null : node,
     after: added ? node : null,
-    words: null,
-    formatChanges: [],
-    coarse: false,
   };
+}
+
+const EMPTY_BLOCK_FIELDS = {
+  moved: false,
+  words: null,
+  formatChanges: [],
+  coarse: false,
+  regroup: null,
+  move: null,
+  repeated: false,
+  items: null,
+} satisfies Partial<BlockDiff>;
+
+/**
+ * Blocks that left one place and arrived at another without block matching pairing them:
+ * across sections, or within a section but across blocks matched in order (where matching by
+ * text does not look). Paired by id, then identical text, then word overlap, like blocks.
+ */
+function linkDistantMoves(sections: readonly SectionDiff[], budget: WordDiffBudget): void {
+  const origins: Located[] = [];
+  const destinations: Located[] = [];
+  for (const section of sections) {
+    for (const block of section.blocks) {
+      if (block.move || block.regroup) continue;
+      if (block.status === "removed") origins.push({ section, block });
+      if (block.status === "added") destinations.push({ section, block });
+    }
+  }
+  if (origins.length === 0 || destinations.length === 0) return;
+  const originTaken = new Set<Located>();
+  const destinationTaken = new Set<Located>();
+  const link = (origin: Located, destination: Located): void => {
+    originTaken.add(origin);
+    destinationTaken.add(destination);
+    linkMove(origin, destination, budget);
+  };
+
+  const originsById = new Map<string, Located>();
+  for (const origin of origins) if (origin.block.blockId !== null) originsById.set(origin.block.blockId, origin);
+  for (const destination of destinations) {
+    const origin = destination.block.blockId === null ? undefined : originsById.get(destination.block.blockId);
+    if (origin && !originTaken.has(origin)) link(origin, destination);
+  }
+  const mayPair = (origin: Located, destination: Located): boolean =>
+    !originTaken.has(origin) &&
+    !destinationTaken.has(destination) &&
+    (origin.block.blockId === null || destination.block.blockId === null);
+
+  const originsByText = new Map<string, Located[]>();
+  for (const origin of origins) {
+    if (originTaken.has(origin)) continue;
+    const text = locatedText(origin);
+    if (text.length === 0) continue;
+    const list = originsByText.get(text);
+    if (list) list.push(origin);
+    else originsByText.set(text, [origin]);
+  }
+  for (const destination of destinations) {
+    if (destinationTaken.has(destination)) continue;
+    const origin = originsByText.get(locatedText(destination))?.find((candidate) => mayPair(candidate, destination));
+    if (origin) link(origin, destination);
+  }
+
+  const freeOrigins = origins.filter((origin) => !originTaken.has(origin) && locatedWords(origin).size >= MIN_MOVE_WORDS);
+  const freeDestinations = destinations.filter(
+    (destination) => !destinationTaken.has(destination) && locatedWords(destination).size >= MIN_MOVE_WORDS,
+  );
+  if (freeOrigins.length * freeDestinations.length > MAX_MOVE_COMPARISONS) return;
+  const scored: { origin: Located; destination: Located; score: number }[] = [];
+  for (const origin of freeOrigins) {
+    for (const destination of freeDestinations) {
+      if (!mayPair(origin, destination)) continue;
+      const score = diceSimilarity(locatedWords(origin), locatedWords(destination));
+      if (score >= BLOCK_SIMILARITY_THRESHOLD) scored.push({ origin, destination, score });
+    }
+  }
+  scored.sort((left, right) => right.score - left.score);
+  for (const candidate of scored) {
+    if (mayPair(candidate.origin, candidate.destination)) link(candidate.origin, candidate.destination);
+  }
+}
+
+/**
+ * Most origin × destination pairs compared by word overlap when looking for distant moves:
+ * 150 removed and 150 added blocks. A larger reorganisation keeps its moves found by id and
+ * identical text, and shows the rest as removed and added blocks.
+ */
+export const MAX_MOVE_COMPARISONS = 22_500;
+
+/** Blocks of fewer distinct words are linked as moves only by id or identical text. */
+export const MIN_MOVE_WORDS = 3;
+
+interface Located {
+  section: SectionDiff;
+  block: BlockDiff;
+  text?: string;
+  words?: Set<string>;
+}
+
+function locatedText(located: Located): string {
+  located.text ??= normalizeText(plainText(located.block.before ?? located.block.after ?? EMPTY));
+  return located.text;
+}
+
+function locatedWords(located: Located): Set<string> {
+  located.words ??= new Set(tokenize(locatedText(located)).filter(isWordToken).map((word) => word.toLowerCase()));
+  return located.words;
+}
+
+function linkMove(origin: Located, destination: Located, budget: WordDiffBudget): void {
+  const beforeNode = origin.block.before ?? EMPTY;
+  const afterNode = destination.block.after ?? EMPTY;
+  const sameSection = origin.section === destination.section;
+  const acrossSections = !sameSection;
+  const target = destination.block;
+  const indexBefore = origin.block.indexBefore ?? 0;
+  target.before = beforeNode;
+  target.moved = true;
+  target.indexBefore = sameSection ? indexBefore : null;
+  target.blockId = target.blockId ?? origin.block.blockId;
+  if (canonicalEqual(beforeNode, afterNode)) target.status = "unchanged";
+  else Object.assign(target, compareContent(beforeNode, afterNode, budget), { status: "changed" });
+  target.move = { id: "", role: "destination", sectionId: origin.section.sectionId, index: indexBefore, acrossSections };
+  origin.block.move = {
+    id: "",
+    role: "origin",
+    sectionId: destination.section.sectionId,
+    index: target.indexAfter ?? 0,
+    acrossSections,
+  };
+}
+
+/** Names every move after its destination's place in reading order, and names its origin alike. */
+function nameMoves(sections: readonly SectionDiff[]): void {
+  const names = new Map<string, string>();
+  const key = (sectionId: string, role: "origin" | "destination", index: number) => `${sectionId}\u0000${role}\u0000${index}`;
+  for (const section of sections) {
+    for (const block of section.blocks) {
+      if (block.move?.role !== "destination" || block.indexAfter === null) continue;
+      const name = `m${names.size + 1}`;
+      block.move.id = name;
+      names.set(key(block.move.sectionId, "origin", block.move.index), name);
+    }
+  }
+  for (const section of sections) {
+    for (const block of section.blocks) {
+      if (block.move?.role === "origin" && block.indexBefore !== null) {
+        block.move.id = names.get(key(section.sectionId, "origin", block.indexBefore)) ?? "";
+      }
+    }
+  }
+}
+
+/**
+ * A removed block is a repeat when its text stays in the section: a block with the same text,
+ * or one that contains it whole (a web page repeating a paragraph's opening sentences). An
+ * added block is a repeat when its text was there already in the same way. Copies pasted twice
+ * and closing paragraphs repeated by a web page are the common cases.
+ */
+function markRepeats(section: SectionDiff): void {
+  if (section.status === "added" || section.status === "removed") return;
+  const keptBefore: string[] = [];
+  const presentBefore: string[] = [];
+  for (const block of section.blocks) {
+    if (block.move?.role === "origin") continue;
+    if (block.status !== "removed" && block.before && block.indexBefore !== null) keptBefore.push(blockSideText(block, "before"));
+    if (block.status !== "added" && block.after) presentBefore.push(blockSideText(block, "after"));
+  }
+  const repeats = (text: string, texts: readonly string[]): boolean => {
+    if (text.trim().length === 0) return false;
+    if (texts.includes(text)) return true;
+    return countWords(text) >= MIN_REPEAT_WORDS && texts.some((other) => other.includes(text));
+  };
+  for (const block of section.blocks) {
+    if (block.move) continue;
+    if (block.status === "removed") block.repeated = repeats(blockSideText(block, "before"), keptBefore);
+    if (block.status === "added") block.repeated = repeats(blockSideText(block, "after"), presentBefore);
+  }
+}
+
+/** A block shorter than this repeats another only if their texts are equal, not merely contained. */
+export const MIN_REPEAT_WORDS = 5;
+
+/**
+ * A single line rather than a paragraph: a few words and no sentence, such as a page's
+ * "ĐÁNH GIÁ BÀI VIẾT" (rate this article) left in the text.
+ */
+export const SHORT_LINE_MAX_WORDS = 8;
+const SENTENCE_END = /[.!?…:;]["”’)»]*$/u;
+
+export function isShortLine(node: RichNode): boolean {
+  if (node.type !== "paragraph") return false;
+  const text = normalizeText(plainText(node)).trim();
+  const words = countWords(text);
+  return words > 0 && words <= SHORT_LINE_MAX_WORDS && !SENTENCE_END.test(text) && !text.includes("\n");
 }
 
 function collectStats(sections: readonly SectionDiff[]): DiffStats {
@@ -174,6 +457,14 @@ function collectStats(sections: readonly SectionDiff[]): DiffStats {
     sectionsChanged: 0,
     blocksChanged: 0,
     blocksCoarse: 0,
+    blocksAdded: 0,
+    blocksRemoved: 0,
+    linesRemoved: 0,
+    blocksJoined: 0,
+    blocksSplit: 0,
+    blocksMoved: 0,
+    repeatedRemoved: 0,
+    repeatedAdded: 0,
   };
   for (const section of sections) {
     if (section.status === "added") stats.sectionsAdded++;
@@ -182,23 +473,47 @@ function collectStats(sections: readonly SectionDiff[]): DiffStats {
     if (section.moved) stats.sectionsMoved++;
     if (section.renamed) stats.sectionsRenamed++;
     for (const block of section.blocks) {
-      if (block.status !== "unchanged" || block.moved) stats.blocksChanged++;
-      if (block.coarse) stats.blocksCoarse++;
       const counts = blockWordCounts(block);
       stats.wordsAdded += counts.added;
       stats.wordsRemoved += counts.removed;
+      if (block.move?.role === "origin") continue;
+      if (block.status !== "unchanged" || block.moved) stats.blocksChanged++;
+      if (block.coarse) stats.blocksCoarse++;
+      if (block.moved) stats.blocksMoved++;
+      if (block.regroup?.kind === "join") stats.blocksJoined++;
+      if (block.regroup?.kind === "split") stats.blocksSplit++;
+      if (block.status === "added") {
+        stats.blocksAdded++;
+        if (block.repeated) stats.repeatedAdded++;
+      }
+      if (block.status === "removed") {
+        stats.blocksRemoved++;
+        if (block.repeated) stats.repeatedRemoved++;
+        else if (block.before && isShortLine(block.before)) stats.linesRemoved++;
+      }
     }
   }
   return stats;
 }
 
-/** Words a block adds and removes; a coarse block replaces all of its words. */
+/**
+ * The text a block's `words` spell on one side: a join's parts (before) or a split's parts
+ * (after) joined by a space, otherwise the block's own text, as NFC.
+ */
+export function blockSideText(block: BlockDiff, side: "before" | "after"): string {
+  const regrouped = block.regroup && (block.regroup.kind === "join") === (side === "before");
+  if (block.regroup && regrouped) return joinedText(block.regroup.parts);
+  const node = side === "before" ? block.before : block.after;
+  return node ? normalizeText(plainText(node)) : "";
+}
+
+/** Words a block adds and removes; a coarse block replaces all of its words; a move's origin counts none. */
 export function blockWordCounts(block: BlockDiff): { added: number; removed: number } {
-  if (block.status === "unchanged") return { added: 0, removed: 0 };
-  if (block.status === "added") return { added: countWords(plainText(block.after ?? EMPTY)), removed: 0 };
-  if (block.status === "removed") return { added: 0, removed: countWords(plainText(block.before ?? EMPTY)) };
+  if (block.status === "unchanged" || block.move?.role === "origin") return { added: 0, removed: 0 };
+  if (block.status === "added") return { added: countWords(blockSideText(block, "after")), removed: 0 };
+  if (block.status === "removed") return { added: 0, removed: countWords(blockSideText(block, "before")) };
   if (!block.words) {
-    return { added: countWords(plainText(block.after ?? EMPTY)), removed: countWords(plainText(block.before ?? EMPTY)) };
+    return { added: countWords(blockSideText(block, "after")), removed: countWords(blockSideText(block, "before")) };
   }
   let added = 0;
   let removed = 0;

@@ -1,169 +1,155 @@
 import type { DocumentDiff, FormatChange, SectionDiff } from "./types";
-import { blockWordCounts } from "./document-diff";
+import { blockWordCounts, isShortLine } from "./document-diff";
 
 /**
- * One-line descriptions of a diff, in Vietnamese first and English: for version history
- * lists, notifications and feed entries, where there is no room for the diff itself.
+ * One-line descriptions of a diff, for version history lists, notifications and feed entries,
+ * where there is no room for the diff itself. This module decides what to say; every word comes
+ * from the catalog (`messages(locale).diff.summary`, lib/i18n/*\/diff.ts), passed in as `words`.
  */
 
 export type DiffLocale = "vi" | "en";
 
-/** "Mục “Lời tổng kết”: thêm 12 từ, xóa 5 từ" or "2 mục thay đổi: +12 −5 từ; 1 mục mới". */
-export function summarizeDiff(diff: DocumentDiff, locale: DiffLocale): string {
+/** Punctuation between the phrases of one part, and between parts (the same in both languages). */
+const PHRASE_SEPARATOR = ", ";
+const PART_SEPARATOR = "; ";
+
+/** The words of a summary, one entry per phrase; counts go through the catalog's plural helper. */
+export interface DiffSummaryWords {
+  noChanges: string;
+  documentRenamed: (title: string) => string;
+  addressChanged: (slug: string) => string;
+  sectionAdded: (title: string, words: number) => string;
+  sectionRemoved: (title: string, words: number) => string;
+  /** "Mục “title”: details", the details being phrases separated by commas. */
+  sectionChanged: (title: string, details: string) => string;
+  /** "3 mục thay đổi: +7 −3 từ"; the other phrases follow after a semicolon. */
+  sectionsChanged: (count: number, wordsAdded: number, wordsRemoved: number) => string;
+  renamedFrom: (title: string) => string;
+  sectionMoved: string;
+  wordsAdded: (count: number) => string;
+  wordsRemoved: (count: number) => string;
+  sectionsAdded: (count: number) => string;
+  sectionsRemoved: (count: number) => string;
+  sectionsMoved: (count: number) => string;
+  sectionsRenamed: (count: number) => string;
+  paragraphsJoined: (count: number) => string;
+  paragraphsSplit: (count: number) => string;
+  paragraphsMoved: (count: number) => string;
+  repeatedRemoved: (count: number) => string;
+  repeatedAdded: (count: number) => string;
+  linesRemoved: (count: number) => string;
+  addressChangedShort: string;
+  formattingChanged: string;
+  /** Format changes: see describeFormatChange(). */
+  nodeTypes: Readonly<Record<string, string>>;
+  marks: Readonly<Record<string, string>>;
+  nodeTypeChanged: (from: string, to: string) => string;
+  headingLevelChanged: (from: number, to: number) => string;
+  attributeChanged: (name: string, from: string | null, to: string | null) => string;
+  markChanged: (mark: string, change: "added" | "removed" | "changed") => string;
+  structureChanged: string;
+}
+
+/** "Mục “Lời tổng kết”: nối 2 đoạn, xóa 1 đoạn lặp lại, xóa 1 dòng, xóa 32 từ" or "2 mục thay đổi: +12 −5 từ; 1 mục mới". */
+export function summarizeDiff(diff: DocumentDiff, words: DiffSummaryWords): string {
   const affected = diff.sections.filter((section) => section.status !== "unchanged" || section.moved);
-  const documentRenamed = diff.titleBefore !== diff.titleAfter;
   const parts: string[] = [];
-  if (documentRenamed) parts.push(locale === "vi" ? `Tài liệu đổi tên thành “${diff.titleAfter}”` : `Document renamed to “${diff.titleAfter}”`);
-  if (affected.length === 1) parts.push(describeSection(affected[0], locale));
-  if (affected.length > 1) parts.push(describeSections(diff, affected.length, locale));
-  if (parts.length > 0) return parts.join("; ");
-  if (diff.slugBefore !== diff.slugAfter) return locale === "vi" ? `Đổi đường dẫn thành “${diff.slugAfter}”` : `Address changed to “${diff.slugAfter}”`;
-  return locale === "vi" ? "Không có thay đổi" : "No changes";
+  if (diff.titleBefore !== diff.titleAfter) parts.push(words.documentRenamed(diff.titleAfter));
+  if (affected.length === 1) parts.push(describeSection(affected[0], words));
+  if (affected.length > 1) parts.push(describeSections(diff, affected.length, words));
+  if (parts.length > 0) return parts.join(PART_SEPARATOR);
+  if (diff.slugBefore !== diff.slugAfter) return words.addressChanged(diff.slugAfter);
+  return words.noChanges;
 }
 
-function describeSection(section: SectionDiff, locale: DiffLocale): string {
-  const vi = locale === "vi";
+function describeSection(section: SectionDiff, words: DiffSummaryWords): string {
   const title = section.titleAfter ?? section.titleBefore ?? section.sectionId;
-  const counts = sectionWordCounts(section);
-  if (section.status === "added") {
-    return vi ? `Thêm mục “${title}” (${counts.added} từ)` : `Added section “${title}” (${wordCount(counts.added)})`;
-  }
-  if (section.status === "removed") {
-    return vi ? `Xóa mục “${title}” (${counts.removed} từ)` : `Removed section “${title}” (${wordCount(counts.removed)})`;
-  }
-  const parts: string[] = [];
-  if (section.renamed) parts.push(vi ? `đổi tên từ “${section.titleBefore}”` : `renamed from “${section.titleBefore}”`);
-  if (section.moved) parts.push(vi ? "chuyển vị trí" : "moved");
-  if (counts.added > 0) parts.push(vi ? `thêm ${counts.added} từ` : wordsPhrase(counts.added, "added"));
-  if (counts.removed > 0) parts.push(vi ? `xóa ${counts.removed} từ` : wordsPhrase(counts.removed, "removed"));
-  if (parts.length === 0) parts.push(otherChangePhrase(section, locale));
-  return `${vi ? "Mục" : "Section"} “${title}”: ${parts.join(", ")}`;
+  const counts = sectionCounts([section]);
+  if (section.status === "added") return words.sectionAdded(title, counts.wordsAdded);
+  if (section.status === "removed") return words.sectionRemoved(title, counts.wordsRemoved);
+  const phrases: string[] = [];
+  if (section.renamed && section.titleBefore !== null) phrases.push(words.renamedFrom(section.titleBefore));
+  if (section.moved) phrases.push(words.sectionMoved);
+  phrases.push(...blockPhrases(counts, words));
+  if (counts.wordsAdded > 0) phrases.push(words.wordsAdded(counts.wordsAdded));
+  if (counts.wordsRemoved > 0) phrases.push(words.wordsRemoved(counts.wordsRemoved));
+  if (phrases.length === 0) phrases.push(otherChangePhrase(section, words));
+  return words.sectionChanged(title, phrases.join(PHRASE_SEPARATOR));
 }
 
-function describeSections(diff: DocumentDiff, count: number, locale: DiffLocale): string {
+function describeSections(diff: DocumentDiff, count: number, words: DiffSummaryWords): string {
   const { stats } = diff;
-  if (locale === "vi") {
-    const extras = [
-      stats.sectionsAdded > 0 ? `${stats.sectionsAdded} mục mới` : "",
-      stats.sectionsRemoved > 0 ? `${stats.sectionsRemoved} mục bị xóa` : "",
-      stats.sectionsMoved > 0 ? `${stats.sectionsMoved} mục chuyển vị trí` : "",
-      stats.sectionsRenamed > 0 ? `${stats.sectionsRenamed} mục đổi tên` : "",
-    ].filter(Boolean);
-    const head = `${count} mục thay đổi: +${stats.wordsAdded} −${stats.wordsRemoved} từ`;
-    return extras.length > 0 ? `${head}; ${extras.join(", ")}` : head;
+  const phrases: string[] = [];
+  if (stats.sectionsAdded > 0) phrases.push(words.sectionsAdded(stats.sectionsAdded));
+  if (stats.sectionsRemoved > 0) phrases.push(words.sectionsRemoved(stats.sectionsRemoved));
+  if (stats.sectionsMoved > 0) phrases.push(words.sectionsMoved(stats.sectionsMoved));
+  if (stats.sectionsRenamed > 0) phrases.push(words.sectionsRenamed(stats.sectionsRenamed));
+  phrases.push(...blockPhrases(sectionCounts(diff.sections), words));
+  const head = words.sectionsChanged(count, stats.wordsAdded, stats.wordsRemoved);
+  return phrases.length > 0 ? `${head}${PART_SEPARATOR}${phrases.join(PHRASE_SEPARATOR)}` : head;
+}
+
+/** Joins, splits, moves, repeats and stray lines: what word counts alone would misreport. */
+function blockPhrases(counts: BlockCounts, words: DiffSummaryWords): string[] {
+  const phrases: string[] = [];
+  if (counts.joined > 0) phrases.push(words.paragraphsJoined(counts.joined));
+  if (counts.split > 0) phrases.push(words.paragraphsSplit(counts.split));
+  if (counts.moved > 0) phrases.push(words.paragraphsMoved(counts.moved));
+  if (counts.repeatedRemoved > 0) phrases.push(words.repeatedRemoved(counts.repeatedRemoved));
+  if (counts.repeatedAdded > 0) phrases.push(words.repeatedAdded(counts.repeatedAdded));
+  if (counts.linesRemoved > 0) phrases.push(words.linesRemoved(counts.linesRemoved));
+  return phrases;
+}
+
+/** What to say about a section whose words and blocks did not change: its address or its formatting. */
+function otherChangePhrase(section: SectionDiff, words: DiffSummaryWords): string {
+  if (section.slugBefore !== section.slugAfter) return words.addressChangedShort;
+  return words.formattingChanged;
+}
+
+interface BlockCounts {
+  wordsAdded: number;
+  wordsRemoved: number;
+  joined: number;
+  split: number;
+  moved: number;
+  repeatedRemoved: number;
+  repeatedAdded: number;
+  linesRemoved: number;
+}
+
+/** The counts of DiffStats for some sections; a move counts in the section it arrived in. */
+function sectionCounts(sections: readonly SectionDiff[]): BlockCounts {
+  const counts: BlockCounts = { wordsAdded: 0, wordsRemoved: 0, joined: 0, split: 0, moved: 0, repeatedRemoved: 0, repeatedAdded: 0, linesRemoved: 0 };
+  for (const section of sections) {
+    for (const block of section.blocks) {
+      const wordCounts = blockWordCounts(block);
+      counts.wordsAdded += wordCounts.added;
+      counts.wordsRemoved += wordCounts.removed;
+      if (block.move?.role === "origin") continue;
+      if (block.regroup?.kind === "join") counts.joined++;
+      if (block.regroup?.kind === "split") counts.split++;
+      if (block.moved) counts.moved++;
+      if (block.status === "added" && block.repeated) counts.repeatedAdded++;
+      if (block.status === "removed" && block.repeated) counts.repeatedRemoved++;
+      if (block.status === "removed" && !block.repeated && block.before && isShortLine(block.before)) counts.linesRemoved++;
+    }
   }
-  const extras = [
-    stats.sectionsAdded > 0 ? `${stats.sectionsAdded} added` : "",
-    stats.sectionsRemoved > 0 ? `${stats.sectionsRemoved} removed` : "",
-    stats.sectionsMoved > 0 ? `${stats.sectionsMoved} moved` : "",
-    stats.sectionsRenamed > 0 ? `${stats.sectionsRenamed} renamed` : "",
-  ].filter(Boolean);
-  const head = `${count} sections changed: +${stats.wordsAdded} −${stats.wordsRemoved} words`;
-  return extras.length > 0 ? `${head}; ${extras.join(", ")}` : head;
+  return counts;
 }
-
-/** What to say about a section whose words did not change: its address, formatting or order. */
-function otherChangePhrase(section: SectionDiff, locale: DiffLocale): string {
-  const vi = locale === "vi";
-  if (section.slugBefore !== section.slugAfter) return vi ? "đổi đường dẫn" : "address changed";
-  if (section.blocks.some((block) => block.moved)) return vi ? "sắp xếp lại đoạn" : "paragraphs reordered";
-  return vi ? "thay đổi định dạng" : "formatting changed";
-}
-
-function sectionWordCounts(section: SectionDiff): { added: number; removed: number } {
-  let added = 0;
-  let removed = 0;
-  for (const block of section.blocks) {
-    const counts = blockWordCounts(block);
-    added += counts.added;
-    removed += counts.removed;
-  }
-  return { added, removed };
-}
-
-function wordsPhrase(count: number, verb: "added" | "removed"): string {
-  return `${wordCount(count)} ${verb}`;
-}
-
-function wordCount(count: number): string {
-  return `${count} ${count === 1 ? "word" : "words"}`;
-}
-
-const NODE_TYPE_NAMES: Record<DiffLocale, Record<string, string>> = {
-  vi: {
-    paragraph: "đoạn văn",
-    heading: "tiêu đề",
-    bulletList: "danh sách",
-    orderedList: "danh sách đánh số",
-    listItem: "mục danh sách",
-    blockquote: "trích dẫn",
-    codeBlock: "khối mã",
-    table: "bảng",
-    horizontalRule: "đường kẻ ngang",
-    image: "hình ảnh",
-  },
-  en: {
-    paragraph: "paragraph",
-    heading: "heading",
-    bulletList: "bulleted list",
-    orderedList: "numbered list",
-    listItem: "list item",
-    blockquote: "quotation",
-    codeBlock: "code block",
-    table: "table",
-    horizontalRule: "horizontal rule",
-    image: "image",
-  },
-};
-
-const MARK_NAMES: Record<DiffLocale, Record<string, string>> = {
-  vi: {
-    bold: "in đậm",
-    italic: "in nghiêng",
-    underline: "gạch chân",
-    strike: "gạch ngang",
-    code: "định dạng mã",
-    link: "liên kết",
-    highlight: "tô sáng",
-    subscript: "chỉ số dưới",
-    superscript: "chỉ số trên",
-  },
-  en: {
-    bold: "bold",
-    italic: "italic",
-    underline: "underline",
-    strike: "strikethrough",
-    code: "code formatting",
-    link: "link",
-    highlight: "highlight",
-    subscript: "subscript",
-    superscript: "superscript",
-  },
-};
 
 /** "cấp tiêu đề 3 → 4", "thêm in đậm" / "heading level 3 → 4", "bold added". */
-export function describeFormatChange(change: FormatChange, locale: DiffLocale): string {
-  const vi = locale === "vi";
+export function describeFormatChange(change: FormatChange, words: DiffSummaryWords): string {
   switch (change.kind) {
     case "nodeType":
-      return `${vi ? "kiểu khối" : "block type"}: ${nodeTypeName(change.from, locale)} → ${nodeTypeName(change.to, locale)}`;
+      return words.nodeTypeChanged(words.nodeTypes[change.from] ?? change.from, words.nodeTypes[change.to] ?? change.to);
     case "headingLevel":
-      return `${vi ? "cấp tiêu đề" : "heading level"} ${change.from} → ${change.to}`;
-    case "attribute": {
-      const empty = vi ? "(trống)" : "(none)";
-      return `${vi ? "thuộc tính" : "attribute"} ${change.name}: ${change.from ?? empty} → ${change.to ?? empty}`;
-    }
-    case "mark": {
-      const name = MARK_NAMES[locale][change.mark] ?? change.mark;
-      if (!vi) return `${name} ${change.change}`;
-      const verb = { added: "thêm", removed: "bỏ", changed: "đổi" }[change.change];
-      return `${verb} ${name}`;
-    }
+      return words.headingLevelChanged(change.from, change.to);
+    case "attribute":
+      return words.attributeChanged(change.name, change.from, change.to);
+    case "mark":
+      return words.markChanged(words.marks[change.mark] ?? change.mark, change.change);
     case "structure":
-      return vi ? "cấu trúc thay đổi" : "structure changed";
+      return words.structureChanged;
   }
-}
-
-function nodeTypeName(type: string, locale: DiffLocale): string {
-  return NODE_TYPE_NAMES[locale][type] ?? type;
 }

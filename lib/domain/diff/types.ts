@@ -26,7 +26,16 @@ import type { RichNode } from "../document";
  *       │                separated by "\n"); null for added, removed, unchanged and coarse blocks
  *       ├─ formatChanges changes that are not words: node type, heading level, other attributes,
  *       │                marks on text both sides share, or nested structure (see FormatChange)
- *       └─ coarse        true when the complexity budget made this a whole-block replacement
+ *       ├─ coarse        true when the complexity budget made this a whole-block replacement
+ *       ├─ regroup       set for a join (several blocks before became this one) or a split (this
+ *       │                block before became several): the parts, their indexes and the seams;
+ *       │                `words` then compare the parts' texts joined by a space with the other side
+ *       ├─ move          set on both ends of a moved block: the destination (where it stands now,
+ *       │                `moved` true, words changed on the way) and the origin (a `removed` entry
+ *       │                where it stood, counting no words); both carry the same id and the
+ *       │                other end's section and index, within a section or across sections
+ *       ├─ repeated      a removed (or added) block whose text repeats a block beside it that stays
+ *       └─ items         for a changed list or table: item by item (rows, then cells), what changed
  * ```
  *
  * Text is compared after NFC normalization and attributes that are null or undefined count as
@@ -58,6 +67,22 @@ export interface DiffStats {
   blocksChanged: number;
   /** Changed blocks shown as whole-block replacements because of the complexity budget. */
   blocksCoarse: number;
+  /** Blocks that are new (not a move's destination, not a split's part). */
+  blocksAdded: number;
+  /** Blocks deleted (not a move's origin, not a join's part); repeated ones and lines included. */
+  blocksRemoved: number;
+  /** Removed blocks that were a single short line (no sentence), such as page furniture. */
+  linesRemoved: number;
+  /** Joins: each is one block made of several consecutive blocks of before. */
+  blocksJoined: number;
+  /** Splits: each is one block of before that became several consecutive blocks. */
+  blocksSplit: number;
+  /** Blocks moved (within or across sections), each counted once. */
+  blocksMoved: number;
+  /** Removed blocks that repeated a block that stays beside them. */
+  repeatedRemoved: number;
+  /** Added blocks that repeat a block that was there already beside them. */
+  repeatedAdded: number;
 }
 
 export interface SectionDiff {
@@ -92,6 +117,54 @@ export interface BlockDiff {
   words: WordChange[] | null;
   formatChanges: FormatChange[];
   coarse: boolean;
+  regroup: BlockRegroup | null;
+  move: BlockMove | null;
+  repeated: boolean;
+  items: ItemDiff[] | null;
+}
+
+/**
+ * Blocks of one side that concatenate (modulo whitespace, plus any word changes the block's
+ * `words` show) into one block of the other side.
+ */
+export interface BlockRegroup {
+  /** "join": parts are blocks of before, `after` is the joined block; "split": the reverse. */
+  kind: "join" | "split";
+  /** The several blocks, in order (the first is also `before` for a join, `after` for a split). */
+  parts: RichNode[];
+  /** Their indexes in their section on that side. */
+  indexes: number[];
+  /**
+   * Character offsets, in the text that `words` spell for the side with parts (equal + delete
+   * for a join, equal + insert for a split), where each part after the first begins.
+   */
+  seams: number[];
+}
+
+/** Both ends of one moved block. */
+export interface BlockMove {
+  /** Shared by the origin and the destination entry ("m1", "m2", … in document order). */
+  id: string;
+  role: "origin" | "destination";
+  /** The other end: its section, and its index there (after for an origin, before for a destination). */
+  sectionId: string;
+  index: number;
+  /** Whether the two ends are in different sections. */
+  acrossSections: boolean;
+}
+
+/**
+ * One list item or table row (with its cells) of a changed list or table. Unchanged items are
+ * listed too, so the items spell both sides in order.
+ */
+export interface ItemDiff {
+  status: ChangeStatus;
+  indexBefore: number | null;
+  indexAfter: number | null;
+  /** For a changed item: its word-level edit (as BlockDiff.words); null otherwise or when coarse. */
+  words: WordChange[] | null;
+  /** For a changed table row: its cells, compared by position. */
+  cells: ItemDiff[] | null;
 }
 
 /**

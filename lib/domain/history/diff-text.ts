@@ -1,13 +1,14 @@
 import { plainText } from "../document";
-import { summarizeDiff, type BlockDiff, type DiffLocale, type DocumentDiff, type SectionDiff } from "../diff";
+import type { BlockDiff, DocumentDiff, SectionDiff } from "../diff";
 
 /**
  * A DocumentDiff as plain text for terminals and e-mail, in the style of wdiff:
  * `[-removed words-]{+added words+}` inside a changed paragraph, `-`/`+` before whole
- * paragraphs removed or added. Unchanged sections and paragraphs are left out.
+ * paragraphs removed or added. Unchanged sections and paragraphs are left out. The first line is
+ * the diff's summary in the same language (lib/i18n/diff-summary.ts words it).
  */
-export function diffAsText(diff: DocumentDiff, words: DiffTextWords, locale: DiffLocale = "vi"): string {
-  const lines = [summarizeDiff(diff, locale)];
+export function diffAsText(diff: DocumentDiff, words: DiffTextWords, summary: string): string {
+  const lines = [summary];
   for (const section of diff.sections) {
     if (section.status === "unchanged" && !section.moved) continue;
     lines.push("", sectionHeading(section, words));

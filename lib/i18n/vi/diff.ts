@@ -1,3 +1,84 @@
+import type { DiffSummaryWords } from "../../domain/diff/summary";
+import { plural } from "../plural";
+
+/** Words of one-line diff summaries (history, feeds, notifications, the compare page). */
+const summary: DiffSummaryWords = {
+  noChanges: "Không có thay đổi",
+  documentRenamed: (title) => `Tài liệu đổi tên thành “${title}”`,
+  addressChanged: (slug) => `Đổi đường dẫn thành “${slug}”`,
+  sectionAdded: (title, words) => `Thêm mục “${title}” (${plural("vi", words, { other: "# từ" })})`,
+  sectionRemoved: (title, words) => `Xóa mục “${title}” (${plural("vi", words, { other: "# từ" })})`,
+  sectionChanged: (title, details) => `Mục “${title}”: ${details}`,
+  sectionsChanged: (count, added, removed) => `${plural("vi", count, { other: "# mục" })} thay đổi: +${added} −${removed} từ`,
+  renamedFrom: (title) => `đổi tên từ “${title}”`,
+  sectionMoved: "chuyển vị trí",
+  wordsAdded: (count) => plural("vi", count, { other: "thêm # từ" }),
+  wordsRemoved: (count) => plural("vi", count, { other: "xóa # từ" }),
+  sectionsAdded: (count) => plural("vi", count, { other: "# mục mới" }),
+  sectionsRemoved: (count) => plural("vi", count, { other: "# mục bị xóa" }),
+  sectionsMoved: (count) => plural("vi", count, { other: "# mục chuyển vị trí" }),
+  sectionsRenamed: (count) => plural("vi", count, { other: "# mục đổi tên" }),
+  paragraphsJoined: (count) => plural("vi", count, { other: "nối # đoạn" }),
+  paragraphsSplit: (count) => plural("vi", count, { other: "tách # đoạn" }),
+  paragraphsMoved: (count) => plural("vi", count, { other: "chuyển # đoạn" }),
+  repeatedRemoved: (count) => plural("vi", count, { other: "xóa # đoạn lặp lại" }),
+  repeatedAdded: (count) => plural("vi", count, { other: "thêm # đoạn lặp lại" }),
+  linesRemoved: (count) => plural("vi", count, { other: "xóa # dòng" }),
+  addressChangedShort: "đổi đường dẫn",
+  formattingChanged: "thay đổi định dạng",
+  nodeTypes: {
+    paragraph: "đoạn văn",
+    heading: "tiêu đề",
+    bulletList: "danh sách",
+    orderedList: "danh sách đánh số",
+    listItem: "mục danh sách",
+    blockquote: "trích dẫn",
+    codeBlock: "khối mã",
+    table: "bảng",
+    horizontalRule: "đường kẻ ngang",
+    image: "hình ảnh",
+  },
+  marks: {
+    bold: "in đậm",
+    italic: "in nghiêng",
+    underline: "gạch chân",
+    strike: "gạch ngang",
+    code: "định dạng mã",
+    link: "liên kết",
+    highlight: "tô sáng",
+    subscript: "chỉ số dưới",
+    superscript: "chỉ số trên",
+  },
+  nodeTypeChanged: (from, to) => `kiểu khối: ${from} → ${to}`,
+  headingLevelChanged: (from, to) => `cấp tiêu đề ${from} → ${to}`,
+  attributeChanged: (name, from, to) => `thuộc tính ${name}: ${from ?? "(trống)"} → ${to ?? "(trống)"}`,
+  markChanged: (mark, change) => `${{ added: "thêm", removed: "bỏ", changed: "đổi" }[change]} ${mark}`,
+  structureChanged: "cấu trúc thay đổi",
+};
+
+/** Notes the diff views put on blocks and items beyond inserted and deleted words. */
+const structure = {
+  joinBadge: (parts: number) => plural("vi", parts, { other: "Nối # đoạn" }),
+  joinSeam: "nối đoạn",
+  splitBadge: (parts: number) => plural("vi", parts, { other: "Tách thành # đoạn" }),
+  splitSeam: "tách đoạn",
+  movedHere: "Chuyển đến đây",
+  movedFromHere: "Đã chuyển đi",
+  movedFrom: (place: string) => `từ ${place}`,
+  movedTo: (place: string) => `đến ${place}`,
+  placeInSection: (title: string, position: number) => `đoạn ${position} của mục “${title}”`,
+  placeInThisSection: (position: number) => `vị trí ${position} trong mục này`,
+  repeatedRemoved: "Xóa đoạn lặp lại",
+  repeatedAdded: "Thêm đoạn lặp lại",
+  lineRemoved: "Xóa dòng",
+  itemAdded: "Thêm mục",
+  itemRemoved: "Xóa mục",
+  rowAdded: "Thêm hàng",
+  rowRemoved: "Xóa hàng",
+  itemsLabel: "Thay đổi từng mục",
+  rowsLabel: "Thay đổi từng hàng",
+};
+
 /** Every word the diff views show; the product's vocabulary (Thêm, Xóa, Mục). */
 export const diff = {
   regionLabel: "So sánh phiên bản",
@@ -29,6 +110,9 @@ export const diff = {
   noChanges: "Không có thay đổi",
   imageAlt: (alt: string) => `[Hình ảnh${alt ? `: ${alt}` : ""}]`,
   /** Plain-text diffs (terminal, e-mail): the notes after each section heading. */
+  summary,
+  /** Joins, splits, moves, repeats and items in the diff views. */
+  structure,
   text: {
     sectionStatus: { added: "mục mới", removed: "mục bị xóa", changed: "thay đổi", unchanged: "không đổi" },
     moved: "chuyển vị trí",

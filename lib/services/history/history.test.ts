@@ -76,15 +76,27 @@ describe.each(engines)("history of a document on %s", (engine) => {
     await expect(listVersions({ slug: "khong-co" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("compares version 1 with 2: the broken sentence is joined (insertion) and its second half removed", async () => {
+  it("compares version 1 with 2 as the repair it was: 2 joins, 1 repeated paragraph and 1 stray line removed, no word added", async () => {
     const comparison = await compareVersions({ slug: SLUG, from: 1, to: 2 });
     expect(comparison).toMatchObject({ from: { number: 1 }, to: { number: 2 }, headNumber: 2 });
-    const blocks = comparison.diff.sections.flatMap((section) => section.blocks);
-    const joined = blocks.find((block) => block.status === "changed" && block.words?.some((word) => word.op === "insert" && word.text.includes("Vua Lý Thái Tổ")));
-    expect(joined).toBeDefined();
-    const removed = blocks.find((block) => block.status === "removed" && block.before && plainText(block.before).startsWith("Vua Lý Thái Tổ"));
-    expect(removed).toBeDefined();
-    expect(blocks.some((block) => block.status === "removed" && block.before && plainText(block.before) === "ĐÁNH GIÁ BÀI VIẾT")).toBe(true);
+    // As GET /api/v1/documents/{slug}/diff?from=1&to=2 serves it.
+    const served = JSON.parse(JSON.stringify(comparison.diff)) as typeof comparison.diff;
+    expect(served.stats).toMatchObject({ blocksJoined: 2, blocksSplit: 0, blocksMoved: 0, repeatedRemoved: 1, linesRemoved: 1, blocksRemoved: 2, wordsAdded: 0 });
+    expect(served.stats.wordsRemoved).toBeLessThan(40);
+    const blocks = served.sections.flatMap((section) => section.blocks);
+    const joins = blocks.filter((block) => block.regroup?.kind === "join");
+    expect(joins.map((block) => plainText(block.regroup?.parts[1] ?? { type: "paragraph" }).split(" ").slice(0, 4).join(" "))).toEqual([
+      "Vua Lý Thái Tổ.",
+      "Chuyển đổi số quốc",
+    ]);
+    expect(joins.every((block) => block.words?.every((word) => word.op === "equal" || word.text.trim() === ""))).toBe(true);
+    const removed = blocks.filter((block) => block.status === "removed");
+    expect(removed.map((block) => [block.repeated, plainText(block.before ?? { type: "paragraph" }) === "ĐÁNH GIÁ BÀI VIẾT"])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
+    const history = await listVersions({ slug: SLUG });
+    expect(history.versions[1].summary).toBe(`Mục “Lời tổng kết”: nối 2 đoạn, xóa 1 đoạn lặp lại, xóa 1 dòng, xóa ${served.stats.wordsRemoved} từ`);
   });
 
   it("compares in either order, and defaults to the latest against the previous", async () => {

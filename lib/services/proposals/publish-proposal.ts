@@ -2,7 +2,8 @@ import { runTransaction } from "../../db/transaction";
 import { getDb, type Db, type DbOrTx } from "../../db/client";
 import { headVersion, loadVersionSnapshot } from "../../db/documents";
 import { draftSnapshot, loadProposal, proposalResource, type LoadedProposal } from "../../db/proposals";
-import { diffDocuments, summarizeDiff } from "../../domain/diff";
+import { diffDocuments } from "../../domain/diff";
+import { diffSummary } from "../../i18n/diff-summary";
 import type { DocumentSnapshot } from "../../domain/document";
 import { mergeDocuments, type MergeConflict } from "../../domain/merge";
 import { AppError } from "../../errors";
@@ -100,7 +101,7 @@ async function publishOnce(tx: DbOrTx, actor: Actor, proposalId: string): Promis
     snapshot: toPublish,
     actorId: actor.id,
     proposalId: proposal.id,
-    summary: summarizeDiff(diff, "vi"),
+    summary: diffSummary(diff, "vi"),
     stats: { ...diff.stats },
     newSectionOwners: newSectionOwners(proposal, headSnapshot, toPublish),
     approvals: await countedApprovals(tx, proposal, evaluation),
