@@ -58,3 +58,19 @@ export async function loadVersionSnapshot(
     sections: sections.map((section) => ({ id: section.id, slug: section.slug, title: section.title, content: section.content })),
   };
 }
+
+/** Every version of a document with its effective day and whether it was withdrawn, oldest first. */
+export async function loadDatedVersions(db: DbOrTx, documentId: string) {
+  const [versions, withdrawals] = await Promise.all([
+    db.version.findMany({
+      where: { documentId },
+      orderBy: { number: "asc" },
+      select: { id: true, number: true, effectiveFrom: true, publishedAt: true },
+    }),
+    db.versionEvent.findMany({ where: { kind: "WITHDRAWN", version: { documentId } }, select: { versionId: true } }),
+  ]);
+  const withdrawn = new Set(withdrawals.map((event) => event.versionId));
+  return versions.map((version) => ({ ...version, withdrawn: withdrawn.has(version.id) }));
+}
+
+export type DatedVersionRow = Awaited<ReturnType<typeof loadDatedVersions>>[number];

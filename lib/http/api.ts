@@ -91,6 +91,16 @@ export async function readJson<Schema extends z.ZodType>(request: Request, schem
   return result.data;
 }
 
+/** Like readJson, for bodies that may be left out entirely: an empty body reads as `{}`. */
+export async function readOptionalJson<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
+  const text = await readBodyText(request, MAX_JSON_BODY_BYTES);
+  if (text.trim() === "") {
+    const result = schema.safeParse({});
+    if (result.success) return result.data;
+  }
+  return readJson(new Request(request.url, { method: "POST", body: text }), schema);
+}
+
 export function parsePositiveInt(value: string | null | undefined, name: string): number {
   if (value === null || value === undefined || !/^[1-9][0-9]{0,8}$/.test(value)) {
     throw new AppError("BAD_REQUEST", "positiveInteger", { name });

@@ -1,5 +1,6 @@
 import { getDb } from "../db/client";
 import type { AuditAction } from "../db/audit";
+import { today } from "./clock";
 
 /**
  * The only audit actions that change what a reader sees: a new published head, a section's
@@ -14,6 +15,8 @@ export const READER_CONTENT_ACTIONS = ["version.published", "section.owner_chang
  * id of the latest audit event that changes a reader's output. Every publish and ownership
  * change writes one in its own transaction, so the epoch read from the database is the same on
  * every web instance: a publish through one instance moves the key on all of them.
+ * It also carries today's day by the clock: a prospective version takes effect at the start of
+ * its day with no event at all, and nothing cached the day before may outlive it.
  */
 export async function contentEpoch(): Promise<string> {
   const db = await getDb();
@@ -22,7 +25,7 @@ export async function contentEpoch(): Promise<string> {
     orderBy: { id: "desc" },
     select: { id: true },
   });
-  return String(latest?.id ?? 0);
+  return `${latest?.id ?? 0}@${today()}`;
 }
 
 /**

@@ -12,6 +12,8 @@ import { queuePublicationEmails } from "./mail/queue-publication-emails";
 import type { StatementApproval } from "../domain/tlog";
 import { signAfterPublish } from "./log/checkpoints";
 import { appendVersionToLog } from "./log/statements";
+import { calendarDateOf, checkEffectiveDate } from "../domain/effective-dates";
+import { now as clockNow } from "./clock";
 
 export interface PublishVersionInput {
   documentId: string;
@@ -22,6 +24,13 @@ export interface PublishVersionInput {
   proposalId?: string | null;
   summary?: string;
   stats?: Record<string, number>;
+  /**
+   * The day the version takes effect (YYYY-MM-DD): today when not given, or a later day (a
+   * prospective version); never before the previous version's.
+   */
+  effectiveFrom?: string | null;
+  /** The time "today" is taken from (the clock, lib/services/clock.ts, when not given). */
+  now?: Date;
   /** Owners for sections this version adds (section id -> organization id). */
   newSectionOwners?: Record<string, string | null>;
   /** The approvals the policy counted, as the version's statement records them. */
@@ -38,6 +47,7 @@ export interface PublishedVersion {
   prevHash: string | null;
   /** The version's leaf in the transparency log. */
   logIndex: number;
+  effectiveFrom: string;
 }
 
 /**
@@ -83,6 +93,9 @@ async function publishInTransaction(tx: DbOrTx, input: PublishVersionInput): Pro
     );
   }
   assertUniqueSections(input.snapshot);
+  // One reading of the clock for both dates, so a version published today takes effect today.
+  const publishedAt = input.now ?? clockNow();
+  const effectiveFrom = resolveEffectiveDate(input.effectiveFrom, calendarDateOf(publishedAt), head?.effectiveFrom ?? null);
 
   const number = (headNumber ?? 0) + 1;
   const prevHash = head?.hash ?? null;
@@ -98,6 +111,8 @@ async function publishInTransaction(tx: DbOrTx, input: PublishVersionInput): Pro
       stats: JSON.stringify(input.stats ?? {}),
       publishedById: input.actorId,
       proposalId: input.proposalId ?? null,
+      effectiveFrom,
+      publishedAt,
     },
   });
 
@@ -133,11 +148,18 @@ async function publishInTransaction(tx: DbOrTx, input: PublishVersionInput): Pro
     action: "version.published",
     targetType: "version",
     targetId: version.id,
-    data: { documentId: input.documentId, number, hash, proposalId: input.proposalId ?? null, logIndex: entry.index, statementHash: entry.statementHash },
+    data: { documentId: input.documentId, number, hash, proposalId: input.proposalId ?? null, effectiveFrom, logIndex: entry.index, statementHash: entry.statementHash },
   });
   await queuePublicationEmails(tx, { versionId: version.id });
 
-  return { id: version.id, number, hash, prevHash, logIndex: entry.index };
+  return { id: version.id, number, hash, prevHash, logIndex: entry.index, effectiveFrom };
+}
+
+function resolveEffectiveDate(requested: string | null | undefined, today: string, previousEffectiveFrom: string | null): string {
+  const check = checkEffectiveDate({ requested, today, previousEffectiveFrom });
+  if (check.ok) return check.date;
+  if (check.reason === "invalid") throw new AppError("BAD_REQUEST", "effectiveDateInvalid");
+  throw new AppError("BAD_REQUEST", "effectiveDateTooEarly", { earliest: check.earliest }, { earliest: check.earliest });
 }
 
 function assertUniqueSections(snapshot: DocumentSnapshot): void {

@@ -1,6 +1,18 @@
 import { getDb } from "../db/client";
 import { listVersionToc } from "../db/history";
-import { findDocumentBySlug, findVersion, headVersion, loadVersionSections, type LoadedSection } from "../db/documents";
+import { findDocumentBySlug, findVersion, headVersion, loadDatedVersions, loadVersionSections, type LoadedSection } from "../db/documents";
+import {
+  isCalendarDate,
+  nextEffectiveChange,
+  prospectiveVersions,
+  supersededOn,
+  versionInForceOn,
+  versionStatus,
+  type VersionStatus,
+} from "../domain/effective-dates";
+import { today as clockToday } from "./clock";
+import { versionInForce } from "./in-force";
+import { sha256Hex } from "../domain/canonical";
 import { renderRevisionHtml, renderRevisionMarkdown } from "./render-revision";
 import { LruCache } from "../domain/lru-cache";
 import { AppError } from "../errors";
@@ -17,24 +29,62 @@ export type PublishedSection = LoadedSection & { html: string };
 
 export interface PublishedDocument {
   document: { id: string; slug: string; title: string };
-  version: { id: string; number: number; hash: string; prevHash: string | null; publishedAt: Date; summary: string };
+  version: { id: string; number: number; hash: string; prevHash: string | null; publishedAt: Date; summary: string; effectiveFrom: string };
+  /** The latest published version's number (which may not be in force yet). */
   headNumber: number;
   sections: PublishedSection[];
   /** The version's leaf in the transparency log (null only before the start that migrates old versions). */
   log: VersionLogEntry | null;
+  effect: VersionEffect;
+}
+
+/** Where the version read stands among the document's texts in force. */
+export interface VersionEffect {
+  /** Today, by the clock the answer was computed with (YYYY-MM-DD). */
+  today: string;
+  /** The day asked for (`/ngay/{date}`, `?at=`), or null for the current text or a version by number. */
+  asOf: string | null;
+  status: VersionStatus;
+  effectiveFrom: string;
+  /** The day the next version took or takes effect, if one follows. */
+  supersededOn: string | null;
+  /** The version in force today (null before the first takes effect). */
+  inForceNumber: number | null;
+  /** Versions published but not in force yet, oldest first. */
+  prospective: { number: number; effectiveFrom: string }[];
+  /** The next day the text in force changes (a prospective version takes effect). */
+  nextChange: string | null;
 }
 
 const notFound = (what: string) => new AppError("NOT_FOUND", `Không tìm thấy ${what} (not found).`);
 
-/** A document as published at a version (the latest when no number is given). */
-export async function readPublishedDocument(input: { slug: string; versionNumber?: number }): Promise<PublishedDocument> {
+/**
+ * A document as published at a version: the one numbered, the one in force on the day `at`
+ * (YYYY-MM-DD), or else the one in force today (by `now`, or the clock). A day before the first
+ * version took effect is NOT_FOUND; a malformed day is BAD_REQUEST.
+ */
+export async function readPublishedDocument(input: { slug: string; versionNumber?: number; at?: string; now?: Date }): Promise<PublishedDocument> {
   const db = await getDb();
   const document = await findDocumentBySlug(db, input.slug);
   if (!document) throw notFound(`tài liệu “${input.slug}”`);
+  if (input.at !== undefined && !isCalendarDate(input.at)) throw new AppError("BAD_REQUEST", "invalidDate");
   const head = await headVersion(db, document.id);
   if (!head) throw notFound("phiên bản đã ban hành");
-  const version = input.versionNumber === undefined ? head : await findVersion(db, document.id, input.versionNumber);
-  if (!version) throw notFound(`phiên bản ${input.versionNumber}`);
+  const dated = await loadDatedVersions(db, document.id);
+  const today = clockToday(input.now);
+  let number: number;
+  if (input.versionNumber !== undefined) {
+    number = input.versionNumber;
+  } else {
+    const day = input.at ?? today;
+    const inForce = versionInForceOn(dated, day);
+    if (inForce === null) {
+      throw input.at !== undefined ? new AppError("NOT_FOUND", "notInForceOn", { date: input.at }) : new AppError("NOT_FOUND", "noVersionInForce");
+    }
+    number = inForce;
+  }
+  const version = number === head.number ? head : await findVersion(db, document.id, number);
+  if (!version) throw new AppError("NOT_FOUND", "versionNotFound", { number });
   // Section owners can be reassigned, so only the immutable part (titles, content) is cached
   // per version; owners come fresh from the sections table.
   const cached = await versionSectionsCache.getOrCreate(version.id, () => loadVersionSections(db, version.id));
@@ -57,38 +107,53 @@ export async function readPublishedDocument(input: { slug: string; versionNumber
       prevHash: version.prevHash,
       publishedAt: version.publishedAt,
       summary: version.summary,
+      effectiveFrom: version.effectiveFrom,
     },
     headNumber: head.number,
     sections,
     log: await readVersionLogEntry(db, version.id),
+    effect: {
+      today,
+      asOf: input.versionNumber === undefined ? (input.at ?? null) : null,
+      status: versionStatus(dated, version.number, today),
+      effectiveFrom: version.effectiveFrom,
+      supersededOn: supersededOn(dated, version.number),
+      inForceNumber: versionInForceOn(dated, today),
+      prospective: prospectiveVersions(dated, today).map(({ number: n, effectiveFrom }) => ({ number: n, effectiveFrom })),
+      nextChange: nextEffectiveChange(dated, today),
+    },
   };
 }
 
-/** Every document with a published version, for the home page: its head and table of contents. */
-export async function listPublishedDocumentsWithContents() {
+/** Every document with a version in force, for the home page: that version and its table of contents. */
+export async function listPublishedDocumentsWithContents(options: { now?: Date } = {}) {
   const db = await getDb();
   const documents = await db.document.findMany({ orderBy: { createdAt: "asc" } });
   const entries = await Promise.all(
     documents.map(async (document) => {
-      const head = await headVersion(db, document.id);
+      const head = await versionInForce(db, document.id, { now: options.now });
       if (!head) return null;
       const toc = await listVersionToc(db, head.id);
-      return { document: { id: document.id, slug: document.slug, title: document.title }, head: { number: head.number, publishedAt: head.publishedAt }, sections: toc };
+      return { document: { id: document.id, slug: document.slug, title: document.title }, head: { number: head.number, publishedAt: head.publishedAt, effectiveFrom: head.effectiveFrom }, sections: toc };
     }),
   );
   return entries.filter((entry) => entry !== null);
 }
 
-export async function listDocuments() {
+/** Every document with the version in force today (`version`) and the latest published (`latest`). */
+export async function listDocuments(options: { now?: Date } = {}) {
   const db = await getDb();
   const documents = await db.document.findMany({ orderBy: { createdAt: "asc" } });
+  const describe = (version: { number: number; hash: string; publishedAt: Date; effectiveFrom: string } | null) =>
+    version ? { number: version.number, hash: version.hash, publishedAt: version.publishedAt.toISOString(), effectiveFrom: version.effectiveFrom } : null;
   return Promise.all(
     documents.map(async (document) => {
-      const head = await headVersion(db, document.id);
+      const [inForce, head] = await Promise.all([versionInForce(db, document.id, { now: options.now }), headVersion(db, document.id)]);
       return {
         slug: document.slug,
         title: document.title,
-        version: head ? { number: head.number, hash: head.hash, publishedAt: head.publishedAt.toISOString() } : null,
+        version: describe(inForce),
+        latest: describe(head),
       };
     }),
   );
@@ -104,7 +169,13 @@ export function publishedDocumentJson(published: PublishedDocument) {
       hash: published.version.hash,
       prevHash: published.version.prevHash,
       publishedAt: published.version.publishedAt.toISOString(),
+      effectiveFrom: published.version.effectiveFrom,
+      supersededOn: published.effect.supersededOn,
+      status: published.effect.status,
     },
+    asOf: published.effect.asOf,
+    inForceNumber: published.effect.inForceNumber,
+    prospective: published.effect.prospective,
     sections: published.sections.map((section) => ({
       id: section.id,
       slug: section.slug,

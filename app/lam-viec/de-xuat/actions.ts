@@ -17,6 +17,8 @@ import { resolveMergeConflict, type ConflictResolution } from "@/lib/services/pr
 import { reviewProposal } from "@/lib/services/proposals/review-proposal";
 import { submitProposal } from "@/lib/services/proposals/submit-proposal";
 import { withdrawProposal } from "@/lib/services/proposals/withdraw-proposal";
+import { formatCalendarDate } from "@/lib/i18n/format";
+import { getMessages } from "@/lib/i18n/server";
 
 const proposalPath = (id: string, anchor = "") => `/lam-viec/de-xuat/${id}${anchor}`;
 
@@ -76,8 +78,16 @@ export async function reviewProposalAction(form: FormData) {
 export async function publishProposalAction(form: FormData) {
   const id = formString(form, "proposalId");
   await runFormAction(proposalPath(id), async () => {
-    const outcome = await publishProposal({ actor: requireActor(await getCurrentActor()), proposalId: id, writer: collabDraftWriter });
-    if (outcome.kind === "published") return `Đã ban hành phiên bản ${outcome.version.number}.`;
+    const outcome = await publishProposal({
+      actor: requireActor(await getCurrentActor()),
+      proposalId: id,
+      writer: collabDraftWriter,
+      effectiveFrom: formString(form, "effectiveFrom") || null,
+    });
+    if (outcome.kind === "published") {
+      const { t, locale } = await getMessages();
+      return t.publication.publishedVersion({ number: outcome.version.number, effectiveFrom: formatCalendarDate(outcome.version.effectiveFrom, locale) });
+    }
     return outcome.conflicts.length > 0
       ? `Phiên bản hiện hành đã thay đổi: ${outcome.conflicts.length} xung đột được gửi lại cho người soạn thảo.`
       : "Phiên bản hiện hành đã thay đổi: bản hợp nhất cần được phê duyệt lại.";

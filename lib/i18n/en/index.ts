@@ -10,9 +10,10 @@ import { log } from "./log";
 import { notifications } from "./notifications";
 import { pdf } from "./pdf";
 import { proposal } from "./proposal";
+import { publication } from "./publication";
 import { reader } from "./reader";
 import { site } from "./site";
 import { workspace } from "./workspace";
 
 /** The English catalog, shaped by the Vietnamese one (../vi/index.ts). */
-export const en: Messages = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log };
+export const en: Messages = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication };

@@ -23,6 +23,18 @@ export const errors = {
   invalidMailLink: () => "Liên kết không hợp lệ; hãy dùng đúng liên kết trong email.",
   pdfTooLarge: (params: { limitChars: number }) =>
     `Phiên bản này quá dài để tạo PDF (tối đa ${params.limitChars} ký tự); hãy tải bản Markdown hoặc HTML.`,
+  effectiveDateInvalid: () => "Ngày có hiệu lực phải là một ngày có thật, viết dạng YYYY-MM-DD.",
+  effectiveDateTooEarly: (params: { earliest: string }) =>
+    `Ngày có hiệu lực không được sớm hơn ${params.earliest} (hôm nay, hoặc ngày có hiệu lực của phiên bản trước); không có gì được ban hành.`,
+  invalidDate: () => "Ngày không hợp lệ: hãy viết một ngày có thật dạng YYYY-MM-DD.",
+  notInForceOn: (params: { date: string }) => `Vào ngày ${params.date} tài liệu này chưa có văn bản nào có hiệu lực.`,
+  noVersionInForce: () => "Tài liệu này chưa có phiên bản nào có hiệu lực.",
+  versionNotProspective: () => "Chỉ rút được phiên bản mới nhất khi nó chưa có hiệu lực.",
+  editionNameLength: (params: { max: number }) => `Tên ấn bản phải có từ 1 đến ${params.max} ký tự.`,
+  editionNoteLength: (params: { max: number }) => `Ghi chú của ấn bản tối đa ${params.max} ký tự.`,
+  editionExists: (params: { name: string }) => `Đã có ấn bản “${params.name}” cho tài liệu này; địa chỉ của một ấn bản không bao giờ đổi.`,
+  editionNotFound: () => "Không tìm thấy ấn bản này.",
+  versionNotFound: (params: { number: number }) => `Không tìm thấy phiên bản ${params.number}.`,
   rateLimited: (params: { seconds: number }) => `Bạn thao tác quá nhanh. Hãy thử lại sau ${params.seconds} giây.`,
   readOnlyToken: () => "Khóa API này chỉ có quyền đọc; hãy dùng một khóa có quyền ghi cho thao tác này.",
   tokenNameLength: (params: { max: number }) => `Tên khóa API phải có từ 1 đến ${params.max} ký tự.`,

@@ -9,6 +9,7 @@ import { log } from "./log";
 import { notifications } from "./notifications";
 import { pdf } from "./pdf";
 import { proposal } from "./proposal";
+import { publication } from "./publication";
 import { reader } from "./reader";
 import { site } from "./site";
 import { workspace } from "./workspace";
@@ -19,6 +20,6 @@ import { workspace } from "./workspace";
  * else. Entries are strings, or functions of typed parameters for words that vary (use
  * `plural()` from ../plural.ts for counts).
  */
-export const vi = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log };
+export const vi = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication };
 
 export type Messages = typeof vi;

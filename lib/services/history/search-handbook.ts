@@ -1,5 +1,6 @@
 import { getDb, type DbOrTx } from "../../db/client";
-import { headVersion, loadVersionSections } from "../../db/documents";
+import { loadVersionSections } from "../../db/documents";
+import { versionInForce } from "../in-force";
 import { blockId, plainText } from "../../domain/document";
 import {
   buildSnippet,
@@ -57,7 +58,7 @@ const INDEXES_KEPT = 8;
 const indexes = new LruCache<string, DocumentIndex>(INDEXES_KEPT);
 
 /**
- * Searches the current version of every document, ignoring case and Vietnamese diacritics.
+ * Searches the text in force today of every document, ignoring case and Vietnamese diacritics.
  * Phrase matches rank before matches of all the words, then reading order.
  */
 export async function searchHandbook(options: { query: string; limit?: number; actor?: Actor | null; db?: DbOrTx }): Promise<SearchResults> {
@@ -70,7 +71,7 @@ export async function searchHandbook(options: { query: string; limit?: number; a
 
   const hits: SearchHit[] = [];
   for (const document of documents) {
-    const head = await headVersion(db, document.id);
+    const head = await versionInForce(db, document.id);
     if (!head) continue;
     const index = await indexes.getOrCreate(`${head.id}\u0000${document.slug}\u0000${document.title}`, async () => buildIndex(db, document, head));
     for (const title of index.titles) {

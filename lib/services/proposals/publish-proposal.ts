@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { runTransaction } from "../../db/transaction";
 import { getDb, type Db, type DbOrTx } from "../../db/client";
 import { headVersion, loadVersionSnapshot } from "../../db/documents";
@@ -26,6 +27,9 @@ import { legacyApprovals } from "../log/statements";
  */
 const MAX_PUBLISH_ATTEMPTS = 5;
 
+/** `POST /api/v1/proposals/{id}/publish` body, all optional: `{"effectiveFrom": "YYYY-MM-DD"}`. */
+export const publishInput = z.object({ effectiveFrom: z.string().max(10).optional() }).strict();
+
 export type PublishOutcome =
   | { kind: "published"; version: PublishedVersion; merged: boolean }
   | { kind: "merge_needs_review"; conflicts: MergeConflict[] };
@@ -42,12 +46,16 @@ export async function publishProposal(options: {
   actor: Actor;
   proposalId: string;
   writer: DraftSectionWriter;
+  /** The day the version takes effect (YYYY-MM-DD); today when not given (publishVersion). */
+  effectiveFrom?: string | null;
+  /** The time "today" is taken from (lib/services/clock.ts when not given). */
+  now?: Date;
   db?: Db;
 }): Promise<PublishOutcome> {
   const db = options.db ?? (await getDb());
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const outcome = await runTransaction(db, (tx) => publishOnce(tx, options.actor, options.proposalId));
+      const outcome = await runTransaction(db, (tx) => publishOnce(tx, options));
       if (outcome.kind === "published") {
         await signAfterPublish(db);
         return outcome;
@@ -65,7 +73,10 @@ export async function publishProposal(options: {
 
 type AttemptOutcome = { kind: "published"; version: PublishedVersion; merged: boolean } | { kind: "needs_rebase" };
 
-async function publishOnce(tx: DbOrTx, actor: Actor, proposalId: string): Promise<AttemptOutcome> {
+async function publishOnce(
+  tx: DbOrTx,
+  { actor, proposalId, effectiveFrom, now }: { actor: Actor; proposalId: string; effectiveFrom?: string | null; now?: Date },
+): Promise<AttemptOutcome> {
   const proposal = await loadProposal(tx, proposalId);
   authorize(actor, "proposal:publish", proposalResource(proposal));
   const { evaluation } = await evaluateProposalPolicy(tx, proposal);
@@ -105,6 +116,8 @@ async function publishOnce(tx: DbOrTx, actor: Actor, proposalId: string): Promis
     stats: { ...diff.stats },
     newSectionOwners: newSectionOwners(proposal, headSnapshot, toPublish),
     approvals: await countedApprovals(tx, proposal, evaluation),
+    effectiveFrom,
+    now,
   });
   await applyTransition(tx, proposal, "publish");
   await recordAudit(tx, {
@@ -112,7 +125,7 @@ async function publishOnce(tx: DbOrTx, actor: Actor, proposalId: string): Promis
     action: "version.published",
     targetType: "proposal",
     targetId: proposal.id,
-    data: { number: version.number, hash: version.hash, merged },
+    data: { number: version.number, hash: version.hash, merged, effectiveFrom: version.effectiveFrom },
   });
   await notify(tx, {
     userIds: proposal.authors.map((author) => author.userId),

@@ -16,6 +16,8 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
 import { can } from "@/lib/policies";
 import { getProposalView, type ProposalView } from "@/lib/services/proposals/proposal-view";
+import { earliestEffectiveDateFor } from "@/lib/services/publication/publish-options";
+import { formatCalendarDate } from "@/lib/i18n/format";
 import {
   addCommentAction,
   allowOtherOrgsAction,
@@ -56,6 +58,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const canWithdraw = can(actor, "proposal:withdraw", resource) && !["PUBLISHED", "REJECTED", "WITHDRAWN"].includes(view.status);
   const canReview = can(actor, "proposal:review", resource) && !view.editors.some((edit) => edit.userId === actor.id);
   const canPublish = can(actor, "proposal:publish", resource);
+  const earliestEffective = canPublish ? await earliestEffectiveDateFor({ slug: view.document.slug }) : null;
   const fingerprint = `${view.status}|${view.reviews.length}|${view.comments.length}|${view.conflicts.length}`;
 
   return (
@@ -85,8 +88,14 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           {canSubmit && (
             <form action={submitProposalAction}><input type="hidden" name="proposalId" value={view.id} /><button className="button" type="submit">{labels.submit}</button></form>
           )}
-          {canPublish && (
-            <form action={publishProposalAction}><input type="hidden" name="proposalId" value={view.id} /><button className="button" type="submit">{labels.publish}</button></form>
+          {canPublish && earliestEffective && (
+            <form action={publishProposalAction} className="inline-form publish-form">
+              <input type="hidden" name="proposalId" value={view.id} />
+              <label htmlFor="effective-from">{t.publication.effectiveFromLabel}</label>
+              <input id="effective-from" name="effectiveFrom" type="date" min={earliestEffective} defaultValue={earliestEffective} aria-describedby="effective-from-hint" />
+              <button className="button" type="submit">{labels.publish}</button>
+              <p id="effective-from-hint" className="meta">{t.publication.effectiveFromHint({ earliest: formatCalendarDate(earliestEffective, locale) })}</p>
+            </form>
           )}
           {canWithdraw && (
             <form action={withdrawProposalAction}><input type="hidden" name="proposalId" value={view.id} /><button className="button button--secondary" type="submit">{labels.withdraw}</button></form>

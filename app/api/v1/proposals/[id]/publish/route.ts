@@ -1,18 +1,24 @@
 import { getRequestActor } from "@/lib/auth/current";
 import { collabDraftWriter } from "@/lib/collab/client";
-import { apiRoute, json } from "@/lib/http/api";
+import { apiRoute, json, readOptionalJson } from "@/lib/http/api";
 import { requireActor } from "@/lib/policies";
-import { publishProposal } from "@/lib/services/proposals/publish-proposal";
+import { publishInput, publishProposal } from "@/lib/services/proposals/publish-proposal";
 
 export const dynamic = "force-dynamic";
 
-/** 201 `{"version": {"number", "hash"}}`; 409 with the conflicts; 403 with the unmet policy items. */
+/**
+ * Body (optional): `{"effectiveFrom": "YYYY-MM-DD"}`, today when left out. 201
+ * `{"version": {"number", "hash", "effectiveFrom"}}`; 400 for an effective date in the past or
+ * before the previous version's; 409 with the conflicts; 403 with the unmet policy items.
+ */
 export const POST = apiRoute<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
   const { id } = await params;
   const actor = requireActor(await getRequestActor(request));
-  const outcome = await publishProposal({ actor, proposalId: id, writer: collabDraftWriter });
+  const { effectiveFrom } = await readOptionalJson(request, publishInput);
+  const outcome = await publishProposal({ actor, proposalId: id, writer: collabDraftWriter, effectiveFrom });
   if (outcome.kind === "published") {
-    return json({ version: { number: outcome.version.number, hash: outcome.version.hash }, merged: outcome.merged }, { status: 201 });
+    const { number, hash, effectiveFrom: effective } = outcome.version;
+    return json({ version: { number, hash, effectiveFrom: effective }, merged: outcome.merged }, { status: 201 });
   }
   return json(
     {
