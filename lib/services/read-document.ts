@@ -12,7 +12,6 @@ import {
 } from "../domain/effective-dates";
 import { today as clockToday } from "./clock";
 import { versionInForce } from "./in-force";
-import { sha256Hex } from "../domain/canonical";
 import { renderRevisionHtml, renderRevisionMarkdown } from "./render-revision";
 import { LruCache } from "../domain/lru-cache";
 import { AppError } from "../errors";
