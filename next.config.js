@@ -39,6 +39,10 @@ const SERVER_ACTION_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // One copy of Yjs on the server: bundled, it arrived twice (its ESM and CommonJS builds, pulled
+  // in by different importers), and Yjs's constructor checks then fail silently (yjs#438).
+  // Left to Node, every importer gets the same module.
+  serverExternalPackages: ["yjs"],
   experimental: {
     serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
     // Next holds the whole body of every request proxy.ts sees until the proxy has run (up to 10 MB
