@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { projectRoot } from "../db/config";
+import { databaseConfig, projectRoot } from "../db/config";
 import { bytesEqual } from "../domain/tlog/bytes";
 import {
   decodeBase64,
@@ -27,8 +27,21 @@ export const DEFAULT_LOG_KEY_FILE = "data/log-key";
 export const SIGNED_STATE_SUFFIX = ".signed";
 const FALLBACK_PUBLIC_URL = "http://localhost:3000";
 
+/** Name of the key file beside an embedded database. */
+const LOG_KEY_BESIDE_DATABASE = "log-key";
+
+/**
+ * Where the log key and its signed state live: HANDBOOK_LOG_KEY_FILE, else beside the
+ * embedded database (the default `data/handbook.db` gives `data/log-key`), else `data/log-key`.
+ * One log per installation: a second SQLite database in the same folder tree (an end-to-end
+ * run, a restored copy under another folder) keeps a log of its own instead of meeting a
+ * signed state that its fresh tree can never be consistent with.
+ */
 export function logKeyFile(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(projectRoot(), env.HANDBOOK_LOG_KEY_FILE || DEFAULT_LOG_KEY_FILE);
+  if (env.HANDBOOK_LOG_KEY_FILE) return path.resolve(projectRoot(), env.HANDBOOK_LOG_KEY_FILE);
+  const database = databaseConfig(env.DATABASE_URL);
+  if (database.engine === "sqlite") return path.join(path.dirname(database.file), LOG_KEY_BESIDE_DATABASE);
+  return path.resolve(projectRoot(), DEFAULT_LOG_KEY_FILE);
 }
 
 /** The origin a new log key is named after: HANDBOOK_LOG_ORIGIN, else `<host of NEXTAUTH_URL>/log`. */
