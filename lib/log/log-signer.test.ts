@@ -82,13 +82,13 @@ describe("the log key and signer", () => {
 describe("where the log key lives", () => {
   const root = process.cwd();
   it("is beside the embedded database, so each SQLite installation keeps a log of its own", () => {
-    expect(logKeyFile({ DATABASE_URL: "" })).toBe(path.resolve(root, "data/log-key"));
-    expect(logKeyFile({ DATABASE_URL: "file:./data/e2e/handbook.db" })).toBe(path.resolve(root, "data/e2e/log-key"));
-    expect(logKeyFile({ DATABASE_URL: "file:/srv/handbook/handbook.db" })).toBe("/srv/handbook/log-key");
+    expect(logKeyFile({ NODE_ENV: "test", DATABASE_URL: "" })).toBe(path.resolve(root, "data/log-key"));
+    expect(logKeyFile({ NODE_ENV: "test", DATABASE_URL: "file:./data/e2e/handbook.db" })).toBe(path.resolve(root, "data/e2e/log-key"));
+    expect(logKeyFile({ NODE_ENV: "test", DATABASE_URL: "file:/srv/handbook/handbook.db" })).toBe("/srv/handbook/log-key");
   });
 
   it("is data/log-key on PostgreSQL, and wherever HANDBOOK_LOG_KEY_FILE says on any engine", () => {
-    expect(logKeyFile({ DATABASE_URL: "postgresql://db/handbook" })).toBe(path.resolve(root, "data/log-key"));
-    expect(logKeyFile({ DATABASE_URL: "file:./data/handbook.db", HANDBOOK_LOG_KEY_FILE: "/etc/handbook/log-key" })).toBe("/etc/handbook/log-key");
+    expect(logKeyFile({ NODE_ENV: "test", DATABASE_URL: "postgresql://db/handbook" })).toBe(path.resolve(root, "data/log-key"));
+    expect(logKeyFile({ NODE_ENV: "test", DATABASE_URL: "file:./data/handbook.db", HANDBOOK_LOG_KEY_FILE: "/etc/handbook/log-key" })).toBe("/etc/handbook/log-key");
   });
 });
