@@ -1,5 +1,6 @@
 import { getDb, type Db, type DbOrTx } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
+import { runTransaction } from "../../db/transaction";
 import {
   addSignatures,
   arrayHashReader,
@@ -84,12 +85,7 @@ export async function signPendingCheckpoint(options: SignOptions = {}): Promise<
     const rootHash = rootFromLeafHashes(tree.leafHashes);
     const note = await signer.signTree({ size: tree.size, rootHash }, (oldSize) => consistencyProof(tree.reader, oldSize, tree.size));
     checkpoint = { size: tree.size, rootHash: encodeBase64(rootHash), note };
-    try {
-      await db.logCheckpoint.create({ data: checkpoint });
-    } catch (error) {
-      // Another process signed the same tree first: the same key over the same text gives the same note.
-      if (!isUniqueViolation(error)) throw error;
-    }
+    await insertOnce(db, (tx) => tx.logCheckpoint.create({ data: checkpoint! }));
   }
   if (checkpoint) {
     const push = pushToWitnesses(db, checkpoint, tree, options.witnesses ?? configuredWitnesses());
@@ -97,6 +93,22 @@ export async function signPendingCheckpoint(options: SignOptions = {}): Promise<
     else push.catch((error: unknown) => console.error("[log] pushing the checkpoint to witnesses failed:", error));
   }
   return checkpoint;
+}
+
+/**
+ * Inserts a row in a transaction of its own: on the embedded engine every query shares one
+ * connection, and a write outside a transaction would be rolled back with whichever
+ * transaction (a losing publish) happened to be open on it. A row already there (another
+ * process signed the same tree: the same key over the same text gives the same note) is fine.
+ */
+async function insertOnce(db: Db, insert: (tx: DbOrTx) => Promise<unknown>): Promise<void> {
+  try {
+    await runTransaction(db, async (tx) => {
+      await insert(tx);
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
 }
 
 /** Signs pending checkpoints after a publish without failing it: the version is committed already. */
@@ -118,7 +130,7 @@ export interface WitnessPushResult {
  * Pushes a checkpoint to each witness that has not cosigned it: `old` is the size it last
  * cosigned as far as we know, corrected once when it answers 409 with the size it holds.
  */
-export async function pushToWitnesses(db: DbOrTx, checkpoint: StoredCheckpoint, tree: LogTree, witnesses: readonly ConfiguredWitness[]): Promise<WitnessPushResult[]> {
+export async function pushToWitnesses(db: Db, checkpoint: StoredCheckpoint, tree: LogTree, witnesses: readonly ConfiguredWitness[]): Promise<WitnessPushResult[]> {
   const results: WitnessPushResult[] = [];
   for (const witness of witnesses) {
     const existing = await db.logCosignature.findUnique({ where: { size_witness: { size: checkpoint.size, witness: witness.name } } });
@@ -149,7 +161,7 @@ export async function pushToWitnesses(db: DbOrTx, checkpoint: StoredCheckpoint, 
   return results;
 }
 
-async function storeCosignature(db: DbOrTx, checkpoint: StoredCheckpoint, witness: ConfiguredWitness, lines: string): Promise<WitnessPushResult> {
+async function storeCosignature(db: Db, checkpoint: StoredCheckpoint, witness: ConfiguredWitness, lines: string): Promise<WitnessPushResult> {
   let line: string;
   try {
     const opened = openNote(addSignatures(checkpoint.note, lines), [cosignatureVerifier(witness.key)]);
@@ -158,10 +170,6 @@ async function storeCosignature(db: DbOrTx, checkpoint: StoredCheckpoint, witnes
     const detail = error instanceof NoteError || error instanceof Error ? error.message : String(error);
     return { witness: witness.name, outcome: "invalid_cosignature", detail };
   }
-  try {
-    await db.logCosignature.create({ data: { size: checkpoint.size, witness: witness.name, line } });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-  }
+  await insertOnce(db, (tx) => tx.logCosignature.create({ data: { size: checkpoint.size, witness: witness.name, line } }));
   return { witness: witness.name, outcome: "cosigned" };
 }

@@ -14,6 +14,7 @@ import {
 import { loadLogKey, logKeyFile, SIGNED_STATE_SUFFIX } from "../../log/log-signer";
 import { availableEngines, createTestDatabase, type TestDatabase } from "../../testing/databases";
 import { publishVersion } from "../publish-version";
+import { verifyDocument } from "../verify-document";
 import { backfillLog } from "./backfill-log";
 import { latestCheckpoint, loadLogTree, signPendingCheckpoint } from "./checkpoints";
 
@@ -123,5 +124,19 @@ describe.each(engines)("the transparency log on %s", (engine) => {
     expect(rebuilt.map((entry) => [entry.index, entry.versionId, entry.statementHash])).toEqual(original.map((entry) => [entry.index, entry.versionId, entry.statementHash]));
     expect(await backfillLog(db)).toEqual({ appended: 0 });
     expect((await signPendingCheckpoint({ db }))?.size).toBe(original.length);
+  });
+
+  it("verifies the document from statements and content, and catches content rewritten behind the log's back", async () => {
+    const { db } = database;
+    const slug = (await db.document.findFirstOrThrow()).slug;
+    expect(await verifyDocument(slug)).toMatchObject({ ok: true, versions: 3 });
+    if (engine === "sqlite") await db.$executeRawUnsafe(`DROP TRIGGER "SectionRevision_no_update"`);
+    else await db.$executeRawUnsafe(`ALTER TABLE "SectionRevision" DISABLE TRIGGER USER`);
+    const version = await db.version.findFirstOrThrow({ where: { number: 2 }, include: { sections: true } });
+    const revision = await db.sectionRevision.findUniqueOrThrow({ where: { id: version.sections[0].revisionId } });
+    await db.sectionRevision.update({ where: { id: revision.id }, data: { content: revision.content.replace(/"text":"/, '"text":"(sửa lén) ') } });
+    // The first version holding that revision is the first whose statement no longer matches.
+    const first = await db.versionSection.findFirstOrThrow({ where: { revisionId: revision.id }, orderBy: { version: { number: "asc" } }, include: { version: true } });
+    expect(await verifyDocument(slug)).toMatchObject({ ok: false, failedAt: first.version.number, reason: "content_hash_mismatch" });
   });
 });
