@@ -6,23 +6,31 @@ const DOC = "cam-nang-chuyen-doi-so";
 const CLOSING = "loi-tong-ket";
 
 test.describe("history, comparison and search", () => {
-  test("a reader compares version 1 and 2 and sees the repaired sentence as a deletion and an insertion", async ({ page }) => {
+  test("a reader compares version 1 and 2 and sees the repaired sentences as joins, the repeat and the stray line as removed", async ({ page }) => {
     await page.goto(`/${DOC}/so-sanh`);
     await page.getByLabel("Từ phiên bản").selectOption("1");
     await page.getByLabel("Đến phiên bản").selectOption("2");
     await page.getByRole("button", { name: "So sánh", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/${DOC}/so-sanh\\?from=1&to=2`));
-    // Version 2 joined "... khi đó là" with "Vua Lý Thái Tổ. ...": the words arrive in the first
-    // paragraph and the paragraph that held them alone is removed.
-    await expect(page.locator("ins.diff-ins", { hasText: "Vua Lý Thái Tổ" })).toBeVisible();
-    await expect(page.locator("del.diff-del", { hasText: "Vua Lý Thái Tổ" })).toBeVisible();
-    await expect(page.locator("del.diff-del", { hasText: "ĐÁNH GIÁ BÀI VIẾT" })).toBeVisible();
+    // Version 2 joined "... khi đó là" with "Vua Lý Thái Tổ. ..." (and "... Chương trình" with
+    // "Chuyển đổi số quốc gia ..."): each is one paragraph with a join marker, no word deleted or inserted.
+    await expect(page.locator(".diff-summary")).toContainText("nối 2 đoạn, xóa 1 đoạn lặp lại, xóa 1 dòng");
+    const joins = page.locator(".diff-block--join");
+    await expect(joins).toHaveCount(2);
+    await expect(joins.first().locator(".diff-note--join")).toHaveText("Nối 2 đoạn");
+    await expect(joins.first().locator(".diff-seam--join")).toHaveText("nối đoạn");
+    await expect(joins.first()).toContainText("khi đó là nối đoạnVua Lý Thái Tổ");
+    await expect(page.locator(".diff-section ins.diff-ins", { hasText: "Vua Lý Thái Tổ" })).toHaveCount(0);
+    await expect(page.locator(".diff-section del.diff-del", { hasText: "Vua Lý Thái Tổ" })).toHaveCount(0);
+    await expect(page.locator(".diff-block--removed", { hasText: "ĐÁNH GIÁ BÀI VIẾT" }).locator(".diff-note--line")).toHaveText("Xóa dòng");
+    await expect(page.locator(".diff-note--repeated")).toHaveText("Xóa đoạn lặp lại");
 
     await page.getByRole("radio", { name: "Hai cột song song" }).check();
     await page.getByRole("button", { name: "So sánh", exact: true }).click();
     await expect(page).toHaveURL(/view=side/);
     await expect(page.locator("table.diff-table").first()).toBeVisible();
-    await expect(page.locator("td.diff-cell--after ins.diff-ins", { hasText: "Vua Lý Thái Tổ" })).toBeVisible();
+    await expect(page.locator("td.diff-cell--before .diff-seam--join").first()).toBeVisible();
+    await expect(page.locator("td.diff-cell--after", { hasText: "khi đó là Vua Lý Thái Tổ" })).toBeVisible();
 
     // The permalink of version 1 says it is not the current text.
     await page.getByRole("link", { name: "Phiên bản 1", exact: true }).first().click();
@@ -48,7 +56,7 @@ test.describe("history, comparison and search", () => {
 
     await second.getByRole("link", { name: "So sánh với phiên bản trước" }).click();
     await expect(page).toHaveURL(new RegExp(`/${DOC}/so-sanh\\?from=1&to=2$`));
-    await expect(page.locator("ins.diff-ins", { hasText: "Vua Lý Thái Tổ" })).toBeVisible();
+    await expect(page.locator(".diff-seam--join").first()).toBeVisible();
   });
 
   test("the feed is valid Atom with an entry per version", async ({ page, request }) => {

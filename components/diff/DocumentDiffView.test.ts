@@ -109,7 +109,7 @@ describe("DocumentDiffView", () => {
     const before = snapshot([section("a", "A", [paragraph("Một.", "p"), paragraph("Hai.", "q"), paragraph(long("cũ"), "r")])]);
     const after = snapshot([section("a", "A", [paragraph("Hai.", "q"), paragraph("Một.", "p"), paragraph(long("mới"), "r")])]);
     const html = render({ diff: diffDocuments(before, after) });
-    expect(html).toContain("Chuyển vị trí, trước đây là đoạn thứ 1");
+    expect(html).toContain("Chuyển đến đây <a class=\"diff-move-link\" href=\"#change-move-m1-from\">từ vị trí 1 trong mục này</a>");
     expect(html).toContain("Viết lại toàn bộ đoạn");
     expect(html).toMatch(/<del class="diff-del diff-del--block"><span class="diff-sr">Xóa: <\/span><p>cũ0 /);
     expect(html).toMatch(/<ins class="diff-ins diff-ins--block"><span class="diff-sr">Thêm: <\/span><p>mới0 /);
@@ -142,5 +142,60 @@ describe("DocumentDiffView", () => {
     const html = render({ diff: diffDocuments(before, after) });
     expect(html).not.toContain("javascript:");
     expect(html).toContain('<a href="https://chinhphu.vn" rel="noopener noreferrer nofollow">Hai</a>');
+  });
+});
+
+describe("DocumentDiffView on structural edits", () => {
+  const first = "Công cuộc chuyển đổi này được dẫn dắt bởi người đứng đầu quốc gia khi đó là";
+  const second = "Vua Lý Thái Tổ, người dời đô từ Hoa Lư ra Thăng Long.";
+
+  it("shows a join as one paragraph with a join marker where the parts met, not as deletion and insertion", () => {
+    const before = snapshot([section("ket", "Lời tổng kết", [paragraph(first, "a"), paragraph(second, "b")])]);
+    const after = snapshot([section("ket", "Lời tổng kết", [paragraph(`${first} ${second}`, "a")])]);
+    for (const mode of ["inline", "side-by-side"] as const) {
+      const html = render({ diff: diffDocuments(before, after), mode });
+      expect(html).toContain("Nối 2 đoạn");
+      expect(html).toContain(`khi đó là </span><span class="diff-seam diff-seam--join" role="note">nối đoạn</span><span>Vua Lý`);
+      const body = html.slice(html.indexOf("diff-section"));
+      expect(body).not.toContain("<del");
+      expect(body).not.toContain("<ins");
+    }
+    const backward = render({ diff: diffDocuments(after, before), locale: "en" });
+    expect(backward).toContain("Split into 2 paragraphs");
+    expect(backward).toContain(`<span class="diff-seam diff-seam--split" role="note">paragraph split</span>`);
+  });
+
+  it("links both ends of a paragraph moved to another section, with its word change at the destination", () => {
+    const before = snapshot([
+      section("a", "Chính phủ điện tử", [paragraph("Dữ liệu là trung tâm của chính phủ số và của mọi quyết định.", "p")]),
+      section("b", "Chính phủ số", [paragraph("Phát triển cao hơn là chính phủ số.", "q")]),
+    ]);
+    const after = snapshot([
+      section("a", "Chính phủ điện tử", []),
+      section("b", "Chính phủ số", [paragraph("Phát triển cao hơn là chính phủ số.", "q"), paragraph("Dữ liệu là trung tâm của chính phủ số và của mọi chính sách.", "p")]),
+    ]);
+    const html = render({ diff: diffDocuments(before, after) });
+    expect(html).toContain(`id="change-move-m1-from"`);
+    expect(html).toContain(`id="change-move-m1-to"`);
+    expect(html).toContain(`href="#change-move-m1-to">đến đoạn 2 của mục “Chính phủ số”</a>`);
+    expect(html).toContain(`href="#change-move-m1-from">từ đoạn 1 của mục “Chính phủ điện tử”</a>`);
+    expect(html.slice(html.indexOf("diff-section")).match(/<del class="diff-del">/g)).toHaveLength(1);
+    expect(html).toContain("quyết định</del>");
+    expect(html).toContain("chính sách</ins>");
+  });
+
+  it("labels a removed repeated paragraph and a removed stray line, and a table row added", () => {
+    const closing = "Chuyển đổi số là một quá trình thay đổi tổng thể và toàn diện.";
+    const row = (cells: string[]) => ({ type: "tableRow", content: cells.map((value) => ({ type: "tableCell", content: [paragraph(value)] })) });
+    const before = snapshot([
+      section("s", "Mục", [paragraph(closing, "p"), paragraph(closing, "q"), paragraph("ĐÁNH GIÁ BÀI VIẾT", "x"), { type: "table", attrs: { id: "t" }, content: [row(["1", "Chính phủ điện tử"])] }]),
+    ]);
+    const after = snapshot([
+      section("s", "Mục", [paragraph(closing, "p"), { type: "table", attrs: { id: "t" }, content: [row(["1", "Chính phủ điện tử"]), row(["2", "Chính phủ số"])] }]),
+    ]);
+    const html = render({ diff: diffDocuments(before, after) });
+    expect(html).toContain("Xóa đoạn lặp lại");
+    expect(html).toContain("Xóa dòng");
+    expect(html).toContain(`Thêm hàng:</span> <ins class="diff-ins"><span class="diff-sr">Thêm: </span>2 · Chính phủ số</ins>`);
   });
 });

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { diffSummary, formatChangeText } from "@/lib/i18n/diff-summary";
+import { plainText } from "@/lib/domain/document";
 import {
+  isShortLine,
   type BlockDiff,
   type DiffLocale,
   type DocumentDiff,
@@ -28,6 +30,12 @@ export interface DocumentDiffViewProps {
 
 interface ViewContext {
   labels: Messages["diff"];
+  /** Words of joins, splits, moves, repeats and items. */
+  structure: Messages["diff"]["structure"];
+  /** Titles by section id, for the links between the two ends of a move. */
+  sectionTitles: ReadonlyMap<string, string>;
+  /** Anchor of one end of a move: `${prefix}move-m1-from` / `…-to`. */
+  moveAnchor: (moveId: string, end: "from" | "to") => string;
   locale: DiffLocale;
   total: number;
   anchor: (number: number) => string;
@@ -36,7 +44,15 @@ interface ViewContext {
 export function DocumentDiffView({ diff, mode = "inline", locale = "vi", anchorPrefix = "change-" }: DocumentDiffViewProps) {
   const labels = messages(locale).diff;
   const plan = planDiffView(diff);
-  const context: ViewContext = { labels, locale, total: plan.changeCount, anchor: (number) => `${anchorPrefix}${number}` };
+  const context: ViewContext = {
+    labels,
+    structure: labels.structure,
+    sectionTitles: new Map(diff.sections.map((section) => [section.sectionId, section.titleAfter ?? section.titleBefore ?? section.sectionId])),
+    moveAnchor: (moveId, end) => `${anchorPrefix}move-${moveId}-${end}`,
+    locale,
+    total: plan.changeCount,
+    anchor: (number) => `${anchorPrefix}${number}`,
+  };
   return (
     <section className={`diff diff--${mode}`} aria-label={labels.regionLabel}>
       <p className="diff-summary">{diffSummary(diff, locale)}</p>
@@ -209,16 +225,27 @@ function InlineBlock({ block, context }: { block: BlockDiff; context: ViewContex
       </div>
     );
   }
+  if (block.move?.role === "origin" && block.before) {
+    return (
+      <div className="diff-block diff-block--moved-away" id={context.moveAnchor(block.move.id, "from")}>
+        {notes}
+        <div className="diff-moved-away">
+          <RichNodeView node={block.before} labels={labels} />
+        </div>
+      </div>
+    );
+  }
   if (block.status === "removed" && block.before) {
     return (
       <div className="diff-block diff-block--removed">
+        {notes}
         <DeletedBlock node={block.before} labels={labels} />
       </div>
     );
   }
   if (block.status === "unchanged") {
     return (
-      <div className="diff-block diff-block--moved">
+      <div className="diff-block diff-block--moved" id={block.move ? context.moveAnchor(block.move.id, "to") : undefined}>
         {notes}
         <UnchangedBlock node={blockNode(block)} labels={labels} />
       </div>
@@ -233,14 +260,19 @@ function InlineBlock({ block, context }: { block: BlockDiff; context: ViewContex
       </div>
     );
   }
+  const regroupClass = block.regroup ? ` diff-block--${block.regroup.kind}` : "";
   return (
-    <div className="diff-block diff-block--changed">
+    <div
+      className={`diff-block diff-block--changed${regroupClass}`}
+      id={block.move?.role === "destination" ? context.moveAnchor(block.move.id, "to") : undefined}
+    >
       {notes}
-      {wordsUnchanged(block.words) ? (
+      {wordsUnchanged(block.words) && !block.regroup ? (
         <UnchangedBlock node={blockNode(block)} labels={labels} />
       ) : (
-        <WordsView node={blockNode(block)} words={block.words} show="both" labels={labels} />
+        <WordsView node={blockNode(block)} words={block.words} show="both" labels={labels} seams={seamsOf(block, context)} />
       )}
+      <ItemChanges block={block} context={context} />
     </div>
   );
 }
@@ -322,7 +354,22 @@ function SideBySideRow({ block, context }: { block: BlockDiff; context: ViewCont
   const notes = <BlockNotes block={block} context={context} />;
   let beforeCell: ReactNode = <EmptyCell labels={labels} />;
   let afterCell: ReactNode = <EmptyCell labels={labels} />;
-  if (block.status === "removed" && block.before) beforeCell = <DeletedBlock node={block.before} labels={labels} />;
+  if (block.status === "removed" && block.before) {
+    beforeCell =
+      block.move?.role === "origin" ? (
+        <div className="diff-block--moved-away" id={context.moveAnchor(block.move.id, "from")}>
+          {notes}
+          <div className="diff-moved-away">
+            <RichNodeView node={block.before} labels={labels} />
+          </div>
+        </div>
+      ) : (
+        <>
+          {notes}
+          <DeletedBlock node={block.before} labels={labels} />
+        </>
+      );
+  }
   if (block.status === "added" && block.after) afterCell = <InsertedBlock node={block.after} labels={labels} />;
   if (block.status === "unchanged") {
     beforeCell = <UnchangedBlock node={blockNode(block)} labels={labels} />;
@@ -336,11 +383,12 @@ function SideBySideRow({ block, context }: { block: BlockDiff; context: ViewCont
   if (block.status === "changed") {
     const before = block.before ?? blockNode(block);
     const after = block.after ?? blockNode(block);
-    const formattingOnly = block.words !== null && wordsUnchanged(block.words);
+    const formattingOnly = block.words !== null && wordsUnchanged(block.words) && !block.regroup;
+    const seams = seamsOf(block, context);
     beforeCell = formattingOnly ? (
       <UnchangedBlock node={before} labels={labels} />
     ) : block.words ? (
-      <WordsView node={before} words={block.words} show="before" labels={labels} />
+      <WordsView node={before} words={block.words} show="before" labels={labels} seams={seams?.side === "before" ? seams : undefined} />
     ) : (
       <DeletedBlock node={before} labels={labels} />
     );
@@ -350,7 +398,7 @@ function SideBySideRow({ block, context }: { block: BlockDiff; context: ViewCont
         {formattingOnly ? (
           <UnchangedBlock node={after} labels={labels} />
         ) : block.words ? (
-          <WordsView node={after} words={block.words} show="after" labels={labels} />
+          <WordsView node={after} words={block.words} show="after" labels={labels} seams={seams?.side === "after" ? seams : undefined} />
         ) : (
           <InsertedBlock node={after} labels={labels} />
         )}
@@ -358,7 +406,10 @@ function SideBySideRow({ block, context }: { block: BlockDiff; context: ViewCont
     );
   }
   return (
-    <tr className={`diff-row diff-row--${block.status}`}>
+    <tr
+      className={`diff-row diff-row--${block.status}`}
+      id={block.move?.role === "destination" ? context.moveAnchor(block.move.id, "to") : undefined}
+    >
       <td className="diff-cell diff-cell--before">{beforeCell}</td>
       <td className="diff-cell diff-cell--after">{afterCell}</td>
     </tr>
@@ -371,19 +422,40 @@ function EmptyCell({ labels }: { labels: Messages["diff"] }) {
 
 // --- Shared pieces ------------------------------------------------------------------------
 
-/** Moved, rewritten and formatting notes of a block, in words. */
+/** Joined, split, moved, repeated, rewritten and formatting notes of a block, in words, with links between a move's ends. */
 function BlockNotes({ block, context }: { block: BlockDiff; context: ViewContext }) {
-  const { labels, locale } = context;
-  const notes: string[] = [];
-  if (block.moved && block.indexBefore !== null) notes.push(labels.blockMoved(block.indexBefore + 1));
-  if (block.coarse) notes.push(labels.blockRewritten);
+  const { labels, locale, structure } = context;
+  const notes: { key: string; content: ReactNode }[] = [];
+  if (block.regroup?.kind === "join") notes.push({ key: "join", content: structure.joinBadge(block.regroup.parts.length) });
+  if (block.regroup?.kind === "split") notes.push({ key: "split", content: structure.splitBadge(block.regroup.parts.length) });
+  if (block.move) {
+    const place = movePlace(block, context);
+    const origin = block.move.role === "origin";
+    notes.push({
+      key: "move",
+      content: (
+        <>
+          {origin ? structure.movedFromHere : structure.movedHere}{" "}
+          <a className="diff-move-link" href={`#${context.moveAnchor(block.move.id, origin ? "to" : "from")}`}>
+            {origin ? structure.movedTo(place) : structure.movedFrom(place)}
+          </a>
+        </>
+      ),
+    });
+  }
+  if (block.status === "removed" && !block.move && block.repeated) notes.push({ key: "repeated", content: structure.repeatedRemoved });
+  if (block.status === "added" && block.repeated) notes.push({ key: "repeated", content: structure.repeatedAdded });
+  if (block.status === "removed" && !block.move && !block.repeated && block.before && isShortLine(block.before)) {
+    notes.push({ key: "line", content: structure.lineRemoved });
+  }
+  if (block.coarse) notes.push({ key: "coarse", content: labels.blockRewritten });
   const formatting = block.formatChanges.map((change) => formatChangeText(change, locale));
   if (notes.length === 0 && formatting.length === 0) return null;
   return (
     <ul className="diff-notes">
       {notes.map((note) => (
-        <li key={note} className="diff-note">
-          {note}
+        <li key={note.key} className={`diff-note diff-note--${note.key}`}>
+          {note.content}
         </li>
       ))}
       {formatting.length > 0 ? (
@@ -391,6 +463,66 @@ function BlockNotes({ block, context }: { block: BlockDiff; context: ViewContext
           {labels.formatChanged}: {formatting.join("; ")}
         </li>
       ) : null}
+    </ul>
+  );
+}
+
+/** Where the other end of a move is: "vị trí 3 trong mục này" or "đoạn 3 của mục “…”". */
+function movePlace(block: BlockDiff, context: ViewContext): string {
+  const move = block.move;
+  if (!move) return "";
+  if (!move.acrossSections) return context.structure.placeInThisSection(move.index + 1);
+  return context.structure.placeInSection(context.sectionTitles.get(move.sectionId) ?? move.sectionId, move.index + 1);
+}
+
+interface SeamMarks {
+  offsets: readonly number[];
+  /** The side whose text the offsets count: before for a join, after for a split. */
+  side: "before" | "after";
+  label: string;
+  kind: "join" | "split";
+}
+
+function seamsOf(block: BlockDiff, context: ViewContext): SeamMarks | undefined {
+  if (!block.regroup) return undefined;
+  const join = block.regroup.kind === "join";
+  return {
+    offsets: block.regroup.seams,
+    side: join ? "before" : "after",
+    label: join ? context.structure.joinSeam : context.structure.splitSeam,
+    kind: block.regroup.kind,
+  };
+}
+
+/** Items and rows of a list or table that were added or removed, each by itself. */
+function ItemChanges({ block, context }: { block: BlockDiff; context: ViewContext }) {
+  const items = block.items?.filter((item) => item.status === "added" || item.status === "removed") ?? [];
+  if (items.length === 0) return null;
+  const table = (block.after ?? block.before)?.type === "table";
+  const { structure, labels } = context;
+  const childText = (node: RichNode | null, index: number | null): string =>
+    node && index !== null ? plainText(node.content?.[index] ?? { type: "paragraph" }).replaceAll("\n", " · ") : "";
+  return (
+    <ul className="diff-items" aria-label={table ? structure.rowsLabel : structure.itemsLabel}>
+      {items.map((item, index) =>
+        item.status === "added" ? (
+          <li key={index} className="diff-item diff-item--added">
+            <span className="diff-item-label">{table ? structure.rowAdded : structure.itemAdded}:</span>{" "}
+            <ins className="diff-ins">
+              <span className="diff-sr">{labels.insertedPrefix}</span>
+              {childText(block.after, item.indexAfter)}
+            </ins>
+          </li>
+        ) : (
+          <li key={index} className="diff-item diff-item--removed">
+            <span className="diff-item-label">{table ? structure.rowRemoved : structure.itemRemoved}:</span>{" "}
+            <del className="diff-del">
+              <span className="diff-sr">{labels.deletedPrefix}</span>
+              {childText(block.before, item.indexBefore)}
+            </del>
+          </li>
+        ),
+      )}
     </ul>
   );
 }
@@ -430,18 +562,21 @@ function WordsView({
   words,
   show,
   labels,
+  seams,
 }: {
   node: RichNode;
   words: WordChange[];
   show: "both" | "before" | "after";
   labels: Messages["diff"];
+  /** Where the parts of a join or split meet, marked inline. */
+  seams?: SeamMarks;
 }) {
-  const parts = words.map((word, index) => {
-    if (word.op === "equal") return <span key={index}>{word.text}</span>;
+  const render = (word: WordChange, key: string): ReactNode => {
+    if (word.op === "equal") return <span key={key}>{word.text}</span>;
     if (word.op === "delete") {
       if (show === "after") return null;
       return (
-        <del key={index} className="diff-del">
+        <del key={key} className="diff-del">
           <span className="diff-sr">{labels.deletedPrefix}</span>
           {word.text}
         </del>
@@ -449,11 +584,40 @@ function WordsView({
     }
     if (show === "before") return null;
     return (
-      <ins key={index} className="diff-ins">
+      <ins key={key} className="diff-ins">
         <span className="diff-sr">{labels.insertedPrefix}</span>
         {word.text}
       </ins>
     );
+  };
+  const parts: ReactNode[] = [];
+  let offset = 0;
+  let seamIndex = 0;
+  const marker = (key: string) =>
+    seams ? (
+      <span key={key} className={`diff-seam diff-seam--${seams.kind}`} role="note">
+        {seams.label}
+      </span>
+    ) : null;
+  words.forEach((word, index) => {
+    const counts = seams && (word.op === "equal" || (seams.side === "before" ? word.op === "delete" : word.op === "insert"));
+    if (!seams || !counts) {
+      parts.push(render(word, `${index}`));
+      return;
+    }
+    // Cut the run at each seam it crosses, so the marker stands exactly where the parts meet.
+    let text = word.text;
+    let piece = 0;
+    while (seamIndex < seams.offsets.length && seams.offsets[seamIndex] <= offset + text.length && seams.offsets[seamIndex] >= offset) {
+      const cut = seams.offsets[seamIndex] - offset;
+      if (cut > 0) parts.push(render({ op: word.op, text: text.slice(0, cut) }, `${index}.${piece++}`));
+      parts.push(marker(`${index}.seam${seamIndex}`));
+      text = text.slice(cut);
+      offset += cut;
+      seamIndex++;
+    }
+    if (text.length > 0) parts.push(render({ op: word.op, text }, `${index}.${piece}`));
+    offset += text.length;
   });
   if (node.type === "heading") {
     const Heading = headingTag(node);
