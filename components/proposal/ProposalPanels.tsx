@@ -2,6 +2,8 @@ import type { ProposalView } from "@/lib/services/proposals/proposal-view";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime } from "@/lib/i18n/format";
 import { plainText, type RichNode } from "@/lib/domain/document";
+import type { WordChange } from "@/lib/domain/diff";
+import { highlightConflict } from "@/lib/domain/merge/highlight";
 import type { Messages } from "@/lib/i18n/messages";
 
 /** Server-rendered pieces of the proposal page; forms post to server actions and work without JavaScript. */
@@ -194,6 +196,68 @@ function conflictText(value: RichNode | string | null): string {
   return plainText(value) || `[${value.type}]`;
 }
 
+/**
+ * The base, the published text and the proposal's text of one conflict, with what each side
+ * changed relative to the base highlighted word by word (the base marks which side touched a
+ * stretch), so three near-identical paragraphs read as the two competing edits they are.
+ */
+function ConflictSides({ conflict, labels }: { conflict: ProposalView["conflicts"][number]; labels: Messages["proposal"] }) {
+  const highlight = highlightConflict(conflictText(conflict.base), conflictText(conflict.head), conflictText(conflict.proposal));
+  if (!highlight) {
+    return (
+      <dl className="conflict-sides">
+        <dt>{labels.baseSide}</dt><dd>{conflictText(conflict.base)}</dd>
+        <dt>{labels.headSide}</dt><dd>{conflictText(conflict.head)}</dd>
+        <dt>{labels.proposalSide}</dt><dd>{conflictText(conflict.proposal)}</dd>
+      </dl>
+    );
+  }
+  return (
+    <dl className="conflict-sides">
+      <dt>{labels.baseSide}</dt>
+      <dd data-side="base">
+        {highlight.base.map((segment, index) => {
+          if (!segment.changedByHead && !segment.changedByProposal) return <span key={index}>{segment.text}</span>;
+          const by = [segment.changedByHead ? "head" : "", segment.changedByProposal ? "proposal" : ""].filter(Boolean).join(" ");
+          return (
+            <mark key={index} className={`conflict-mark conflict-mark--${by.replace(" ", "-")}`} data-changed-by={by}>
+              {segment.text}
+            </mark>
+          );
+        })}
+      </dd>
+      <dt>{labels.headSide}</dt>
+      <dd data-side="head"><SideWords words={highlight.head} labels={labels} /></dd>
+      <dt>{labels.proposalSide}</dt>
+      <dd data-side="proposal"><SideWords words={highlight.proposal} labels={labels} /></dd>
+    </dl>
+  );
+}
+
+function SideWords({ words, labels }: { words: readonly WordChange[]; labels: Messages["proposal"] }) {
+  return (
+    <>
+      {words.map((word, index) => {
+        if (word.op === "equal") return <span key={index}>{word.text}</span>;
+        if (word.op === "delete") {
+          return (
+            <del key={index} className="diff-del">
+              <span className="diff-sr">{labels.conflictRemoved}</span>
+              {word.text}
+            </del>
+          );
+        }
+        return (
+          <ins key={index} className="diff-ins">
+            <span className="diff-sr">{labels.conflictAdded}</span>
+            {word.text}
+          </ins>
+        );
+      })}
+    </>
+  );
+}
+
 export function ConflictsPanel({ view, labels, action, canResolve }: { view: ProposalView; labels: Messages["proposal"]; action: FormAction; canResolve: boolean }) {
   if (view.conflicts.length === 0) return null;
   return (
@@ -204,13 +268,10 @@ export function ConflictsPanel({ view, labels, action, canResolve }: { view: Pro
         {view.conflicts.map((conflict) => (
           <li key={conflict.id} data-testid="conflict">
             <p className="meta">{view.sections.find((section) => section.id === conflict.sectionId)?.title ?? conflict.sectionId} · {conflict.kind}</p>
-            <dl>
-              <dt>{labels.baseSide}</dt><dd>{conflictText(conflict.base)}</dd>
-              <dt>{labels.headSide}</dt><dd>{conflictText(conflict.head)}</dd>
-              <dt>{labels.proposalSide}</dt><dd>{conflictText(conflict.proposal)}</dd>
-            </dl>
-            {canResolve && (
-              <form action={action} className="inline-form">
+            <div className="conflict-layout">
+              <ConflictSides conflict={conflict} labels={labels} />
+              {canResolve && (
+              <form action={action} className="inline-form conflict-choices" aria-label={labels.conflictChoices}>
                 <input type="hidden" name="proposalId" value={view.id} />
                 <input type="hidden" name="conflictId" value={conflict.id} />
                 {conflict.blockId && !conflict.blockId.includes("~") && (
@@ -219,7 +280,8 @@ export function ConflictsPanel({ view, labels, action, canResolve }: { view: Pro
                 <button className="button button--small button--secondary" name="resolution" value="keep_proposal" type="submit">{labels.keepProposal}</button>
                 <button className="button button--small button--secondary" name="resolution" value="edited" type="submit">{labels.edited}</button>
               </form>
-            )}
+              )}
+            </div>
           </li>
         ))}
       </ol>
