@@ -21,6 +21,7 @@ import {
   withMovedSection,
   withScatteredEdits,
 } from "../../lib/domain/fixtures/large-handbook";
+import { applyStructuralEdits } from "../../lib/domain/fixtures/structural-edits";
 import { countWords } from "../../lib/domain/text";
 
 /** The size the product promises to diff in tens of milliseconds. */
@@ -31,6 +32,8 @@ const SCATTERED_EDITS = 20;
 const MANY_EDITS = 500;
 /** The share of paragraphs moved at which a naive word diff was seen not to finish in 20 s. */
 const MOVED_BLOCKS_FRACTION = 0.1;
+/** The share of paragraphs split or joined (half each), as an editor repairing a pasted chapter does. */
+const REGROUPED_BLOCKS_FRACTION = 0.05;
 
 /** Seven rounds give a median that one noisy round cannot move, in well under a minute. */
 const DEFAULT_ROUNDS = 7;
@@ -69,6 +72,9 @@ interface ScenarioResult {
   blocksChanged: number;
   wordsAdded: number;
   wordsRemoved: number;
+  blocksJoined: number;
+  blocksSplit: number;
+  blocksMoved: number;
 }
 
 export async function runDiffBench(options: DiffBenchOptions = {}): Promise<object> {
@@ -92,6 +98,10 @@ export async function runDiffBench(options: DiffBenchOptions = {}): Promise<obje
     {
       name: `moved paragraphs (${MOVED_BLOCKS_FRACTION * 100}% of blocks, within their sections)`,
       after: withMovedBlocks(handbook, { fraction: MOVED_BLOCKS_FRACTION, seed: EDITS_SEED }),
+    },
+    {
+      name: `split and joined paragraphs (${REGROUPED_BLOCKS_FRACTION * 100}% of blocks)`,
+      after: withSplitsAndJoins(handbook, blocks),
     },
   ];
 
@@ -178,6 +188,9 @@ function measureScenario(
     blocksChanged: diffStats.blocksChanged,
     wordsAdded: diffStats.wordsAdded,
     wordsRemoved: diffStats.wordsRemoved,
+    blocksJoined: diffStats.blocksJoined,
+    blocksSplit: diffStats.blocksSplit,
+    blocksMoved: diffStats.blocksMoved,
   };
 }
 
@@ -189,6 +202,12 @@ function describeResult(result: ScenarioResult): string {
   const anchor = result.anchorMs ? formatMs(result.anchorMs) : "n/a";
   const ratio = result.ratio ? formatRatio(result.ratio) : "n/a";
   return `${head}; anchor ${anchor}; ratio ${ratio}`;
+}
+
+/** Splits and joins of REGROUPED_BLOCKS_FRACTION of the blocks, half of each. */
+function withSplitsAndJoins(handbook: DocumentSnapshot, blocks: number): DocumentSnapshot {
+  const each = Math.round((blocks * REGROUPED_BLOCKS_FRACTION) / 2);
+  return applyStructuralEdits(handbook, { seed: EDITS_SEED, splits: each, joins: each, moves: 0 }).snapshot;
 }
 
 /** The anchor's input: the handbook as one text, titles and blocks separated by blank lines. */

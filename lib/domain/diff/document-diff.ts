@@ -163,18 +163,11 @@ interface Budgets {
 }
 
 function pairedBlock(beforeNode: RichNode, afterNode: RichNode, pair: MatchedPair, moved: boolean, budget: WordDiffBudget): BlockDiff {
-  const id = normalizedBlockId(afterNode) ?? normalizedBlockId(beforeNode);
-  const base = {
-    ...EMPTY_BLOCK_FIELDS,
-    blockId: id,
-    moved,
-    indexBefore: pair.before,
-    indexAfter: pair.after,
-    before: beforeNode,
-    after: afterNode,
-  };
-  if (pair.knownEqual === true || canonicalEqual(beforeNode, afterNode)) return { ...base, status: "unchanged" };
-  return { ...base, ...compareContent(beforeNode, afterNode, budget), status: "changed" };
+  const block = newBlock(normalizedBlockId(afterNode) ?? normalizedBlockId(beforeNode), "unchanged", pair.before, pair.after, beforeNode, afterNode);
+  block.moved = moved;
+  if (pair.knownEqual === true || canonicalEqual(beforeNode, afterNode)) return block;
+  block.status = "changed";
+  return Object.assign(block, compareContent(beforeNode, afterNode, budget));
 }
 
 /** Words, formatting and items of two blocks that are one block edited. */
@@ -212,20 +205,13 @@ function regroupedBlock(
   );
   const beforeNode = join ? parts[0] : single;
   const afterNode = join ? single : parts[0];
-  return {
-    ...EMPTY_BLOCK_FIELDS,
-    blockId: normalizedBlockId(afterNode) ?? normalizedBlockId(beforeNode),
-    status: "changed",
-    moved,
-    indexBefore: group.before[0],
-    indexAfter: group.after[0],
-    before: beforeNode,
-    after: afterNode,
-    words,
-    formatChanges,
-    coarse: words === null,
-    regroup: { kind: group.kind, parts, indexes: join ? group.before : group.after, seams: seamOffsets(parts) },
-  };
+  const block = newBlock(normalizedBlockId(afterNode) ?? normalizedBlockId(beforeNode), "changed", group.before[0], group.after[0], beforeNode, afterNode);
+  block.moved = moved;
+  block.words = words;
+  block.formatChanges = formatChanges;
+  block.coarse = words === null;
+  block.regroup = { kind: group.kind, parts, indexes: join ? group.before : group.after, seams: seamOffsets(parts) };
+  return block;
 }
 
 /** One node holding the parts' inline content separated by a space, as joinedText() spells it. */
@@ -240,27 +226,35 @@ function mergedNode(parts: readonly RichNode[]): RichNode {
 
 function oneSidedBlock(node: RichNode, index: number, status: "added" | "removed"): BlockDiff {
   const added = status === "added";
-  return {
-    ...EMPTY_BLOCK_FIELDS,
-    blockId: normalizedBlockId(node),
-    status,
-    indexBefore: added ? null : index,
-    indexAfter: added ? index : null,
-    before: added ? null : node,
-    after: added ? node : null,
-  };
+  return newBlock(normalizedBlockId(node), status, added ? null : index, added ? index : null, added ? null : node, added ? node : null);
 }
 
-const EMPTY_BLOCK_FIELDS = {
-  moved: false,
-  words: null,
-  formatChanges: [],
-  coarse: false,
-  regroup: null,
-  move: null,
-  repeated: false,
-  items: null,
-} satisfies Partial<BlockDiff>;
+/** A block entry with every optional finding empty, written out in full (spreading is slow on every block of a handbook). */
+function newBlock(
+  blockId: string | null,
+  status: BlockDiff["status"],
+  indexBefore: number | null,
+  indexAfter: number | null,
+  before: RichNode | null,
+  after: RichNode | null,
+): BlockDiff {
+  return {
+    blockId,
+    status,
+    moved: false,
+    indexBefore,
+    indexAfter,
+    before,
+    after,
+    words: null,
+    formatChanges: [],
+    coarse: false,
+    regroup: null,
+    move: null,
+    repeated: false,
+    items: null,
+  };
+}
 
 /**
  * Blocks that left one place and arrived at another without block matching pairing them:
@@ -404,28 +398,36 @@ function nameMoves(sections: readonly SectionDiff[]): void {
 
 /**
  * A removed block is a repeat when its text stays in the section: a block with the same text,
- * or one that contains it whole (a web page repeating a paragraph's opening sentences). An
- * added block is a repeat when its text was there already in the same way. Copies pasted twice
+ * or a neighbour that contains it whole (a web page repeating a paragraph's opening sentences).
+ * An added block is a repeat when a block with its text was there already. Copies pasted twice
  * and closing paragraphs repeated by a web page are the common cases.
  */
 function markRepeats(section: SectionDiff): void {
   if (section.status === "added" || section.status === "removed") return;
-  const keptBefore: string[] = [];
-  const presentBefore: string[] = [];
+  const candidates = section.blocks.filter((block) => !block.move && (block.status === "removed" || block.status === "added"));
+  // Most sections of a comparison only changed words: their texts need not be read again.
+  if (candidates.length === 0) return;
+  const keptBefore = new Map<number, string>();
+  const presentBefore = new Set<string>();
   for (const block of section.blocks) {
     if (block.move?.role === "origin") continue;
-    if (block.status !== "removed" && block.before && block.indexBefore !== null) keptBefore.push(blockSideText(block, "before"));
-    if (block.status !== "added" && block.after) presentBefore.push(blockSideText(block, "after"));
+    if (block.status !== "removed" && block.before && block.indexBefore !== null) keptBefore.set(block.indexBefore, blockSideText(block, "before"));
+    if (block.status !== "added" && block.after) presentBefore.add(blockSideText(block, "after"));
   }
-  const repeats = (text: string, texts: readonly string[]): boolean => {
-    if (text.trim().length === 0) return false;
-    if (texts.includes(text)) return true;
-    return countWords(text) >= MIN_REPEAT_WORDS && texts.some((other) => other.includes(text));
-  };
-  for (const block of section.blocks) {
-    if (block.move) continue;
-    if (block.status === "removed") block.repeated = repeats(blockSideText(block, "before"), keptBefore);
-    if (block.status === "added") block.repeated = repeats(blockSideText(block, "after"), presentBefore);
+  const keptTexts = new Set(keptBefore.values());
+  for (const block of candidates) {
+    if (block.status === "removed") {
+      const text = blockSideText(block, "before");
+      const index = block.indexBefore ?? -1;
+      // Equal to any block that stays, or contained whole in a neighbour that stays.
+      const neighbours = [keptBefore.get(index - 1), keptBefore.get(index + 1)];
+      block.repeated =
+        text.trim().length > 0 &&
+        (keptTexts.has(text) || (countWords(text) >= MIN_REPEAT_WORDS && neighbours.some((other) => other !== undefined && other.includes(text))));
+    } else {
+      const text = blockSideText(block, "after");
+      block.repeated = text.trim().length > 0 && presentBefore.has(text);
+    }
   }
 }
 

@@ -202,9 +202,12 @@ function bestCovering(candidates: readonly number[], many: SideTexts, targetWord
  */
 function growGroup(seed: number, target: number, search: GroupSearch, isFree: (index: number) => boolean): number[] {
   const { many, one, budget } = search;
+  const mayJoin = (index: number): boolean => isFree(index) && wordCoverage(many.words(index), one.words(target)) >= PART_WORD_COVERAGE;
+  let parts = [seed];
+  // Most blocks have no free neighbour that could be a part: no word diff is spent on them.
+  if (!mayJoin(seed - 1) && !mayJoin(seed + 1)) return parts;
   const targetText = one.text(target);
   const targetWords = one.words(target);
-  let parts = [seed];
   let cost = changedWords(many.joined(parts), targetText, budget);
   if (cost === null) return parts;
   const tryAdd = (index: number, atEnd: boolean): boolean => {
@@ -249,14 +252,13 @@ function wordCoverage(part: ReadonlySet<string>, whole: ReadonlySet<string>): nu
   return common / part.size;
 }
 
+/** Texts, word sets and counts of one side's blocks, each computed when first asked for. */
 class SideTexts {
-  private readonly texts: string[];
+  private readonly texts = new Map<number, string>();
   private readonly wordSets = new Map<number, Set<string>>();
   private readonly counts = new Map<number, number>();
 
-  constructor(private readonly nodes: readonly RichNode[]) {
-    this.texts = nodes.map((node) => normalizeText(plainText(node)));
-  }
+  constructor(private readonly nodes: readonly RichNode[]) {}
 
   get length(): number {
     return this.nodes.length;
@@ -267,17 +269,21 @@ class SideTexts {
   }
 
   text(index: number): string {
-    return this.texts[index];
+    const cached = this.texts.get(index);
+    if (cached !== undefined) return cached;
+    const text = normalizeText(plainText(this.nodes[index]));
+    this.texts.set(index, text);
+    return text;
   }
 
   joined(indexes: readonly number[]): string {
-    return indexes.map((index) => this.texts[index]).join(" ");
+    return indexes.map((index) => this.text(index)).join(" ");
   }
 
   words(index: number): Set<string> {
     const cached = this.wordSets.get(index);
     if (cached) return cached;
-    const words = new Set(tokenize(this.texts[index]).filter(isWordToken).map((word) => word.toLowerCase()));
+    const words = new Set(tokenize(this.text(index)).filter(isWordToken).map((word) => word.toLowerCase()));
     this.wordSets.set(index, words);
     return words;
   }
@@ -285,7 +291,7 @@ class SideTexts {
   wordCount(index: number): number {
     const cached = this.counts.get(index);
     if (cached !== undefined) return cached;
-    const count = countWords(this.texts[index]);
+    const count = countWords(this.text(index));
     this.counts.set(index, count);
     return count;
   }
