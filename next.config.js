@@ -38,6 +38,8 @@ const SERVER_ACTION_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Word imports read mammoth's HTML with @tiptap/html on happy-dom; loaded from node_modules, not bundled.
+  serverExternalPackages: ["happy-dom"],
   reactStrictMode: true,
   // One copy of Yjs on the server: bundled, it arrived twice (its ESM and CommonJS builds, pulled
   // in by different importers), and Yjs's constructor checks then fail silently (yjs#438).

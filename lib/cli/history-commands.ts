@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { docxToMarkdown } from "../services/history/docx-to-markdown";
+import { docxToSections } from "../services/history/docx-import";
 import { loadActor } from "../auth/actor";
 import { getDb } from "../db/client";
 import { diffDocuments } from "../domain/diff";
@@ -11,7 +11,7 @@ import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
 import { messages } from "../i18n/messages";
 import { compareVersions } from "../services/history/compare-versions";
 import { exportVersion, isExportFormat } from "../services/history/export-version";
-import { importChapterProposal } from "../services/history/import-chapter-proposal";
+import { importChapterProposal, type ImportChapter } from "../services/history/import-chapter-proposal";
 import { verifyDocument } from "../services/verify-document";
 import { verifyOffline } from "./log-commands";
 import { optionalOption, requireOption, UsageError, type Command, type ParsedArgs } from "./commands";
@@ -103,10 +103,10 @@ export const verifyCommand: Command = {
   },
 };
 
-/** A chapter file as Markdown: .docx files are converted, anything else is read as UTF-8 Markdown. */
-async function readChapterFile(file: string): Promise<string> {
-  if (file.toLowerCase().endsWith(".docx")) return docxToMarkdown(fs.readFileSync(file));
-  return readTextFile(file);
+/** A chapter file: .docx files are read as Word documents, anything else as UTF-8 Markdown. */
+async function readChapterFile(file: string): Promise<ImportChapter> {
+  if (file.toLowerCase().endsWith(".docx")) return { sections: await docxToSections(fs.readFileSync(file)), format: "docx" };
+  return { markdown: readTextFile(file) };
 }
 
 export const importCommand: Command = {
@@ -122,7 +122,7 @@ export const importCommand: Command = {
     const proposal = await importChapterProposal({
       actor,
       slug: requireOption(args, "doc"),
-      input: { markdown: await readChapterFile(requireOption(args, "file")), title: optionalOption(args, "title"), rationale: optionalOption(args, "rationale") },
+      input: { ...(await readChapterFile(requireOption(args, "file"))), title: optionalOption(args, "title"), rationale: optionalOption(args, "rationale") },
     });
     console.log(JSON.stringify({ id: proposal.id, kind: proposal.kind, title: proposal.title, url: `/lam-viec/de-xuat/${proposal.id}` }));
   },

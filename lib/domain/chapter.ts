@@ -57,6 +57,15 @@ export function derivedTitle(firstLine: string): string {
   return `${title.slice(0, MAX_DERIVED_TITLE_CHARS - 1).trimEnd()}…`;
 }
 
+/** The first line of text in a document (up to its first line break), for `splitChapter` when the source has no lines of its own. */
+export function firstTextLine(content: RichNode): string {
+  for (const block of content.content ?? []) {
+    const text = plainText(block).trim();
+    if (text.length > 0) return text.split("\n", 1)[0] ?? "";
+  }
+  return "";
+}
+
 /**
  * Splits a parsed chapter into sections at its top-level `#` and `##` headings. `leadLine`
  * is the first line of the text before the first heading (the parser knows the lines; the

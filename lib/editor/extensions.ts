@@ -112,13 +112,20 @@ function isRemoteYjsChange(transaction: Transaction): boolean {
   return Boolean(transaction.getMeta(ySyncPluginKey));
 }
 
-/** The handbook's extension list. Call it once per editor or use the cached schema. */
-export function handbookExtensions(): Extensions {
+/** Every heading level HTML has: an imported file's `<h1>` and `<h2>` are its section titles. */
+export const IMPORTED_HEADING_LEVELS = [1, 2, 3, 4, 5, 6] as const;
+
+/**
+ * The handbook's extension list. Call it once per editor or use the cached schema.
+ * `headingLevels` only changes which levels the editor offers and HTML parsing accepts,
+ * not the schema: imports read `<h1>` and `<h2>` to split a file into sections.
+ */
+export function handbookExtensions(headingLevels: readonly (1 | 2 | 3 | 4 | 5 | 6)[] = HANDBOOK_HEADING_LEVELS): Extensions {
   return [
     StarterKit.configure({
       // Collaboration brings its own undo; keeping the history plugin off everywhere keeps one schema.
       undoRedo: false,
-      heading: { levels: [...HANDBOOK_HEADING_LEVELS] },
+      heading: { levels: [...headingLevels] },
       link: {
         openOnClick: false,
         autolink: true,

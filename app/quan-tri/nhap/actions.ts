@@ -6,16 +6,16 @@ import { AppError, isAppError } from "@/lib/errors";
 import { formString } from "@/lib/http/actions";
 import { enforceRateLimit, personRateKey } from "@/lib/auth/rate-limit";
 import { authorize, requireActor } from "@/lib/policies";
-import { docxToMarkdown } from "@/lib/services/history/docx-to-markdown";
-import { importChapterProposal, MAX_IMPORT_BYTES } from "@/lib/services/history/import-chapter-proposal";
+import { docxToSections } from "@/lib/services/history/docx-import";
+import { importChapterProposal, MAX_IMPORT_BYTES, type ImportChapter } from "@/lib/services/history/import-chapter-proposal";
 import type { ImportFormState } from "@/components/history/ImportForm";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-/** The chapter's Markdown: the uploaded file, or else the pasted text (never both). */
-async function markdownFrom(form: FormData, pasted: string): Promise<string> {
+/** The chapter: the uploaded file (Markdown or Word), or else the pasted Markdown (never both). */
+async function chapterFrom(form: FormData, pasted: string): Promise<ImportChapter> {
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return pasted;
+  if (!(file instanceof File) || file.size === 0) return { markdown: pasted };
   if (pasted.trim().length > 0) {
     throw new AppError("BAD_REQUEST", "Hãy dán nội dung hoặc chọn tệp, không dùng cả hai (paste or upload, not both).");
   }
@@ -23,10 +23,10 @@ async function markdownFrom(form: FormData, pasted: string): Promise<string> {
     throw new AppError("PAYLOAD_TOO_LARGE", `Tệp quá lớn: tối đa ${MAX_IMPORT_BYTES / 1024 / 1024} MiB (file too large).`);
   }
   if (file.name.toLowerCase().endsWith(".docx") || file.type === DOCX_TYPE) {
-    return docxToMarkdown(Buffer.from(await file.arrayBuffer()));
+    return { sections: await docxToSections(Buffer.from(await file.arrayBuffer())), format: "docx" };
   }
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
+    return { markdown: new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer()) };
   } catch {
     throw new AppError("BAD_REQUEST", "Tệp không phải văn bản UTF-8; hãy lưu lại với mã hóa UTF-8 (file is not UTF-8 text).");
   }
@@ -45,11 +45,11 @@ export async function importChapterAction(previous: ImportFormState, form: FormD
     const actor = requireActor(await getCurrentActor());
     authorize(actor, "document:import");
     await enforceRateLimit("import", personRateKey(actor));
-    const markdown = await markdownFrom(form, values.markdown);
+    const chapter = await chapterFrom(form, values.markdown);
     const proposal = await importChapterProposal({
       actor,
       slug: values.documentSlug,
-      input: { markdown, title: values.title || undefined, rationale: values.rationale || undefined },
+      input: { ...chapter, title: values.title || undefined, rationale: values.rationale || undefined },
     });
     proposalId = proposal.id;
   } catch (error) {

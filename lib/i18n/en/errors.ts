@@ -45,4 +45,8 @@ export const errors: Messages["errors"] = {
   logNotSigned: () => "The transparency log has no signed checkpoint yet.",
   versionNotInLog: () => "This version is not in the transparency log yet; try again once the server has finished starting.",
   logTileNotFound: () => "The transparency log has no such tile.",
+  docxNotWord: () => "The file is not a valid Word document (.docx).",
+  docxUnreadable: () => "The Word file could not be read; save it again as .docx, or as Markdown.",
+  docxTooManyEntries: (params: { max: number }) => `The Word file holds too many parts (at most ${params.max}); save it again or import it as Markdown.`,
+  docxTooLarge: (params: { maxMiB: number }) => `The Word file is too large once unpacked (at most ${params.maxMiB} MiB); remove some images or import it as Markdown.`,
 };

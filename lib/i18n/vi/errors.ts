@@ -49,4 +49,8 @@ export const errors = {
   logNotSigned: () => "Nhật ký minh bạch chưa có điểm kiểm (checkpoint) nào được ký.",
   versionNotInLog: () => "Phiên bản này chưa có trong nhật ký minh bạch; hãy thử lại sau khi máy chủ khởi động xong.",
   logTileNotFound: () => "Không có ô (tile) này trong nhật ký minh bạch.",
+  docxNotWord: () => "Tệp không phải tài liệu Word (.docx) hợp lệ.",
+  docxUnreadable: () => "Không đọc được tệp Word; hãy lưu lại dưới dạng .docx hoặc Markdown.",
+  docxTooManyEntries: (params: { max: number }) => `Tệp Word chứa quá nhiều thành phần (tối đa ${params.max}); hãy lưu lại tệp hoặc nhập dưới dạng Markdown.`,
+  docxTooLarge: (params: { maxMiB: number }) => `Tệp Word khi giải nén quá lớn (tối đa ${params.maxMiB} MiB); hãy bớt hình ảnh hoặc nhập dưới dạng Markdown.`,
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { getDb, type Db } from "../../db/client";
 import type { SnapshotSection } from "../../domain/document";
+import type { MarkdownSection } from "../../domain/chapter";
 import { chapterSections } from "../../editor/markdown";
 import { RESERVED_SECTION_SLUGS, uniqueSlug } from "../../domain/slug";
 import { ensureBlockIds, validateSectionContent } from "../../editor/content";
@@ -10,8 +11,9 @@ import { createProposal, MAX_PROPOSAL_TITLE_LENGTH } from "../proposals/create-p
 import { requireDocument, requireHead, versionSnapshot } from "./lookup";
 
 /**
- * Largest Markdown file imported at once. A chapter of the handbook is tens of kilobytes;
- * 2 MiB is a whole book's worth of text and still parses in well under a second.
+ * Largest Markdown or Word file imported at once. A chapter of the handbook is tens of
+ * kilobytes; 2 MiB is a whole book's worth of text and still parses in a few seconds even
+ * when every character is Markdown syntax (lib/editor/markdown.test.ts).
  */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
@@ -22,13 +24,15 @@ export const MAX_IMPORTED_SECTIONS = 100;
 /** Longest section title accepted, as for titles typed in the editor: a line in the table of contents. */
 export const MAX_IMPORTED_TITLE_CHARS = 200;
 
-export interface ImportInput {
-  markdown: string;
+/** The chapter: Markdown text, or sections already read from another format (a Word file, see docx-import.ts). */
+export type ImportChapter = { markdown: string } | { sections: readonly MarkdownSection[]; format: "docx" };
+
+export type ImportInput = ImportChapter & {
   /** Proposal title; defaults to one naming the imported sections. */
   title?: string;
   rationale?: string;
   legalBasis?: string;
-}
+};
 
 /**
  * Imports a chapter written in Markdown as an IMPORT proposal that adds its sections after
@@ -38,11 +42,11 @@ export interface ImportInput {
  */
 export async function importChapterProposal(options: { actor: Actor; slug: string; input: ImportInput; db?: Db }) {
   authorize(options.actor, "document:import");
-  const { markdown } = options.input;
-  if (Buffer.byteLength(markdown, "utf8") > MAX_IMPORT_BYTES) {
+  const input = options.input;
+  if ("markdown" in input && Buffer.byteLength(input.markdown, "utf8") > MAX_IMPORT_BYTES) {
     throw new AppError("PAYLOAD_TOO_LARGE", `Tệp quá lớn: tối đa ${MAX_IMPORT_BYTES / 1024 / 1024} MiB (file too large).`);
   }
-  const parsed = chapterSections(markdown);
+  const parsed = "markdown" in input ? chapterSections(input.markdown) : input.sections;
   if (parsed.length === 0) {
     throw new AppError("BAD_REQUEST", "Tệp không có nội dung nào để nhập; hãy dùng tiêu đề # hoặc ## cho từng mục (nothing to import).");
   }
@@ -88,7 +92,7 @@ export async function importChapterProposal(options: { actor: Actor; slug: strin
     db,
     input: {
       title: options.input.title?.trim() || truncate(`Nhập chương: ${names}`, MAX_PROPOSAL_TITLE_LENGTH),
-      rationale: options.input.rationale?.trim() || `Nhập ${added.length} mục mới từ tệp Markdown.`,
+      rationale: options.input.rationale?.trim() || `Nhập ${added.length} mục mới từ tệp ${"markdown" in input ? "Markdown" : "Word"}.`,
       legalBasis: options.input.legalBasis ?? "",
     },
   });
