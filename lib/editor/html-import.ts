@@ -9,9 +9,14 @@ import { firstTextLine, splitChapter, type MarkdownSection } from "@/lib/domain/
 import type { SectionContent } from "@/lib/domain/document";
 import { handbookExtensions, handbookSchema, IMPORTED_HEADING_LEVELS } from "./extensions";
 
+/** HTML as one document in the editor's schema, headings at their own levels (no sections). All text is NFC. */
+export function htmlToDocument(html: string): SectionContent {
+  const json = generateJSON(html.normalize("NFC"), handbookExtensions(IMPORTED_HEADING_LEVELS));
+  return handbookSchema().nodeFromJSON(json).toJSON();
+}
+
 /** A chapter in HTML as sections: `<h1>` and `<h2>` start them, as `#` and `##` do in Markdown. All text is NFC. */
 export function htmlToSections(html: string): MarkdownSection[] {
-  const json = generateJSON(html.normalize("NFC"), handbookExtensions(IMPORTED_HEADING_LEVELS));
-  const doc: SectionContent = handbookSchema().nodeFromJSON(json).toJSON();
+  const doc = htmlToDocument(html);
   return splitChapter(doc, firstTextLine(doc));
 }

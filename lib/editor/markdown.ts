@@ -173,6 +173,11 @@ function firstLine(tokens: readonly Token[]): string {
   return "";
 }
 
+/** Markdown as one document in the editor's schema, headings at the levels written (no sections). All text is NFC. */
+export function markdownToDocument(source: string): SectionContent {
+  return parser.parse(source.normalize("NFC").replace(/^\ufeff/, ""), {}).toJSON();
+}
+
 /**
  * Splits a Markdown chapter into sections at `#` and `##` headings; the heading text is
  * the section title and everything up to the next such heading its content. Text before
