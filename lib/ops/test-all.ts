@@ -8,7 +8,9 @@ import { runToCompletion } from "./processes";
  * (Vitest; integration tests run on SQLite and, when reachable, PostgreSQL), then end-to-end
  * tests in a real browser against the product started by `npm start` on a fresh database, then
  * the hostile suite (playwright.security.config.ts: the role × route matrix, XSS payloads, fuzzed
- * collaboration frames, oversized bodies) against another fresh one. Ends with one summary line
+ * collaboration frames, oversized bodies) against another fresh one, then the scale-out run
+ * (e2e/scale/run.ts: nginx, two web and two collaboration instances on PostgreSQL and Redis,
+ * skipped with a message when one is missing). Ends with one summary line
  * across every stage. `npm run test:security` runs the hostile suite alone.
  */
 interface Counts {
@@ -33,6 +35,11 @@ function readPlaywrightCounts(file: string): Counts | null {
   return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
 }
 
+function readScaleCounts(file: string): Counts | null {
+  if (!fs.existsSync(file)) return null;
+  return JSON.parse(fs.readFileSync(file, "utf8")) as Counts;
+}
+
 async function main(): Promise<void> {
   const only = process.argv[2];
   fs.mkdirSync(reportDir, { recursive: true });
@@ -43,7 +50,9 @@ async function main(): Promise<void> {
   fs.rmSync(vitestReport, { force: true });
   fs.rmSync(playwrightReport, { force: true });
   fs.rmSync(securityReport, { force: true });
-  const runs = (stage: "lint" | "unit" | "e2e" | "security") =>
+  const scaleReport = path.join(reportDir, "scale.json");
+  fs.rmSync(scaleReport, { force: true });
+  const runs = (stage: "lint" | "unit" | "e2e" | "security" | "scale") =>
     only === undefined || only === stage || (only === "unit" && stage === "lint");
 
   let exitCode = 0;
@@ -86,8 +95,18 @@ async function main(): Promise<void> {
     if (code !== 0) exitCode = code;
   }
 
+  if (runs("scale")) {
+    // Two web and two collaboration instances behind nginx on PostgreSQL and Redis (e2e/scale/run.ts);
+    // it skips itself, saying so, when one of them is missing.
+    const code = await runToCompletion(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "e2e/scale/run.ts")], {
+      ...env,
+      SCALE_JSON_OUTPUT: scaleReport,
+    });
+    if (code !== 0) exitCode = code;
+  }
+
   const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
-  for (const counts of [readVitestCounts(vitestReport), readPlaywrightCounts(playwrightReport), readPlaywrightCounts(securityReport)]) {
+  for (const counts of [readVitestCounts(vitestReport), readPlaywrightCounts(playwrightReport), readPlaywrightCounts(securityReport), readScaleCounts(scaleReport)]) {
     if (!counts) continue;
     totals.passed += counts.passed;
     totals.failed += counts.failed;
