@@ -40,6 +40,9 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       DATABASE_URL: "file:./data/security/handbook.db",
+      // The log's signing key remembers the last tree it signed: one per database, or a fresh
+      // database's log would be refused as a rollback of another's.
+      HANDBOOK_LOG_KEY_FILE: "data/security/log-key",
       PORT: String(WEB_PORT),
       COLLAB_PORT: String(COLLAB_PORT),
       HANDBOOK_DEMO_ACCOUNTS: "1",
