@@ -23,7 +23,7 @@ const cache = new PageCache();
  * Paths that are not the reader's pages: the workspace, administration, sign-in and per-request
  * pages (nhan-tin: confirming and unsubscribing by emailed link).
  */
-const NOT_READER_PAGE = /^\/(?:api|_next|lam-viec|quan-tri|dang-nhap|ngon-ngu|tim-kiem|nhan-tin)(?:\/|$)/;
+const NOT_READER_PAGE = /^\/(?:api|eli|_next|lam-viec|quan-tri|dang-nhap|ngon-ngu|tim-kiem|nhan-tin)(?:\/|$)/;
 
 function trustedHops(): number {
   try {

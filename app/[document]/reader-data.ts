@@ -20,3 +20,16 @@ export const loadPublishedOr404 = cache(async function loadPublishedOr404(slug: 
     throw error;
   }
 });
+
+/**
+ * The text in force on a day for /{document}/ngay/{YYYY-MM-DD}: a day before the first version
+ * took effect, and anything that is not a real day, are the 404 page.
+ */
+export const loadInForceOr404 = cache(async function loadInForceOr404(slug: string, day: string): Promise<PublishedDocument> {
+  try {
+    return await readPublishedDocument({ slug, at: day });
+  } catch (error) {
+    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  }
+});

@@ -3,10 +3,11 @@ import { notFound } from "next/navigation";
 import type { PublishedDocument } from "@/lib/services/read-document";
 import type { Locale } from "@/lib/i18n/locales";
 import { messages } from "@/lib/i18n/messages";
-import { formatDateTime, formatRelative } from "@/lib/i18n/format";
+import type { ReactNode } from "react";
+import { formatCalendarDate, formatDateTime, formatRelative } from "@/lib/i18n/format";
 import { DocumentToc } from "./DocumentToc";
 import { SectionArticle } from "./SectionArticle";
-import { VersionBanner } from "./VersionBanner";
+import { EffectBanner, InForceDatePicker } from "@/components/publication/EffectBanner";
 import { PrintButton } from "./PrintButton";
 import { ExportLinks } from "@/components/history/ExportLinks";
 import { SearchForm } from "@/components/history/SearchForm";
@@ -22,6 +23,7 @@ export function DocumentReader({
   permalink,
   canPropose,
   subscribable = false,
+  children,
 }: {
   published: PublishedDocument;
   locale: Locale;
@@ -30,6 +32,8 @@ export function DocumentReader({
   canPropose: boolean;
   /** Whether readers may subscribe by email (the server sends email). */
   subscribable?: boolean;
+  /** Shown after the text: a version's effects, its citation. */
+  children?: ReactNode;
 }) {
   const t = messages(locale);
   const { document, version, sections } = published;
@@ -45,21 +49,14 @@ export function DocumentReader({
     <div className="reader">
       <DocumentToc heading={t.reader.contents} basePath={basePath} sections={sections} currentSlug={current?.slug} />
       <div>
-        {permalink && (
-          <VersionBanner
-            locale={locale}
-            documentSlug={document.slug}
-            number={version.number}
-            headNumber={published.headNumber}
-            publishedAt={version.publishedAt}
-            currentHref={currentHref}
-          />
-        )}
+        <EffectBanner published={published} locale={locale} permalink={permalink} currentHref={currentHref} />
         <p className="meta">
           <Link href={basePath}>{document.title}</Link> · {t.reader.version} {version.number} · {t.reader.updated}{" "}
           <time dateTime={version.publishedAt.toISOString()} title={formatDateTime(version.publishedAt, locale)}>
             {formatRelative(version.publishedAt, locale)}
-          </time>
+          </time>{" "}
+          · {t.publication.effectiveFrom}{" "}
+          <time dateTime={version.effectiveFrom} data-effective-from={version.effectiveFrom}>{formatCalendarDate(version.effectiveFrom, locale)}</time>
         </p>
         <div className="toolbar no-print">
           <Link href={`/${document.slug}/lich-su`}>{t.reader.history}</Link>
@@ -98,6 +95,8 @@ export function DocumentReader({
             ))}
           </>
         )}
+        {children}
+        <InForceDatePicker documentSlug={document.slug} locale={locale} value={published.effect.asOf ?? undefined} />
         <div className="no-print"><SearchForm locale={locale} compact /></div>
         <p className="meta">
           {t.reader.hash}: <code className="mono">{version.hash}</code>

@@ -25,9 +25,10 @@ function bodyOf(data: unknown): PublishedDocumentBody {
 }
 
 /** A published version (the head when no number is given) as its API body, from the cache when the epoch still holds. */
-export async function publishedDocumentBody(input: { slug: string; versionNumber?: number }): Promise<PublishedDocumentBody> {
+export async function publishedDocumentBody(input: { slug: string; versionNumber?: number; at?: string }): Promise<PublishedDocumentBody> {
   const epoch = await currentContentEpoch();
-  const key = `${epoch}\u0000${input.slug}\u0000${input.versionNumber ?? "head"}`;
+  // The epoch carries today's day, so the text in force is looked up again when the day changes.
+  const key = `${epoch}\u0000${input.slug}\u0000${input.versionNumber ?? `at:${input.at ?? "today"}`}`;
   const cached = bodies.get(key);
   if (cached) return cached;
   const pending = readPublishedDocument(input).then((published) => bodyOf(publishedDocumentJson(published)));

@@ -43,6 +43,8 @@ export interface VersionEffect {
   today: string;
   /** The day asked for (`/ngay/{date}`, `?at=`), or null for the current text or a version by number. */
   asOf: string | null;
+  /** Whether the version was asked for by its number rather than by a day. */
+  byNumber: boolean;
   status: VersionStatus;
   effectiveFrom: string;
   /** The day the next version took or takes effect, if one follows. */
@@ -114,6 +116,7 @@ export async function readPublishedDocument(input: { slug: string; versionNumber
     effect: {
       today,
       asOf: input.versionNumber === undefined ? (input.at ?? null) : null,
+      byNumber: input.versionNumber !== undefined,
       status: versionStatus(dated, version.number, today),
       effectiveFrom: version.effectiveFrom,
       supersededOn: supersededOn(dated, version.number),
@@ -169,12 +172,21 @@ export function publishedDocumentJson(published: PublishedDocument) {
       prevHash: published.version.prevHash,
       publishedAt: published.version.publishedAt.toISOString(),
       effectiveFrom: published.version.effectiveFrom,
-      supersededOn: published.effect.supersededOn,
-      status: published.effect.status,
     },
-    asOf: published.effect.asOf,
-    inForceNumber: published.effect.inForceNumber,
-    prospective: published.effect.prospective,
+    // A version read by number is immutable at its address; where it stands today is not, so
+    // only the text in force (today or `?at=`) says it.
+    ...(published.effect.byNumber
+      ? {}
+      : {
+          inForce: {
+            asOf: published.effect.asOf ?? published.effect.today,
+            status: published.effect.status,
+            effectiveFrom: published.effect.effectiveFrom,
+            supersededOn: published.effect.supersededOn,
+            inForceToday: published.effect.inForceNumber,
+            prospective: published.effect.prospective,
+          },
+        }),
     sections: published.sections.map((section) => ({
       id: section.id,
       slug: section.slug,

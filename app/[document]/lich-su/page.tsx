@@ -8,6 +8,8 @@ import { getCurrentActor } from "@/lib/auth/current";
 import { getLocale } from "@/lib/i18n/server";
 import { can } from "@/lib/policies";
 import { restoreVersionAction } from "./actions";
+import { EffectTimeline } from "@/components/publication/EffectTimeline";
+import { loadEffectiveTimeline } from "@/lib/services/publication/timeline";
 
 type Params = { params: Promise<{ document: string }>; searchParams: Promise<{ error?: string; before?: string }> };
 
@@ -24,6 +26,7 @@ export default async function DocumentHistoryPage({ params, searchParams }: Para
   // A malformed page marker shows the newest versions rather than an error.
   const before = optionalVersionQuery(beforeQuery) ?? undefined;
   const [history, locale, actor] = await Promise.all([documentHistory(document, before), getLocale(), getCurrentActor()]);
+  const timeline = await loadEffectiveTimeline({ slug: history.document.slug });
   const t = messages(locale).history;
   const newestFirst = [...history.versions].reverse();
   const headNumber = history.headNumber;
@@ -45,6 +48,7 @@ export default async function DocumentHistoryPage({ params, searchParams }: Para
         <li><a href={`/api/v1/documents/${history.document.slug}/versions`}>{t.openData}</a></li>
         <li><a href={`/api/v1/documents/${history.document.slug}/verify`}>{t.verify}</a></li>
       </ul>
+      <EffectTimeline documentSlug={history.document.slug} entries={timeline.entries} locale={locale} />
       <VersionList
         documentSlug={history.document.slug}
         versions={newestFirst}

@@ -96,6 +96,7 @@ export async function exportVersion(options: {
         documentTitle: document.title,
         versionNumber: version.number,
         publishedAt: version.publishedAt,
+        effectiveDate: version.effectiveFrom,
         hash: version.hash,
         previousHash: version.prevHash,
         permalink: meta.permalink,

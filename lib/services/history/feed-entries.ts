@@ -1,6 +1,9 @@
 import type { AtomEntry } from "../../domain/history/atom";
 import type { SectionChangeKind } from "../../domain/history/section-history";
 import type { VersionHistoryEntry } from "./list-versions";
+import { calendarDateOf } from "../../domain/effective-dates";
+import { formatCalendarDate } from "../../i18n/format";
+import { messages } from "../../i18n/messages";
 
 /** What feed entries share: where a version lives, and the lines that describe who made it. */
 
@@ -30,6 +33,13 @@ export function entryAuthor(version: VersionHistoryEntry): string {
 
 export function provenanceLines(version: VersionHistoryEntry): string[] {
   const lines: string[] = [];
+  // Both dates of the version: when it was published and the day it takes (or took) effect.
+  lines.push(
+    messages("vi").publication.feedDates({
+      published: formatCalendarDate(calendarDateOf(version.publishedAt), "vi"),
+      effectiveFrom: formatCalendarDate(version.effectiveFrom, "vi"),
+    }),
+  );
   if (version.organization) lines.push(`Cơ quan đề xuất: ${version.organization.name}`);
   if (version.authors.length > 0) lines.push(`Người đóng góp: ${version.authors.map((author) => author.name).join(", ")}`);
   if (version.approvals.length > 0) {

@@ -5,6 +5,7 @@ import { draftContentHash } from "../../db/proposals";
 import { publishedApprovals } from "../../domain/history/approvals";
 import { authorize, type Actor } from "../../policies";
 import { requireDocument } from "./lookup";
+import { versionInForce } from "../in-force";
 import { LruCache } from "../../domain/lru-cache";
 
 export interface PersonRef {
@@ -23,6 +24,8 @@ export interface VersionHistoryEntry {
   hash: string;
   prevHash: string | null;
   publishedAt: Date;
+  /** The day it took or takes effect (YYYY-MM-DD). */
+  effectiveFrom: string;
   summary: string;
   /** Counts of the change from the previous version (DiffStats as stored at publish). */
   stats: Record<string, number>;
@@ -41,6 +44,8 @@ export interface DocumentHistory {
   versions: VersionHistoryEntry[];
   /** The latest version's number (0 before the first). */
   headNumber: number;
+  /** The version in force today (null before the first takes effect). */
+  inForceNumber: number | null;
   /** When `versions` is a page with older versions beyond it: the number to ask `before` next. */
   olderBefore: number | null;
   /** The current version's sections, in reading order. */
@@ -80,6 +85,7 @@ export async function listVersions(options: {
     document: { id: document.id, slug: document.slug, title: document.title },
     versions,
     headNumber: head?.number ?? 0,
+    inForceNumber: (await versionInForce(db, document.id))?.number ?? null,
     olderBefore: options.page && oldest > 1 ? oldest : null,
     currentSections,
   };
@@ -115,6 +121,7 @@ async function toEntry(db: DbOrTx, record: VersionRecord): Promise<VersionHistor
     hash: record.hash,
     prevHash: record.prevHash,
     publishedAt: record.publishedAt,
+    effectiveFrom: record.effectiveFrom,
     summary: record.summary,
     stats: parseStats(record.stats),
     proposal: proposal ? { id: proposal.id, title: proposal.title, kind: proposal.kind } : null,
@@ -161,6 +168,7 @@ export function versionJson(version: VersionHistoryEntry) {
     hash: version.hash,
     prevHash: version.prevHash,
     publishedAt: version.publishedAt.toISOString(),
+    effectiveFrom: version.effectiveFrom,
     summary: version.summary,
     proposal: version.proposal
       ? {

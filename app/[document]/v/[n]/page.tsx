@@ -1,18 +1,68 @@
 import type { Metadata } from "next";
+import { CitationBox } from "@/components/publication/CitationBox";
+import { EffectsTable } from "@/components/publication/EffectsTable";
 import { DocumentReader } from "@/components/reader/DocumentReader";
 import { loadPublishedOr404 } from "@/app/[document]/reader-data";
-import { getLocale } from "@/lib/i18n/server";
+import { calendarDateOf } from "@/lib/domain/effective-dates";
+import { eliUri, legislationJsonLd, scriptSafeJson } from "@/lib/domain/eli";
+import { siteBaseUrl } from "@/lib/http/base-url";
+import { formatCalendarDate } from "@/lib/i18n/format";
+import { getLocale, getMessages } from "@/lib/i18n/server";
+import { loadVersionEffects } from "@/lib/services/publication/version-effects";
 
 type Params = { params: Promise<{ document: string; n: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { document, n } = await params;
-  const published = await loadPublishedOr404(document, n);
-  return { title: `${published.document.title} — phiên bản ${published.version.number}` };
+  const [published, { t }] = await Promise.all([loadPublishedOr404(document, n), getMessages()]);
+  return {
+    title: `${published.document.title} — ${t.publication.versionLink({ number: published.version.number })}`,
+    alternates: { canonical: `${siteBaseUrl()}/${published.document.slug}/v/${published.version.number}` },
+  };
 }
 
 export default async function VersionPage({ params }: Params) {
   const { document, n } = await params;
-  const [published, locale] = await Promise.all([loadPublishedOr404(document, n), getLocale()]);
-  return <DocumentReader published={published} locale={locale} permalink canPropose={false} />;
+  const [published, locale, { t }] = await Promise.all([loadPublishedOr404(document, n), getLocale(), getMessages()]);
+  const effects = await loadVersionEffects({ slug: published.document.slug, number: published.version.number });
+  const base = siteBaseUrl();
+  const { version } = published;
+  const publishedOn = calendarDateOf(version.publishedAt);
+  const versionUri = eliUri(base, { document: published.document.slug, version: version.number });
+  const jsonLd = legislationJsonLd({
+    base,
+    document: published.document,
+    version: { number: version.number, publishedOn, effectiveFrom: version.effectiveFrom, supersededOn: published.effect.supersededOn, hash: version.hash },
+    inForce: published.effect.status === "in_force",
+    legalBasis: effects.proposal?.legalBasis || null,
+  });
+  const citation = t.publication.citationText({
+    title: published.document.title,
+    number: version.number,
+    published: formatCalendarDate(publishedOn, locale),
+    effectiveFrom: formatCalendarDate(version.effectiveFrom, locale),
+    uri: versionUri,
+  });
+  return (
+    <>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(jsonLd) }} />
+      <DocumentReader published={published} locale={locale} permalink canPropose={false}>
+        <EffectsTable loaded={effects} locale={locale} />
+        <CitationBox
+          heading={t.publication.citationHeading}
+          intro={t.publication.citationIntro}
+          citation={citation}
+          copyLabel={t.publication.citationCopy}
+          copiedLabel={t.publication.citationCopied}
+          identifiersHeading={t.publication.identifiersHeading}
+          identifiers={[
+            { label: t.publication.identifierWork, uri: eliUri(base, { document: published.document.slug }) },
+            { label: t.publication.identifierVersion, uri: versionUri },
+            { label: t.publication.identifierLanguage, uri: eliUri(base, { document: published.document.slug, version: version.number, language: "vie" }) },
+            { label: t.publication.identifierDate, uri: eliUri(base, { document: published.document.slug, date: version.effectiveFrom }) },
+          ]}
+        />
+      </DocumentReader>
+    </>
+  );
 }
