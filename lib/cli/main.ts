@@ -3,11 +3,12 @@ import { isAppError } from "../errors";
 import { runtimeEnv } from "../ops/runtime-env";
 import { parseArgs, UsageError, type Command } from "./commands";
 import { tokenCreateCommand, tokenRevokeCommand, userCreateCommand } from "./user-commands";
+import { backupCommand, restoreCommand } from "./backup-commands";
 import { HISTORY_COMMANDS } from "./history-commands";
 import { CommandExit, LOG_COMMANDS } from "./log-commands";
 
 /** Every command of `handbook`; add new ones here. */
-const COMMANDS: Command[] = [userCreateCommand, tokenCreateCommand, tokenRevokeCommand, ...HISTORY_COMMANDS, ...LOG_COMMANDS];
+const COMMANDS: Command[] = [userCreateCommand, tokenCreateCommand, tokenRevokeCommand, ...HISTORY_COMMANDS, ...LOG_COMMANDS, backupCommand, restoreCommand];
 
 function help(): string {
   return [
