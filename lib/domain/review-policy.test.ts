@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   canReviewerApprove,
+  POLICY_ITEM_KEYS,
   evaluatePolicy,
   type PolicyInput,
   type PolicyReview,
@@ -32,6 +33,8 @@ function review(overrides: Partial<PolicyReview> & Pick<PolicyReview, "reviewerI
     reviewerOrganizationId: "org-tttt",
     decision: "APPROVE",
     contentHash: CURRENT_HASH,
+    onCurrentBase: true,
+    signature: "valid",
     createdAt: new Date(Date.UTC(2025, 0, 1, 0, nextReviewNumber)),
     ...overrides,
   };
@@ -250,6 +253,40 @@ describe("evaluatePolicy", () => {
 
   it("treats a policy of zero required approvals as satisfied by changes alone", () => {
     expect(evaluatePolicy(input({ requiredApprovals: 0 })).satisfied).toBe(true);
+  });
+});
+
+describe("evaluatePolicy with signatures and bases", () => {
+  const owners = (reviews: PolicyReview[]) => evaluatePolicy(input({ reviews }));
+
+  it("counts an approval only when its signature verifies", () => {
+    const signed = owners([review({ reviewerId: "minh" }), review({ reviewerId: "thu", reviewerOrganizationId: "org-btc" })]);
+    const cases: [PolicyReview["signature"], string | null][] = [
+      ["valid", null],
+      ["missing", "unsigned"],
+      ["invalid", "signature_invalid"],
+    ];
+    for (const [signature, reason] of cases) {
+      const evaluation = owners([review({ reviewerId: "minh" }), review({ reviewerId: "thu", reviewerOrganizationId: "org-btc", signature })]);
+      expect(evaluation.reviews[1].reasonNotCounted).toBe(reason);
+      expect(evaluation.approvalsCounted).toBe(reason === null ? signed.approvalsCounted : signed.approvalsCounted - 1);
+    }
+  });
+
+  it("makes approvals given on another base version stale, even for the same content", () => {
+    const evaluation = evaluatePolicy(input({ requiredApprovals: 1, reviews: [review({ reviewerId: "minh", onCurrentBase: false })] }));
+    expect(evaluation.reviews[0]).toMatchObject({ stale: true, counted: false, reasonNotCounted: "stale" });
+    expect(evaluation.items.find((item) => item.key === POLICY_ITEM_KEYS.approvals)?.ok).toBe(false);
+  });
+
+  it("keeps the checklist and the verdict in agreement whatever the reviews", () => {
+    const states: PolicyReview["signature"][] = ["valid", "missing", "invalid"];
+    for (const signature of states) {
+      for (const onCurrentBase of [true, false]) {
+        const evaluation = owners([review({ reviewerId: "minh", signature, onCurrentBase }), review({ reviewerId: "thu", reviewerOrganizationId: "org-btc" })]);
+        expect(evaluation.satisfied).toBe(evaluation.items.every((item) => item.ok));
+      }
+    }
   });
 });
 

@@ -3,7 +3,9 @@
  * review page shows as it is, so a reviewer sees exactly why a proposal is or is not ready.
  *
  * Rules: only each reviewer's latest review counts; an approval counts only for the content
- * the reviewer saw (same content hash) and only from someone who did not write the
+ * the reviewer saw (same content hash, on the same base version: what a reviewer approves is
+ * a change from a given text) and only when its Ed25519 signature by the reviewer's registered
+ * key verifies (checked by the caller, which holds the keys), and only from someone who did not write the
  * proposal; every ministry that owns a touched section must approve; an outstanding change
  * request or rejection blocks; a proposal that changes nothing is not publishable.
  */
@@ -29,8 +31,15 @@ export interface PolicyReview {
   reviewerOrganizationId: string | null;
   decision: ReviewDecision;
   contentHash: string;
+  /** Given on the proposal's current base version (false after a rebase onto another). */
+  onCurrentBase: boolean;
+  /** Whether the review's signature verifies over its approval payload with the reviewer's key. */
+  signature: ReviewSignatureState;
   createdAt: Date;
 }
+
+/** valid: verifies now; missing: unsigned (an objection, or a legacy approval); invalid: does not verify. */
+export type ReviewSignatureState = "valid" | "missing" | "invalid";
 
 export interface PolicyInput {
   requiredApprovals: number;
@@ -41,7 +50,7 @@ export interface PolicyInput {
   reviews: PolicyReview[];
 }
 
-export type ReasonNotCounted = "stale" | "self_review" | "superseded" | "not_approval";
+export type ReasonNotCounted = "stale" | "self_review" | "superseded" | "not_approval" | "unsigned" | "signature_invalid";
 
 export interface PolicyChecklistItem {
   key: string;
@@ -51,7 +60,7 @@ export interface PolicyChecklistItem {
 
 export interface PolicyReviewAssessment {
   id: string;
-  /** The content changed after this review was given. */
+  /** The content or the base version changed after this review was given. */
   stale: boolean;
   counted: boolean;
   reasonNotCounted: ReasonNotCounted | null;
@@ -126,7 +135,7 @@ function latestReviewIdPerReviewer(reviews: readonly PolicyReview[]): Set<string
 }
 
 function assessReview(review: PolicyReview, input: PolicyInput, latestReviewIds: Set<string>): PolicyReviewAssessment {
-  const stale = review.contentHash !== input.currentContentHash;
+  const stale = review.contentHash !== input.currentContentHash || !review.onCurrentBase;
   const notCounted = (reasonNotCounted: ReasonNotCounted): PolicyReviewAssessment => ({
     id: review.id,
     stale,
@@ -138,6 +147,9 @@ function assessReview(review: PolicyReview, input: PolicyInput, latestReviewIds:
   // Checked before staleness: approving again after the next edit would not help a contributor.
   if (!canReviewerApprove(review.reviewerId, input.contributorIds)) return notCounted("self_review");
   if (stale) return notCounted("stale");
+  // An approval without a valid signature does not count, whatever the database says.
+  if (review.signature === "missing") return notCounted("unsigned");
+  if (review.signature === "invalid") return notCounted("signature_invalid");
   return { id: review.id, stale, counted: true, reasonNotCounted: null };
 }
 

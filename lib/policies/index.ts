@@ -38,6 +38,7 @@ export type Action =
   | "audit:read"
   | "policy:edit"
   | "apiToken:create"
+  | "reviewerKey:manage"
   | "workspace:enter"
   | "review:queue"
   | "proposal:create"
@@ -66,6 +67,8 @@ const RULES: Record<Action, Rule> = {
   "audit:read": (actor) => isAdmin(actor),
   "policy:edit": (actor) => isAdmin(actor),
   "apiToken:create": (actor) => isSignedIn(actor),
+  // Reviewers sign their approvals, so they (and admins, who review too) hold signing keys.
+  "reviewerKey:manage": (actor) => isReviewer(actor),
   "workspace:enter": (actor) => isSignedIn(actor),
   // A proposal speaks for a ministry, so its creator must belong to one (admins too).
   // Reviewers (and admins) see the proposals awaiting review; each review is checked per proposal.

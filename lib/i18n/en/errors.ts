@@ -49,4 +49,14 @@ export const errors: Messages["errors"] = {
   docxUnreadable: () => "The Word file could not be read; save it again as .docx, or as Markdown.",
   docxTooManyEntries: (params: { max: number }) => `The Word file holds too many parts (at most ${params.max}); save it again or import it as Markdown.`,
   docxTooLarge: (params: { maxMiB: number }) => `The Word file is too large once unpacked (at most ${params.maxMiB} MiB); remove some images or import it as Markdown.`,
+  reviewerKeyInvalid: () =>
+    "The public key is not valid: send base64 of exactly the 32 bytes of an Ed25519 public key (for example through “npx handbook key:register --file”).",
+  reviewerKeyTaken: () => "This public key is registered to somebody else.",
+  reviewerKeyRetired: () => "This key was revoked or replaced; make a new one.",
+  reviewerKeyNotFound: () => "This key is not among your keys in use.",
+  reviewerKeyMissing: () => "You have no approval signing key yet; register your public key (POST /api/v1/me/keys), then sign again.",
+  approvalSignatureRequired: () =>
+    "Approvals must be signed: send “signature”, an Ed25519 signature (base64) over the proposal's approvalPayload made with your key.",
+  approvalSignatureInvalid: () =>
+    "The signature does not match the proposal's current content and your registered key; reload the proposal and sign again.",
 };

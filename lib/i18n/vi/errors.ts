@@ -53,4 +53,14 @@ export const errors = {
   docxUnreadable: () => "Không đọc được tệp Word; hãy lưu lại dưới dạng .docx hoặc Markdown.",
   docxTooManyEntries: (params: { max: number }) => `Tệp Word chứa quá nhiều thành phần (tối đa ${params.max}); hãy lưu lại tệp hoặc nhập dưới dạng Markdown.`,
   docxTooLarge: (params: { maxMiB: number }) => `Tệp Word khi giải nén quá lớn (tối đa ${params.maxMiB} MiB); hãy bớt hình ảnh hoặc nhập dưới dạng Markdown.`,
+  reviewerKeyInvalid: () =>
+    "Khóa công khai không hợp lệ: cần base64 của đúng 32 byte khóa công khai Ed25519 (ví dụ từ “npx handbook key:register --file”).",
+  reviewerKeyTaken: () => "Khóa công khai này đã được đăng ký cho một người khác.",
+  reviewerKeyRetired: () => "Khóa này đã bị thu hồi hoặc thay thế; hãy tạo một khóa mới.",
+  reviewerKeyNotFound: () => "Không tìm thấy khóa này trong các khóa đang dùng của bạn.",
+  reviewerKeyMissing: () => "Bạn chưa đăng ký khóa ký phê duyệt; hãy đăng ký khóa công khai (POST /api/v1/me/keys) rồi ký lại.",
+  approvalSignatureRequired: () =>
+    "Phê duyệt phải được ký: gửi “signature”, chữ ký Ed25519 (base64) trên approvalPayload của đề xuất bằng khóa của bạn.",
+  approvalSignatureInvalid: () =>
+    "Chữ ký không khớp với nội dung hiện tại của đề xuất và khóa đã đăng ký của bạn; hãy tải lại đề xuất và ký lại.",
 };

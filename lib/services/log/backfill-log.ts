@@ -3,12 +3,28 @@ import { loadProposal } from "../../db/proposals";
 import { runTransaction } from "../../db/transaction";
 import { evaluateProposalPolicy } from "../proposals/approval-state";
 import { countedApprovals } from "../proposals/publish-proposal";
-import { appendVersionToLog } from "./statements";
+import { appendVersionToLog, legacyApprovals } from "./statements";
+import type { DbOrTx } from "../../db/client";
+import type { LoadedProposal } from "../../db/proposals";
+import type { PolicyEvaluation } from "../../domain/review-policy";
+
+async function unsignedLegacyApprovals(tx: DbOrTx, proposal: LoadedProposal, evaluation: PolicyEvaluation) {
+  const unsigned = evaluation.reviews.filter((review) => review.reasonNotCounted === "unsigned").map((review) => review.id);
+  if (unsigned.length === 0) return [];
+  const reviews = await tx.review.findMany({ where: { id: { in: unsigned } }, include: { reviewer: { select: { id: true, name: true } } } });
+  return legacyApprovals(
+    tx,
+    proposal,
+    reviews.map((review) => ({ reviewerId: review.reviewer.id, reviewerName: review.reviewer.name, contentHash: review.contentHash })),
+  );
+}
 
 /**
  * Versions published before the transparency log existed get their statements and leaves at
  * start, in publication order (each document's versions in number order). Their approvals are
- * the ones the policy counts for the proposal now, recorded as unsigned legacy approvals.
+ * the ones the policy counts for the proposal now (signed ones with their signatures), and the
+ * approvals given before reviewers signed, which the policy would count but for their missing
+ * signature, recorded as unsigned legacy approvals.
  * Idempotent: a version with a leaf is skipped, so a start interrupted half-way resumes.
  */
 export async function backfillLog(db: Db): Promise<{ appended: number }> {
@@ -37,8 +53,8 @@ export async function backfillLog(db: Db): Promise<{ appended: number }> {
       let approvals: Awaited<ReturnType<typeof countedApprovals>> = [];
       if (next.proposalId) {
         const proposal = await loadProposal(tx, next.proposalId);
-        const { evaluation } = await evaluateProposalPolicy(tx, proposal);
-        approvals = await countedApprovals(tx, proposal, evaluation);
+        const { evaluation, signatures } = await evaluateProposalPolicy(tx, proposal);
+        approvals = [...(await countedApprovals(tx, proposal, evaluation, signatures)), ...(await unsignedLegacyApprovals(tx, proposal, evaluation))];
       }
       await appendVersionToLog(tx, next.id, approvals);
       appended += 1;

@@ -10,6 +10,7 @@ import {
   sectionContentHash,
   statementHash,
   statementLeafHash,
+  verifyApprovalSignature,
 } from "../../domain/tlog";
 import { loadLogKey, logKeyFile, SIGNED_STATE_SUFFIX } from "../../log/log-signer";
 import { availableEngines, createTestDatabase, type TestDatabase } from "../../testing/databases";
@@ -43,7 +44,7 @@ describe.each(engines)("the transparency log on %s", (engine) => {
     await database.drop();
   });
 
-  it("gives every seeded version a canonical statement chained to the previous one, with the counted approvals as unsigned legacy", async () => {
+  it("gives every seeded version a canonical statement chained to the previous one, with the counted approvals signed by the reviewers' keys", async () => {
     const { db } = database;
     const entries = await db.logEntry.findMany({ orderBy: { index: "asc" }, include: { version: { include: { sections: { include: { revision: true }, orderBy: { position: "asc" } } } } } });
     expect(entries.map((entry) => entry.version.number)).toEqual([1, 2]);
@@ -61,7 +62,14 @@ describe.each(engines)("the transparency log on %s", (engine) => {
     const second = decodeStatement(new Uint8Array(entries[1].statement));
     expect(second.proposalId).toBe(entries[1].version.proposalId);
     expect(second.approvals.length).toBeGreaterThanOrEqual(2);
-    expect(second.approvals.every((approval) => approval.signing === "unsigned-legacy" && approval.decision === "approve")).toBe(true);
+    expect(second.approvals.every((approval) => approval.signing === "ed25519" && approval.decision === "approve")).toBe(true);
+    // Each signature verifies over its payload with a key published for that reviewer.
+    const keys = await db.reviewerKey.findMany();
+    for (const approval of second.approvals) {
+      if (approval.signing !== "ed25519") continue;
+      expect(verifyApprovalSignature(second, approval)).toBe(true);
+      expect(keys.find((key) => key.publicKey === approval.publicKey)?.userId).toBe(approval.reviewer.id);
+    }
     expect(second.approvals.every((approval) => approval.baseStatementHash === entries[0].statementHash)).toBe(true);
   });
 

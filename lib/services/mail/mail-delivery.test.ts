@@ -15,7 +15,6 @@ import { notify } from "../notifications/notify";
 import { createProposal } from "../proposals/create-proposal";
 import { offlineDraftWriter } from "../proposals/draft-writer";
 import { publishProposal } from "../proposals/publish-proposal";
-import { reviewProposal } from "../proposals/review-proposal";
 import { submitProposal } from "../proposals/submit-proposal";
 import { publishVersion } from "../publish-version";
 import { composeDailyDigests } from "./compose-daily-digests";
@@ -25,6 +24,7 @@ import { describeUnsubscribeLink } from "./describe-unsubscribe-link";
 import { purgeExpiredSubscriptions } from "./purge-expired-subscriptions";
 import { subscribeByEmail } from "./subscribe-by-email";
 import { unsubscribeByToken } from "./unsubscribe-by-token";
+import { createThrowawaySigner } from "../proposals/throwaway-signer";
 
 const engines = await availableEngines();
 const SLUG = "cam-nang-chuyen-doi-so";
@@ -36,6 +36,7 @@ const REVIEWERS = ["admin@camnang.gov.vn", "khoa@mof.gov.vn", "minh@mic.gov.vn",
 const quietLogger: MailLogger = { info() {}, warn() {}, error() {} };
 
 describe.each(engines)("email delivery on %s", (engine) => {
+  const signer = createThrowawaySigner();
   let database: TestDatabase;
   let smtp: TestSmtpServer;
   let config: MailConfig;
@@ -144,8 +145,8 @@ describe.each(engines)("email delivery on %s", (engine) => {
 
     smtp.received.length = 0;
     const [minh, thu] = [await actorByEmail(db, "minh@mic.gov.vn"), await actorByEmail(db, "thu@moha.gov.vn")];
-    await reviewProposal({ actor: minh, proposalId, input: { decision: "approve" } });
-    await reviewProposal({ actor: thu, proposalId, input: { decision: "approve" } });
+    await signer.approve(minh, proposalId);
+    await signer.approve(thu, proposalId);
     expect((await publishProposal({ actor: minh, proposalId, writer: offlineDraftWriter })).kind).toBe("published");
     await deliver();
     const toAuthor = to("lan@mof.gov.vn").map((email) => email.subject);

@@ -5,6 +5,7 @@ import { hashCanonical } from "../../domain/canonical";
 import type { DocumentSnapshot } from "../../domain/document";
 import { isProposalStatus, transition } from "../../domain/proposal-state";
 import { evaluatePolicy, type PolicyEvaluation, type PolicyTouchedSection, type ReviewDecision } from "../../domain/review-policy";
+import { checkReviewSignatures, type ReviewSignatureCheck } from "./approval-signatures";
 
 /**
  * Sections a proposal touches, compared with its base version: added, removed, retitled,
@@ -34,6 +35,8 @@ export interface ProposalPolicyState {
   contentHash: string;
   contributorIds: string[];
   touchedSectionIds: string[];
+  /** Each review's signature check, by review id. */
+  signatures: Map<string, ReviewSignatureCheck>;
 }
 
 export async function evaluateProposalPolicy(db: DbOrTx, proposal: LoadedProposal): Promise<ProposalPolicyState> {
@@ -59,6 +62,7 @@ export async function evaluateProposalPolicy(db: DbOrTx, proposal: LoadedProposa
   });
   const contributorIds = await proposalContributorIds(db, proposal);
   const contentHash = draftContentHash(proposal);
+  const signatures = await checkReviewSignatures(db, proposal, reviews);
   const evaluation = evaluatePolicy({
     requiredApprovals: proposal.document.requiredApprovals,
     currentContentHash: contentHash,
@@ -71,10 +75,14 @@ export async function evaluateProposalPolicy(db: DbOrTx, proposal: LoadedProposa
       reviewerOrganizationId: review.reviewer.organizationId,
       decision: review.decision as ReviewDecision,
       contentHash: review.contentHash,
+      // Reviews from before reviews recorded their base have none: they are unsigned legacy
+      // reviews, which count for nothing but may still object.
+      onCurrentBase: review.baseVersionId === null || review.baseVersionId === proposal.baseVersionId,
+      signature: signatures.get(review.id)?.state ?? "missing",
       createdAt: review.createdAt,
     })),
   });
-  return { evaluation, contentHash, contributorIds, touchedSectionIds: touched };
+  return { evaluation, contentHash, contributorIds, touchedSectionIds: touched, signatures };
 }
 
 /**

@@ -7,6 +7,22 @@ import type { MergeConflict } from "../../domain/merge";
 import { sectionToMarkdown } from "../../editor/markdown";
 import { authorize, type Actor } from "../../policies";
 import { evaluateProposalPolicy } from "./approval-state";
+import { baseStatementHash, currentApprovalPayload, type ReviewSignatureCheck } from "./approval-signatures";
+import { encodeBase64 } from "../../domain/tlog";
+
+/**
+ * How a review is signed, as shown and as the API reports it: `signed` (verifies with the
+ * reviewer's key), `invalid` (carries a signature or key that does not verify: a forged or
+ * altered review), `unsigned-legacy` (an approval from before reviewers signed) or `unsigned`
+ * (objections, which are not signed, or an approval row without a signature).
+ */
+export type ReviewSigning = "signed" | "invalid" | "unsigned-legacy" | "unsigned";
+
+function reviewSigning(review: { decision: string; baseVersionId: string | null; signature: string | null }, check: ReviewSignatureCheck | undefined): ReviewSigning {
+  if (check?.state === "valid") return "signed";
+  if (check?.state === "invalid") return "invalid";
+  return review.decision === "APPROVE" && review.baseVersionId === null ? "unsigned-legacy" : "unsigned";
+}
 
 /** Everything the proposal page and `GET /api/v1/proposals/{id}` show. */
 export async function getProposalView(options: { actor: Actor | null; proposalId: string; db?: DbOrTx }) {
@@ -48,7 +64,9 @@ export async function getProposalView(options: { actor: Actor | null; proposalId
     createdAt: proposal.createdAt.toISOString(),
     updatedAt: proposal.updatedAt.toISOString(),
     document: { slug: proposal.document.slug, title: proposal.document.title },
-    baseVersion: { number: proposal.baseVersion.number, hash: proposal.baseVersion.hash },
+    baseVersion: { number: proposal.baseVersion.number, hash: proposal.baseVersion.hash, statementHash: await baseStatementHash(db, proposal.baseVersionId) },
+    /** Base64 of the exact bytes a reviewer signs to approve the current content on the current base. */
+    approvalPayload: encodeBase64(await currentApprovalPayload(db, proposal)),
     publishedVersion: published,
     organization: { id: proposal.organization.id, name: proposal.organization.name },
     allowOtherOrgs: proposal.allowOtherOrgs,
@@ -96,6 +114,9 @@ export async function getProposalView(options: { actor: Actor | null; proposalId
         stale: judged?.stale ?? review.contentHash !== policy.contentHash,
         counted: judged?.counted ?? false,
         reasonNotCounted: judged?.reasonNotCounted ?? null,
+        signing: reviewSigning(review, policy.signatures.get(review.id)),
+        signature: review.signature,
+        keyFingerprint: policy.signatures.get(review.id)?.keyFingerprint ?? null,
       };
     }),
     comments: comments.map((comment) => ({

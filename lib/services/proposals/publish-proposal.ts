@@ -18,7 +18,8 @@ import { applyTransition } from "./proposal-transition";
 import type { DraftSectionWriter } from "./draft-writer";
 import { rebaseProposal } from "./rebase-proposal";
 import { signAfterPublish } from "../log/checkpoints";
-import { legacyApprovals } from "../log/statements";
+import type { StatementApproval } from "../../domain/tlog";
+import type { ReviewSignatureCheck } from "./approval-signatures";
 
 /**
  * Attempts per publish. A publish that lost a race (another version landed between reading the
@@ -79,7 +80,7 @@ async function publishOnce(
 ): Promise<AttemptOutcome> {
   const proposal = await loadProposal(tx, proposalId);
   authorize(actor, "proposal:publish", proposalResource(proposal));
-  const { evaluation } = await evaluateProposalPolicy(tx, proposal);
+  const { evaluation, signatures } = await evaluateProposalPolicy(tx, proposal);
   if (!evaluation.satisfied) {
     const unmet = evaluation.items.filter((item) => !item.ok);
     throw new AppError(
@@ -115,7 +116,7 @@ async function publishOnce(
     summary: diffSummary(diff, "vi"),
     stats: { ...diff.stats },
     newSectionOwners: newSectionOwners(proposal, headSnapshot, toPublish),
-    approvals: await countedApprovals(tx, proposal, evaluation),
+    approvals: await countedApprovals(tx, proposal, evaluation, signatures),
     effectiveFrom,
     now,
   });
@@ -151,18 +152,31 @@ function newSectionOwners(proposal: LoadedProposal, head: DocumentSnapshot, publ
 }
 
 /**
- * The approvals the policy counted, for the version's statement. Reviewers do not sign yet, so
- * each is recorded as an unsigned legacy approval of the content hash it was given for.
+ * The approvals the policy counted, for the version's statement: each with the reviewer's
+ * signature, key and fingerprint and the fields it covers. Only signed approvals that verify
+ * are counted (lib/domain/review-policy.ts), so a counted review always has them.
  */
-export async function countedApprovals(tx: DbOrTx, proposal: LoadedProposal, evaluation: PolicyEvaluation) {
+export async function countedApprovals(tx: DbOrTx, proposal: LoadedProposal, evaluation: PolicyEvaluation, signatures: Map<string, ReviewSignatureCheck>): Promise<StatementApproval[]> {
   const counted = new Set(evaluation.reviews.filter((review) => review.counted).map((review) => review.id));
   const reviews = await tx.review.findMany({
     where: { proposalId: proposal.id, id: { in: [...counted] } },
     include: { reviewer: { select: { id: true, name: true } } },
   });
-  return legacyApprovals(
-    tx,
-    proposal,
-    reviews.map((review) => ({ reviewerId: review.reviewer.id, reviewerName: review.reviewer.name, contentHash: review.contentHash })),
-  );
+  return reviews.map((review): StatementApproval => {
+    const check = signatures.get(review.id);
+    if (check?.state !== "valid" || !check.fields || !check.publicKey || !check.keyFingerprint || !check.approvalHash || !review.signature) {
+      throw new Error(`review ${review.id} was counted without a verified signature`);
+    }
+    return {
+      signing: "ed25519",
+      reviewer: { id: review.reviewer.id, name: review.reviewer.name.normalize("NFC") },
+      decision: "approve",
+      baseStatementHash: check.fields.baseStatementHash,
+      approvedContentHash: check.fields.approvedContentHash,
+      approvalHash: check.approvalHash,
+      publicKey: check.publicKey,
+      keyFingerprint: check.keyFingerprint,
+      signature: review.signature,
+    };
+  });
 }

@@ -9,21 +9,31 @@ import { recordAudit } from "../../db/audit";
 import { notify } from "../notifications/notify";
 import { evaluateProposalPolicy, syncApprovalState } from "./approval-state";
 import { applyTransition } from "./proposal-transition";
+import { currentApprovalPayload } from "./approval-signatures";
+import { activeReviewerKey } from "../workspace/reviewer-keys";
+import { decodeBase64, decodePublicKey, verifyEd25519 } from "../../domain/tlog";
 
 export const MAX_REVIEW_COMMENT_LENGTH = 10_000;
+/** Base64 of a 64-byte signature is 88 characters; anything much longer is not one. */
+const MAX_SIGNATURE_TEXT_LENGTH = 200;
 
 export const reviewInput = z.object({
   decision: z.enum(["approve", "request_changes", "reject"]),
   comment: z.string().trim().max(MAX_REVIEW_COMMENT_LENGTH).optional().default(""),
   /** The draft hash the reviewer read; when given and stale, the review is refused. */
   contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** Ed25519 signature (base64) over the proposal's approvalPayload; required to approve. */
+  signature: z.string().max(MAX_SIGNATURE_TEXT_LENGTH).optional(),
 });
 
 const DECISIONS = { approve: "APPROVE", request_changes: "REQUEST_CHANGES", reject: "REJECT" } as const;
 
 /**
- * Records a reviewer's decision, bound to the hash of the draft at this moment: an edit made
- * afterwards makes an approval stale. Nobody who wrote or edited the proposal may approve it.
+ * Records a reviewer's decision, bound to the hash of the draft and to the base version at this
+ * moment: an edit or a rebase made afterwards makes an approval stale. Nobody who wrote or
+ * edited the proposal may approve it. An approval must carry the reviewer's Ed25519 signature
+ * over the proposal's current approval payload, made with the key registered to them (the
+ * server never holds it); it is checked here and again whenever the policy is evaluated.
  */
 export async function reviewProposal(options: { actor: Actor; proposalId: string; input: z.input<typeof reviewInput> }) {
   const parsed = reviewInput.safeParse(options.input);
@@ -43,8 +53,34 @@ export async function reviewProposal(options: { actor: Actor; proposalId: string
     if (input.contentHash && input.contentHash !== contentHash) {
       throw new AppError("CONFLICT", "Nội dung đã thay đổi sau khi bạn đọc; hãy xem lại bản mới nhất (content changed since you read it).", { contentHash });
     }
+    let keyId: string | null = null;
+    let signature: string | null = null;
+    if (input.decision === "approve") {
+      if (!input.signature) throw new AppError("BAD_REQUEST", "approvalSignatureRequired");
+      const key = await activeReviewerKey(tx, options.actor.id);
+      if (!key) throw new AppError("BAD_REQUEST", "reviewerKeyMissing");
+      const payload = await currentApprovalPayload(tx, proposal);
+      let verified = false;
+      try {
+        verified = verifyEd25519(decodePublicKey(key.publicKey), payload, decodeBase64(input.signature.trim()));
+      } catch {
+        verified = false;
+      }
+      if (!verified) throw new AppError("BAD_REQUEST", "approvalSignatureInvalid");
+      keyId = key.id;
+      signature = input.signature.trim();
+    }
     const review = await tx.review.create({
-      data: { proposalId: proposal.id, reviewerId: options.actor.id, decision: DECISIONS[input.decision], comment: input.comment, contentHash },
+      data: {
+        proposalId: proposal.id,
+        reviewerId: options.actor.id,
+        decision: DECISIONS[input.decision],
+        comment: input.comment,
+        contentHash,
+        baseVersionId: proposal.baseVersionId,
+        signature,
+        keyId,
+      },
     });
     if (input.decision === "request_changes") await applyTransition(tx, proposal, "request_changes");
     if (input.decision === "reject") await applyTransition(tx, proposal, "reject");
@@ -54,7 +90,7 @@ export async function reviewProposal(options: { actor: Actor; proposalId: string
       action: "proposal.reviewed",
       targetType: "proposal",
       targetId: proposal.id,
-      data: { reviewId: review.id, decision: review.decision, contentHash },
+      data: { reviewId: review.id, decision: review.decision, contentHash, signed: signature !== null },
     });
     await notify(tx, {
       userIds: proposal.authors.map((author) => author.userId),
