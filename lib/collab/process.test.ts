@@ -33,6 +33,8 @@ interface ServerProcess {
   wsUrl: string;
   /** Events the server logged (one JSON object per line on stdout). */
   events: string[];
+  /** Settles once the server's stdout is closed: every line it wrote has been read. */
+  outputRead: Promise<void>;
 }
 
 const running: ServerProcess[] = [];
@@ -54,6 +56,8 @@ function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
     },
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  // The group can be gone while its last lines still wait in the pipe: read them to the end.
+  const outputRead = new Promise<void>((resolve) => child.stdout?.once("close", () => resolve()));
   const events: string[] = [];
   let errors = "";
   child.stderr?.on("data", (chunk: Buffer) => {
@@ -69,7 +73,7 @@ function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
         events.push(event.event);
         if (event.event !== "collab.ready" || event.port === undefined) continue;
         clearTimeout(timer);
-        const started: ServerProcess = { child, port: event.port, wsUrl: `ws://127.0.0.1:${event.port}`, events };
+        const started: ServerProcess = { child, port: event.port, wsUrl: `ws://127.0.0.1:${event.port}`, events, outputRead };
         running.push(started);
         resolve(started);
       }
@@ -196,6 +200,7 @@ describe("the collaboration server as a process", () => {
     signalGroup(server, "SIGTERM");
     await groupGone(server, SHUTDOWN_LIMIT_MS);
     expect(Date.now() - stopping).toBeLessThan(SHUTDOWN_LIMIT_MS);
+    await server.outputRead;
     expect(server.events).toContain("collab.stopped");
     expect(server.events).not.toContain("collab.shutdown_timeout");
     const stored = await storedText(draft.proposalId, draft.sectionIds[0]);
