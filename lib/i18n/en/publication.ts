@@ -23,7 +23,7 @@ export const publication: Messages["publication"] = {
   versionLead: (params) => `You are viewing version ${params.number}, published ${params.published}.`,
   prospectiveLead: (params) => `This version is not in force yet: it takes effect on ${params.effectiveFrom}.`,
   withdrawnLead: "This version was withdrawn and never took effect.",
-  inForceNow: (params) => `The text in force is version ${params.number}.`,
+  inForceNow: (params) => `This is not the current version: the text in force is version ${params.number}.`,
   seeInForce: "See the text in force",
   compareWithPrevious: "Compare with the previous version",
   upcoming: (params) => `Prospective: version ${params.number} replaces this text on ${params.effectiveFrom}.`,

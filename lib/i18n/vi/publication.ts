@@ -29,7 +29,7 @@ export const publication = {
   versionLead: (params: { number: number; published: string }) => `Bạn đang xem phiên bản ${params.number}, ban hành ${params.published}.`,
   prospectiveLead: (params: { effectiveFrom: string }) => `Phiên bản này chưa có hiệu lực: sẽ có hiệu lực từ ngày ${params.effectiveFrom}.`,
   withdrawnLead: "Phiên bản này đã được rút và không bao giờ có hiệu lực.",
-  inForceNow: (params: { number: number }) => `Văn bản đang có hiệu lực là phiên bản ${params.number}.`,
+  inForceNow: (params: { number: number }) => `Đây không phải phiên bản hiện hành: văn bản đang có hiệu lực là phiên bản ${params.number}.`,
   seeInForce: "Xem văn bản đang có hiệu lực",
   compareWithPrevious: "So sánh với phiên bản trước",
   upcoming: (params: { number: number; effectiveFrom: string }) => `Sắp có hiệu lực: phiên bản ${params.number} sẽ thay thế văn bản này từ ngày ${params.effectiveFrom}.`,
