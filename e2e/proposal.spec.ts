@@ -43,6 +43,17 @@ test("a contributor proposes a change, two reviewers of the owning ministries ap
   await minh.getByRole("button", { name: "Gửi ý kiến" }).click();
   await expect(minh.getByTestId("policy-checklist")).toContainText("1/2 phê duyệt");
   await expect(minh.getByTestId("policy-checklist")).toContainText("Bộ Nội vụ");
+  // The approval was signed in Minh's browser with a key that never left it: the review shows
+  // as signed with the fingerprint of the key now registered to his account.
+  const minhReview = minh.getByTestId("review").filter({ hasText: "Lê Văn Minh" });
+  await expect(minhReview.getByTestId("review-signing")).toHaveAttribute("data-signing", "signed");
+  const fingerprint = (await minhReview.getByTestId("review-fingerprint").textContent()) ?? "";
+  expect(fingerprint).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
+  const published = (await (await minh.request.get("/api/v1/keys")).json()) as { keys: { fingerprint: string; retirement: string | null }[] };
+  expect(published.keys.find((key) => key.fingerprint === fingerprint)?.retirement).toBeNull();
+  await minh.goto("/lam-viec");
+  await expect(minh.getByTestId("reviewer-key").filter({ hasText: fingerprint })).toHaveAttribute("data-retirement", "in-use");
+  await minh.goto(proposalUrl);
   await expect(minh.getByRole("button", { name: "Ban hành" })).toHaveCount(0);
 
   // Chị Thu (Bộ Nội vụ) approves, then publishes.

@@ -11,6 +11,7 @@ import { messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 import { updateEmailPreferences } from "@/lib/services/mail/update-email-preferences";
 import { issueOwnApiToken, revokeOwnApiToken } from "@/lib/services/workspace/api-tokens";
+import { revokeReviewerKey } from "@/lib/services/workspace/reviewer-keys";
 import { authorize, requireActor } from "@/lib/policies";
 import type { CreateTokenState } from "@/components/workspace/ApiTokenForm";
 
@@ -41,6 +42,15 @@ export async function revokeApiTokenAction(form: FormData) {
     const actor = requireActor(await getCurrentActor());
     await revokeOwnApiToken({ actor, tokenId: formString(form, "tokenId") });
     return messages(await getLocale()).workspace.tokenRevoked;
+  });
+}
+
+/** Revokes one of the person's approval signing keys (the browser makes a new one on the next approval). */
+export async function revokeReviewerKeyAction(form: FormData) {
+  await runFormAction("/lam-viec#reviewer-keys", async () => {
+    const actor = requireActor(await getCurrentActor());
+    await revokeReviewerKey({ actor, keyId: formString(form, "keyId") });
+    return messages(await getLocale()).approvals.revoked;
   });
 }
 

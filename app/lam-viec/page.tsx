@@ -11,7 +11,10 @@ import { ROLE_LABELS } from "@/lib/domain/roles";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
 import { can, type Action } from "@/lib/policies";
-import { createApiTokenAction, revokeApiTokenAction, updateEmailPreferencesAction } from "./actions";
+import { createApiTokenAction, revokeApiTokenAction, revokeReviewerKeyAction, updateEmailPreferencesAction } from "./actions";
+import { listOwnReviewerKeys } from "@/lib/services/workspace/reviewer-keys";
+import { RotateReviewerKeyButton } from "@/components/workspace/RotateReviewerKeyButton";
+import { messages } from "@/lib/i18n/messages";
 import Link from "next/link";
 import { STATUS_LABELS, isProposalStatus } from "@/lib/domain/proposal-state";
 import { listWorkspaceProposals } from "@/lib/services/proposals/list-proposals";
@@ -118,6 +121,10 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
         )}
       </section>
 
+      {can(actor, "reviewerKey:manage") && (
+        <ReviewerKeys actorId={actor.id} keys={await listOwnReviewerKeys({ actor })} locale={locale} />
+      )}
+
       <section className="card" aria-labelledby="tokens">
         <h2 id="tokens">{t.workspace.apiTokens}</h2>
         <p className="meta">
@@ -159,5 +166,38 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
         />
       </section>
     </>
+  );
+}
+
+/** The person's approval signing keys: the one in use with its fingerprint, and the retired ones, which stay published. */
+function ReviewerKeys({ actorId, keys, locale }: { actorId: string; keys: Awaited<ReturnType<typeof listOwnReviewerKeys>>; locale: Parameters<typeof messages>[0] }) {
+  const words = messages(locale).approvals;
+  const state = { ROTATED: words.rotated, REVOKED: words.revoked } as const;
+  return (
+    <section className="card" aria-labelledby="reviewer-keys">
+      <h2 id="reviewer-keys">{words.keysTitle}</h2>
+      <p className="meta">{words.keysHint}</p>
+      {keys.length === 0 ? (
+        <p>{words.noKeys}</p>
+      ) : (
+        <ul>
+          {keys.map((key) => (
+            <li key={key.id} data-testid="reviewer-key" data-retirement={key.retirement ?? "in-use"}>
+              <form action={revokeReviewerKeyAction} className="inline-form">
+                <span>
+                  <strong>{key.retirement ? state[key.retirement] : words.inUse}</strong>
+                  {" · "}{words.fingerprint} <code data-testid="reviewer-key-fingerprint">{key.fingerprint}</code>
+                  {" · "}{words.publicKey} <code>{key.publicKey}</code>
+                  {" · "}{words.registeredAt} {formatDateTime(new Date(key.createdAt), locale)}
+                </span>
+                <input type="hidden" name="keyId" value={key.id} />
+                {!key.retirement && <button className="button button--small button--secondary" type="submit">{words.revoke}</button>}
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <RotateReviewerKeyButton userId={actorId} label={words.rotate} failed={words.rotateFailed} />
+    </section>
   );
 }

@@ -27,7 +27,7 @@ export function PolicyChecklist({ view, locale, labels }: { view: ProposalView; 
   );
 }
 
-export function ReviewList({ view, locale, labels }: { view: ProposalView; locale: Locale; labels: Messages["proposal"] }) {
+export function ReviewList({ view, locale, labels, words }: { view: ProposalView; locale: Locale; labels: Messages["proposal"]; words: Messages["approvals"] }) {
   if (view.reviews.length === 0) return null;
   const decisionLabel = { APPROVE: labels.approve, REQUEST_CHANGES: labels.requestChanges, REJECT: labels.reject } as Record<string, string>;
   const reason = (review: ProposalView["reviews"][number]) => {
@@ -37,6 +37,7 @@ export function ReviewList({ view, locale, labels }: { view: ProposalView; local
     if (review.reasonNotCounted === "superseded") return labels.superseded;
     return review.stale ? labels.stale : "";
   };
+  const signing = { signed: words.signed, invalid: words.invalid, unsigned: words.unsigned, "unsigned-legacy": words.unsignedLegacy } as const;
   return (
     <section className="card" aria-labelledby="reviews">
       <h2 id="reviews">{labels.reviews}</h2>
@@ -45,36 +46,28 @@ export function ReviewList({ view, locale, labels }: { view: ProposalView; local
           <li key={review.id} data-testid="review">
             <strong>{review.reviewer.name}</strong> ({review.reviewer.organization ?? labels.none}) — {decisionLabel[review.decision] ?? review.decision}{" "}
             <span className={`badge ${review.counted ? "badge--ok" : "badge--warn"}`}>{reason(review)}</span>
+            {review.decision === "APPROVE" && (
+              <>
+                {" "}
+                <span className={`badge ${review.signing === "signed" ? "badge--ok" : "badge--warn"}`} data-testid="review-signing" data-signing={review.signing}>
+                  {signing[review.signing]}
+                </span>
+              </>
+            )}
+            {review.keyFingerprint && (
+              <>
+                <br />
+                <span className="meta">
+                  {words.fingerprint}: <code data-testid="review-fingerprint">{review.keyFingerprint}</code>
+                </span>
+              </>
+            )}
             <br />
             <span className="meta">{formatDateTime(new Date(review.createdAt), locale)}</span>
             {review.comment && <p>{review.comment}</p>}
           </li>
         ))}
       </ul>
-    </section>
-  );
-}
-
-export function ReviewForm({ view, labels, action }: { view: ProposalView; labels: Messages["proposal"]; action: FormAction }) {
-  return (
-    <section className="card" aria-labelledby="review">
-      <h2 id="review">{labels.review}</h2>
-      <p className="meta">{labels.reviewBoundHint}</p>
-      <form action={action} className="stack">
-        <input type="hidden" name="proposalId" value={view.id} />
-        <input type="hidden" name="contentHash" value={view.contentHash} />
-        <fieldset>
-          <legend>{labels.review}</legend>
-          <label className="inline-form"><input type="radio" name="decision" value="approve" required style={{ width: "auto" }} /> {labels.approve}</label>
-          <label className="inline-form"><input type="radio" name="decision" value="request_changes" style={{ width: "auto" }} /> {labels.requestChanges}</label>
-          <label className="inline-form"><input type="radio" name="decision" value="reject" style={{ width: "auto" }} /> {labels.reject}</label>
-        </fieldset>
-        <div>
-          <label htmlFor="review-comment">{labels.reviewComment}</label>
-          <textarea id="review-comment" name="comment" maxLength={10000} />
-        </div>
-        <button className="button" type="submit">{labels.sendReview}</button>
-      </form>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { can, collaborationAccess, type Action, type Actor } from "@/lib/policies";
 import { messages } from "@/lib/i18n/messages";
@@ -157,6 +158,8 @@ const form = (file: string, exportedName: string, fields: (cell: CellContext) =>
 ];
 
 const proposalId = (cell: CellContext) => cell.proposalId!;
+/** A new Ed25519 public key per request (raw, base64), so no role meets a key another registered. */
+const freshReviewerPublicKey = () => Buffer.from(generateKeyPairSync("ed25519").publicKey.export({ format: "jwk" }).x!, "base64url").toString("base64");
 const firstSection = (cell: CellContext) => cell.sectionId!;
 let ACTIONS = new Map<string, ActionEntry>();
 
@@ -195,6 +198,8 @@ const EXPECTATIONS = new Map<string, Expectation>([
   ["GET /api/v1/documents/[slug]/versions", read(() => `/api/v1/documents/${DOC}/versions`, "document:read")],
   ["GET /api/v1/documents/[slug]/versions/[n]", read(() => `/api/v1/documents/${DOC}/versions/2`, "document:read")],
   ["GET /api/v1/documents/[slug]/versions/[n]/export", read(() => `/api/v1/documents/${DOC}/versions/2/export?format=md`, "document:read")],
+  ["GET /api/v1/keys", read(() => "/api/v1/keys", "public")],
+  ["GET /api/v1/me/keys", read(() => "/api/v1/me/keys", "reviewerKey:manage")],
   ["GET /api/v1/me/notifications.atom", read(() => "/api/v1/me/notifications.atom", "workspace:enter")],
   ["GET /api/v1/proposals/[id]", read((cell) => `/api/v1/proposals/${proposalId(cell)}`, "proposal:read", PROPOSALS)],
   ["GET /api/v1/proposals/[id]/sections/[sectionId]/collab", read((cell) => `/api/v1/proposals/${proposalId(cell)}/sections/${firstSection(cell)}/collab`, "collab", PROPOSALS)],
@@ -217,6 +222,7 @@ const EXPECTATIONS = new Map<string, Expectation>([
     },
   ],
   ["POST /api/v1/documents/[slug]/proposals", write("POST", () => `/api/v1/documents/${DOC}/proposals`, (cell) => ({ title: `Ma trận ${cell.role} ${run}`, rationale: "Thử quyền tạo đề xuất." }), "proposal:create")],
+  ["POST /api/v1/me/keys", write("POST", () => "/api/v1/me/keys", () => ({ publicKey: freshReviewerPublicKey() }), "reviewerKey:manage")],
   ["POST /api/v1/proposals/[id]/comments", write("POST", (cell) => `/api/v1/proposals/${proposalId(cell)}/comments`, (cell) => ({ body: `Nhận xét của ${cell.role}` }), "proposal:comment", PROPOSALS)],
   ["POST /api/v1/proposals/[id]/reviews", write("POST", (cell) => `/api/v1/proposals/${proposalId(cell)}/reviews`, () => ({ decision: "approve", comment: "Đồng ý." }), "proposal:review", PROPOSALS)],
   ["POST /api/v1/proposals/[id]/submit", write("POST", (cell) => `/api/v1/proposals/${proposalId(cell)}/submit`, () => ({}), "proposal:submit", PROPOSALS, true)],
@@ -228,6 +234,7 @@ const EXPECTATIONS = new Map<string, Expectation>([
   form("app/[document]/nhan-tin/actions.ts", "subscribeAction", (cell) => ({ document: DOC, email: `nhan-tin-${cell.role}@example.vn`, locale: "vi" }), "public"),
   form("app/lam-viec/actions.ts", "createApiTokenAction", (cell) => ({ name: `Ma trận ${cell.role}`, scope: "read", days: "1" }), "workspace:enter", { previousState: { secret: null, error: null } }),
   form("app/lam-viec/actions.ts", "revokeApiTokenAction", () => ({ tokenId: revocableTokenId }), "tokenOwner", { last: true }),
+  form("app/lam-viec/actions.ts", "revokeReviewerKeyAction", () => ({ keyId: "khong-co-khoa" }), "reviewerKey:manage"),
   form("app/lam-viec/actions.ts", "updateEmailPreferencesAction", () => ({ locale: "vi", delivery: "IMMEDIATE" }), "workspace:enter"),
   form("app/lam-viec/de-xuat/actions.ts", "addCommentAction", (cell) => ({ proposalId: proposalId(cell), body: `Bình luận của ${cell.role}` }), "proposal:comment", { resources: PROPOSALS }),
   form("app/lam-viec/de-xuat/actions.ts", "allowOtherOrgsAction", (cell) => ({ proposalId: proposalId(cell), allow: "off" }), "admin:manage", { resources: PROPOSALS }),

@@ -6,9 +6,10 @@ import { tokenCreateCommand, tokenRevokeCommand, userCreateCommand } from "./use
 import { backupCommand, restoreCommand } from "./backup-commands";
 import { HISTORY_COMMANDS } from "./history-commands";
 import { CommandExit, LOG_COMMANDS } from "./log-commands";
+import { KEY_COMMANDS } from "./key-commands";
 
 /** Every command of `handbook`; add new ones here. */
-const COMMANDS: Command[] = [userCreateCommand, tokenCreateCommand, tokenRevokeCommand, ...HISTORY_COMMANDS, ...LOG_COMMANDS, backupCommand, restoreCommand];
+const COMMANDS: Command[] = [userCreateCommand, tokenCreateCommand, tokenRevokeCommand, ...HISTORY_COMMANDS, ...LOG_COMMANDS, backupCommand, restoreCommand, ...KEY_COMMANDS];
 
 function help(): string {
   return [

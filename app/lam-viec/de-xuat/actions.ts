@@ -69,7 +69,13 @@ export async function reviewProposalAction(form: FormData) {
     await reviewProposal({
       actor: requireActor(await getCurrentActor()),
       proposalId: id,
-      input: { decision, comment: formString(form, "comment"), contentHash: formString(form, "contentHash") || undefined },
+      input: {
+        decision,
+        comment: formString(form, "comment"),
+        contentHash: formString(form, "contentHash") || undefined,
+        // Made in the reviewer's browser (components/proposal/SignedReviewForm.tsx).
+        signature: formString(form, "signature") || undefined,
+      },
     });
     return "Đã ghi nhận ý kiến thẩm định.";
   });

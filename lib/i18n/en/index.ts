@@ -1,5 +1,6 @@
 import type { Messages } from "../vi";
 import { admin } from "./admin";
+import { approvals } from "./approvals";
 import { auth } from "./auth";
 import { diff } from "./diff";
 import { editor } from "./editor";
@@ -16,4 +17,4 @@ import { site } from "./site";
 import { workspace } from "./workspace";
 
 /** The English catalog, shaped by the Vietnamese one (../vi/index.ts). */
-export const en: Messages = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication };
+export const en: Messages = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals };

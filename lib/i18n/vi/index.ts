@@ -1,4 +1,5 @@
 import { admin } from "./admin";
+import { approvals } from "./approvals";
 import { auth } from "./auth";
 import { diff } from "./diff";
 import { editor } from "./editor";
@@ -20,6 +21,6 @@ import { workspace } from "./workspace";
  * else. Entries are strings, or functions of typed parameters for words that vary (use
  * `plural()` from ../plural.ts for counts).
  */
-export const vi = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication };
+export const vi = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals };
 
 export type Messages = typeof vi;

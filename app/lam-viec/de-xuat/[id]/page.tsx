@@ -6,7 +6,8 @@ import { ProposalSectionEditor } from "@/components/editor/ProposalSectionEditor
 import { FlashMessage } from "@/components/ui/FlashMessage";
 import { messages } from "@/lib/i18n/messages";
 import { LiveStatus } from "@/components/proposal/LiveStatus";
-import { CommentThread, ConflictsPanel, PolicyChecklist, ReviewForm, ReviewList, Timeline } from "@/components/proposal/ProposalPanels";
+import { CommentThread, ConflictsPanel, PolicyChecklist, ReviewList, Timeline } from "@/components/proposal/ProposalPanels";
+import { SignedReviewForm } from "@/components/proposal/SignedReviewForm";
 import { SectionsPanel } from "@/components/proposal/SectionsPanel";
 import { getCurrentActor } from "@/lib/auth/current";
 import { isEmptyDiff } from "@/lib/domain/diff";
@@ -146,8 +147,18 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       </section>
 
       <PolicyChecklist view={view} locale={locale} labels={labels} />
-      {canReview && <ReviewForm view={view} labels={labels} action={reviewProposalAction} />}
-      <ReviewList view={view} locale={locale} labels={labels} />
+      {canReview && (
+        <SignedReviewForm
+          proposalId={view.id}
+          userId={actor.id}
+          contentHash={view.contentHash}
+          approvalPayload={view.approvalPayload}
+          action={reviewProposalAction}
+          labels={labels}
+          words={messages(locale).approvals}
+        />
+      )}
+      <ReviewList view={view} locale={locale} labels={labels} words={messages(locale).approvals} />
       <CommentThread view={view} locale={locale} labels={labels} action={addCommentAction} canComment={can(actor, "proposal:comment", resource)} />
       <Timeline view={view} locale={locale} labels={labels} />
     </>

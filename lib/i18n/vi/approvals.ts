@@ -1,0 +1,22 @@
+/** Words of signed approvals: the review form's signing, how a review is signed, the reviewer's keys. */
+export const approvals = {
+  signingHint: "Phê duyệt được ký ngay trong trình duyệt này bằng khóa Ed25519 của riêng bạn; máy chủ không bao giờ giữ khóa bí mật.",
+  signing: "Đang ký…",
+  signingFailed: "Không ký được phê duyệt trong trình duyệt này (cần trình duyệt hỗ trợ Ed25519 trong WebCrypto). Không có gì được gửi đi.",
+  signed: "Đã ký",
+  invalid: "Chữ ký không hợp lệ — không được tính",
+  unsigned: "Chưa ký — không được tính",
+  unsignedLegacy: "Phê duyệt cũ chưa ký — không được tính",
+  fingerprint: "Dấu vân tay khóa",
+  keysTitle: "Khóa ký phê duyệt",
+  keysHint: "Khóa công khai của bạn được công bố tại /api/v1/keys để bất kỳ ai cũng kiểm chứng được chữ ký phê duyệt; khóa cũ vẫn được công bố sau khi thay hoặc thu hồi.",
+  noKeys: "Bạn chưa có khóa: khóa được tạo trong trình duyệt ở lần phê duyệt đầu tiên (hoặc đăng ký tệp khóa bằng “npx handbook key:register”).",
+  publicKey: "Khóa công khai",
+  inUse: "Đang dùng",
+  rotated: "Đã thay",
+  revoked: "Đã thu hồi",
+  registeredAt: "Đăng ký lúc",
+  rotate: "Thay khóa mới",
+  revoke: "Thu hồi khóa",
+  rotateFailed: "Không tạo được khóa mới trong trình duyệt này.",
+};
