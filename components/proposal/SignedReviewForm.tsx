@@ -18,7 +18,8 @@ export function SignedReviewForm(props: {
   contentHash: string;
   approvalPayload: string;
   action: FormAction;
-  labels: Messages["proposal"];
+  /** Plain strings only: a client component cannot be handed the catalog's functions. */
+  labels: Pick<Messages["proposal"], "review" | "reviewBoundHint" | "approve" | "requestChanges" | "reject" | "reviewComment" | "sendReview">;
   words: Messages["approvals"];
 }) {
   const { labels, words } = props;

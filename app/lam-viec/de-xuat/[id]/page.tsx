@@ -154,7 +154,15 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           contentHash={view.contentHash}
           approvalPayload={view.approvalPayload}
           action={reviewProposalAction}
-          labels={labels}
+          labels={{
+            review: labels.review,
+            reviewBoundHint: labels.reviewBoundHint,
+            approve: labels.approve,
+            requestChanges: labels.requestChanges,
+            reject: labels.reject,
+            reviewComment: labels.reviewComment,
+            sendReview: labels.sendReview,
+          }}
           words={messages(locale).approvals}
         />
       )}
