@@ -7,8 +7,9 @@ import { messages, type Messages } from "./i18n/messages";
  * never a stack trace.
  *
  * The message is a key of the catalog's `errors` namespace plus its parameters, rendered in the
- * reader's language where it is shown (`renderErrorMessage`): `new AppError("NOT_FOUND",
- * "proposalNotFound")`, `new AppError("FORBIDDEN", "forbiddenAction", { action })`.
+ * reader's language where it is shown (`renderErrorMessage`):
+ * `new AppError("NOT_FOUND", "proposalNotFound")`, `new AppError("FORBIDDEN", "forbiddenAction", { action })`.
+ * There is no overload taking a sentence: lib/ops/one-catalog.test.ts keeps it from coming back.
  */
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
@@ -41,26 +42,35 @@ type ErrorArguments<Key extends ErrorMessageKey> = ParamsOf<Key> extends []
 export class AppError<Key extends ErrorMessageKey = ErrorMessageKey> extends Error {
   readonly code: ErrorCode;
   readonly details: unknown;
-  readonly messageKey: Key | null;
+  readonly messageKey: Key;
   readonly messageParams: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, key: Key, ...rest: ErrorArguments<Key>);
-  /**
-   * @deprecated A message that is not in the catalog cannot be shown in the reader's language;
-   * use a key of lib/i18n/vi/errors.ts.
-   */
-  constructor(code: ErrorCode, legacyMessage: string, details?: unknown);
-  constructor(code: ErrorCode, keyOrMessage: string, params?: unknown, details?: unknown) {
-    const isKey = keyOrMessage in messages(DEFAULT_LOCALE).errors;
-    const key = isKey ? (keyOrMessage as Key) : null;
-    const messageParams = isKey ? (params as Record<string, unknown> | undefined) : undefined;
-    super(key ? render(key, messageParams, DEFAULT_LOCALE) : keyOrMessage);
+  constructor(code: ErrorCode, key: Key, ...[params, details]: ErrorArguments<Key>) {
+    // The types admit only catalog keys; this keeps a cast or plain JavaScript from smuggling a sentence in.
+    if (!isErrorMessageKey(key)) throw new TypeError(`AppError needs a key of lib/i18n/vi/errors.ts, not ${JSON.stringify(key)}`);
+    const messageParams = params as Record<string, unknown> | undefined;
+    // `message` is the Vietnamese text, for logs and for callers that never learn the reader's language.
+    super(render(key, messageParams, DEFAULT_LOCALE));
     this.name = "AppError";
     this.code = code;
     this.messageKey = key;
     this.messageParams = messageParams;
-    this.details = isKey ? details : params;
+    this.details = details;
   }
+}
+
+export function isErrorMessageKey(value: unknown): value is ErrorMessageKey {
+  return typeof value === "string" && Object.hasOwn(messages(DEFAULT_LOCALE).errors, value);
+}
+
+/**
+ * An error another process of ours sent as JSON (`errorBody` with its key and parameters), rebuilt
+ * so that it is rendered in the reader's language here too. Null when the key is not one of ours.
+ */
+export function relayedError(code: ErrorCode, key: unknown, params: unknown, details: unknown): AppError | null {
+  if (!isErrorMessageKey(key)) return null;
+  // The key was checked above; its parameters were built by the sender against the same catalog.
+  return Reflect.construct(AppError, [code, key, params, details]) as AppError;
 }
 
 function render(key: ErrorMessageKey, params: Record<string, unknown> | undefined, locale: Locale): string {
@@ -70,7 +80,7 @@ function render(key: ErrorMessageKey, params: Record<string, unknown> | undefine
 
 /** The error's message in the reader's language. */
 export function renderErrorMessage(error: AppError, locale: Locale): string {
-  return error.messageKey ? render(error.messageKey, error.messageParams, locale) : error.message;
+  return render(error.messageKey, error.messageParams, locale);
 }
 
 export function httpStatusFor(code: ErrorCode): number {

@@ -13,7 +13,7 @@ import { AppError } from "@/lib/errors";
 
 function roleFrom(form: FormData) {
   const role = formString(form, "role");
-  if (!isRole(role)) throw new AppError("BAD_REQUEST", "Vai trò không hợp lệ (invalid role).");
+  if (!isRole(role)) throw new AppError("BAD_REQUEST", "invalidRole");
   return role;
 }
 

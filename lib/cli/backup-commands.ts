@@ -47,7 +47,7 @@ async function verifyAll(): Promise<{ slug: string; versions: number }[]> {
   const verified: { slug: string; versions: number }[] = [];
   for (const document of documents) {
     const result = await verifyDocument(document.slug);
-    if (!result.ok) throw new AppError("CONFLICT", `Bản sao lưu không kiểm chứng được: “${document.slug}” hỏng tại phiên bản ${result.failedAt} (${result.reason}).`, result);
+    if (!result.ok) throw new AppError("CONFLICT", "backupUnverifiable", { slug: document.slug, failedAt: result.failedAt, reason: result.reason }, result);
     verified.push({ slug: document.slug, versions: document._count.versions });
   }
   return verified;
@@ -78,7 +78,7 @@ export const backupCommand: Command = {
     const pages = new Database(out, { readonly: true });
     const integrity = pages.pragma("integrity_check", { simple: true });
     pages.close();
-    if (integrity !== "ok") throw new AppError("INTERNAL", `Bản sao lưu hỏng (integrity_check: ${String(integrity)})`);
+    if (integrity !== "ok") throw new AppError("INTERNAL", "backupCorrupt", { detail: `integrity_check: ${String(integrity)}` });
     console.log(JSON.stringify({ backup: out, bytes: fs.statSync(out).size, logKey: fs.existsSync(`${out}.log-key`) }));
   },
 };

@@ -98,7 +98,7 @@ export const verifyCommand: Command = {
     const result = await verifyDocument(slug);
     console.log(JSON.stringify(result));
     if (!result.ok) {
-      throw new AppError("CONFLICT", `Chuỗi phiên bản của “${slug}” không hợp lệ tại phiên bản ${result.failedAt} (${result.reason}).`, result);
+      throw new AppError("CONFLICT", "chainInvalid", { slug, failedAt: result.failedAt, reason: result.reason }, result);
     }
   },
 };

@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode } from "../errors";
+import { AppError, relayedError, type ErrorCode } from "../errors";
 import type { DraftSectionWriter } from "../services/proposals/draft-writer";
 import { DEFAULT_COLLAB_PORT } from "./config";
 
@@ -48,22 +48,20 @@ const STATUS_CODES: Record<number, ErrorCode> = {
 };
 
 async function errorFrom(response: Response): Promise<AppError> {
-  let message = `Máy chủ cộng tác trả lời ${response.status} (collaboration server answered ${response.status})`;
   let code: ErrorCode = STATUS_CODES[response.status] ?? "UNAVAILABLE";
-  let details: unknown;
+  let relayed: AppError | null = null;
   try {
-    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
-    if (typeof body.error?.message === "string") message = body.error.message;
+    const body = (await response.json()) as { error?: { code?: unknown; key?: unknown; params?: unknown; details?: unknown } };
     if (body.error?.code === "INVALID_CONTENT") code = "INVALID_CONTENT";
-    details = body.error?.details;
+    relayed = relayedError(code, body.error?.key, body.error?.params, body.error?.details);
   } catch {
     // A proxy's HTML error page: the status alone decides.
   }
   if (response.status === 401) {
     // The web app and the collaboration server disagree on COLLAB_INTERNAL_SECRET: a deployment fault.
-    return new AppError("INTERNAL", "Máy chủ cộng tác từ chối khoá nội bộ (COLLAB_INTERNAL_SECRET mismatch).");
+    return new AppError("INTERNAL", "collabSecretRejected");
   }
-  return new AppError(code, message, details);
+  return relayed ?? new AppError(code, "collabAnswered", { status: response.status });
 }
 
 class Unreachable extends Error {}
@@ -88,7 +86,7 @@ async function postTo(baseUrl: string, path: string, body: unknown): Promise<voi
 }
 
 function unreachable(detail: string): AppError {
-  return new AppError("UNAVAILABLE", `Không kết nối được máy chủ cộng tác (collaboration server unreachable): ${detail}`);
+  return new AppError("UNAVAILABLE", "collabUnreachable", { detail });
 }
 
 /** To the first instance that answers: any of them can open the document, Redis relays the change. */

@@ -19,7 +19,7 @@ export async function loadProposal(db: DbOrTx, proposalId: string) {
       sections: { orderBy: { position: "asc" } },
     },
   });
-  if (!proposal) throw new AppError("NOT_FOUND", "Không tìm thấy đề xuất (proposal not found).");
+  if (!proposal) throw new AppError("NOT_FOUND", "proposalNotFound");
   return proposal;
 }
 

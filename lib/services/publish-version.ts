@@ -74,10 +74,10 @@ export async function publishVersion(input: PublishVersionInput): Promise<Publis
 export function translatePublishError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   if (isUniqueViolation(error)) {
-    return new AppError("CONFLICT", "Một phiên bản khác vừa được ban hành; hãy tải lại và thử lại (another version was published first).");
+    return new AppError("CONFLICT", "anotherVersionPublished");
   }
   if (isBusyError(error)) {
-    return new AppError("UNAVAILABLE", "Cơ sở dữ liệu đang bận; chưa có gì được ghi, hãy thử lại (database busy, nothing was written).");
+    return new AppError("UNAVAILABLE", "databaseBusy");
   }
   return error;
 }
@@ -88,7 +88,7 @@ async function publishInTransaction(tx: DbOrTx, input: PublishVersionInput): Pro
   if (headNumber !== input.expectedHeadNumber) {
     throw new AppError(
       "CONFLICT",
-      `Phiên bản hiện hành là ${headNumber ?? "không có"}, không phải ${input.expectedHeadNumber ?? "không có"} (head moved).`,
+      "headMoved", { head: headNumber, expected: input.expectedHeadNumber },
       { headNumber, expectedHeadNumber: input.expectedHeadNumber },
     );
   }
@@ -128,7 +128,7 @@ async function publishInTransaction(tx: DbOrTx, input: PublishVersionInput): Pro
         },
       });
     } else if (existing.documentId !== input.documentId) {
-      throw new AppError("BAD_REQUEST", `Mục ${section.id} thuộc tài liệu khác (section belongs to another document).`);
+      throw new AppError("BAD_REQUEST", "sectionInOtherDocument", { id: section.id });
     }
     const contentHash = hashCanonical(section.content);
     const revision =
@@ -167,7 +167,7 @@ function assertUniqueSections(snapshot: DocumentSnapshot): void {
   const slugs = new Set<string>();
   for (const section of snapshot.sections) {
     if (ids.has(section.id) || slugs.has(section.slug)) {
-      throw new AppError("BAD_REQUEST", `Mục trùng lặp: ${section.slug} (duplicate section).`);
+      throw new AppError("BAD_REQUEST", "duplicateSection", { slug: section.slug });
     }
     ids.add(section.id);
     slugs.add(section.slug);

@@ -57,8 +57,6 @@ export interface VersionEffect {
   nextChange: string | null;
 }
 
-const notFound = (what: string) => new AppError("NOT_FOUND", `Không tìm thấy ${what} (not found).`);
-
 /**
  * A document as published at a version: the one numbered, the one in force on the day `at`
  * (YYYY-MM-DD), or else the one in force today (by `now`, or the clock). A day before the first
@@ -67,10 +65,10 @@ const notFound = (what: string) => new AppError("NOT_FOUND", `Không tìm thấy
 export async function readPublishedDocument(input: { slug: string; versionNumber?: number; at?: string; now?: Date }): Promise<PublishedDocument> {
   const db = await getDb();
   const document = await findDocumentBySlug(db, input.slug);
-  if (!document) throw notFound(`tài liệu “${input.slug}”`);
+  if (!document) throw new AppError("NOT_FOUND", "documentSlugNotFound", { slug: input.slug });
   if (input.at !== undefined && !isCalendarDate(input.at)) throw new AppError("BAD_REQUEST", "invalidDate");
   const head = await headVersion(db, document.id);
-  if (!head) throw notFound("phiên bản đã ban hành");
+  if (!head) throw new AppError("NOT_FOUND", "nothingPublished");
   const dated = await loadDatedVersions(db, document.id);
   const today = clockToday(input.now);
   let number: number;

@@ -3,7 +3,6 @@ import { headVersion, loadVersionSnapshot } from "../db/documents";
 import { loadActor } from "../auth/actor";
 import { repairWebArtifacts } from "../domain/web-artifacts";
 import { canonicalJson } from "../domain/canonical";
-import { AppError } from "../errors";
 import { createProposal } from "./proposals/create-proposal";
 import { offlineDraftWriter } from "./proposals/draft-writer";
 import { publishProposal } from "./proposals/publish-proposal";
@@ -24,12 +23,12 @@ export async function publishSeedRepair(db: Db, input: { documentId: string; use
   const actorFor = async (email: string) => {
     const userId = input.users.get(email);
     const actor = userId ? await loadActor(db, userId) : null;
-    if (!actor) throw new AppError("INTERNAL", `Seed user ${email} is missing`);
+    if (!actor) throw new Error(`Seed user ${email} is missing`);
     return actor;
   };
   const document = await db.document.findUniqueOrThrow({ where: { id: input.documentId } });
   const head = await headVersion(db, document.id);
-  if (!head) throw new AppError("INTERNAL", "Seed version 1 is missing");
+  if (!head) throw new Error("Seed version 1 is missing");
   const current = await loadVersionSnapshot(db, document, head.id);
 
   const author = await actorFor(AUTHOR);
@@ -47,5 +46,5 @@ export async function publishSeedRepair(db: Db, input: { documentId: string; use
     await signer.approve(await actorFor(email), proposal.id, "Chỉ sửa lỗi định dạng, nội dung giữ nguyên.");
   }
   const outcome = await publishProposal({ actor: await actorFor(APPROVERS[0]), proposalId: proposal.id, writer: offlineDraftWriter, db });
-  if (outcome.kind !== "published") throw new AppError("INTERNAL", "Seed repair could not be published");
+  if (outcome.kind !== "published") throw new Error("Seed repair could not be published");
 }

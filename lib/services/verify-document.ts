@@ -42,7 +42,7 @@ export type DocumentVerification =
 export async function verifyDocument(slug: string): Promise<DocumentVerification> {
   const db = await getDb();
   const document = await findDocumentBySlug(db, slug);
-  if (!document) throw new AppError("NOT_FOUND", `Không tìm thấy tài liệu “${slug}” (not found).`);
+  if (!document) throw new AppError("NOT_FOUND", "documentSlugNotFound", { slug });
   const versions = await db.version.findMany({
     where: { documentId: document.id },
     orderBy: { number: "asc" },

@@ -2,7 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/lib/auth/current";
-import { isAppError } from "@/lib/errors";
+import { isAppError, renderErrorMessage } from "@/lib/errors";
+import { messages } from "@/lib/i18n/messages";
+import { getLocale } from "@/lib/i18n/server";
 import { formString } from "@/lib/http/actions";
 import { enforceRateLimit, personRateKey } from "@/lib/auth/rate-limit";
 import { authorize, requireActor } from "@/lib/policies";
@@ -27,7 +29,8 @@ export async function restoreVersionAction(form: FormData): Promise<void> {
     proposalId = proposal.id;
   } catch (error) {
     if (!isAppError(error)) console.error("[action] restore failed", error);
-    const message = isAppError(error) ? error.message : "Đã có lỗi; không có thay đổi nào được ghi (unexpected error, nothing was saved).";
+    const locale = await getLocale();
+    const message = isAppError(error) ? renderErrorMessage(error, locale) : messages(locale).errors.generic();
     redirect(`${historyPath}?error=${encodeURIComponent(message)}`);
   }
   redirect(`/lam-viec/de-xuat/${encodeURIComponent(proposalId)}`);

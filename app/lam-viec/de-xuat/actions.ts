@@ -3,7 +3,9 @@
 import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/lib/auth/current";
 import { collabDraftWriter } from "@/lib/collab/client";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, isAppError, renderErrorMessage } from "@/lib/errors";
+import { messages } from "@/lib/i18n/messages";
+import { getLocale } from "@/lib/i18n/server";
 import { formString, runFormAction } from "@/lib/http/actions";
 import { enforceRateLimit, personRateKey } from "@/lib/auth/rate-limit";
 import { authorize, requireActor } from "@/lib/policies";
@@ -35,9 +37,10 @@ export async function createProposalAction(_state: NewProposalState, form: FormD
     });
     id = proposal.id;
   } catch (error) {
-    if (isAppError(error)) return { error: error.message };
+    const locale = await getLocale();
+    if (isAppError(error)) return { error: renderErrorMessage(error, locale) };
     console.error("[action] create proposal failed", error);
-    return { error: "Không tạo được đề xuất; không có gì được ghi (could not create the proposal)." };
+    return { error: messages(locale).errors.proposalNotCreated() };
   }
   const section = formString(form, "section");
   redirect(proposalPath(id, section ? `?muc=${encodeURIComponent(section)}` : ""));
@@ -64,7 +67,7 @@ export async function reviewProposalAction(form: FormData) {
   await runFormAction(proposalPath(id, "#review"), async () => {
     const decision = formString(form, "decision");
     if (decision !== "approve" && decision !== "request_changes" && decision !== "reject") {
-      throw new AppError("BAD_REQUEST", "Hãy chọn một quyết định (choose a decision).");
+      throw new AppError("BAD_REQUEST", "reviewDecisionRequired");
     }
     await reviewProposal({
       actor: requireActor(await getCurrentActor()),

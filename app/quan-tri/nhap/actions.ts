@@ -2,7 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/lib/auth/current";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, isAppError, renderErrorMessage } from "@/lib/errors";
+import { messages } from "@/lib/i18n/messages";
+import { getLocale } from "@/lib/i18n/server";
 import { formString } from "@/lib/http/actions";
 import { enforceRateLimit, personRateKey } from "@/lib/auth/rate-limit";
 import { authorize, requireActor } from "@/lib/policies";
@@ -17,10 +19,10 @@ async function chapterFrom(form: FormData, pasted: string): Promise<ImportChapte
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return { markdown: pasted };
   if (pasted.trim().length > 0) {
-    throw new AppError("BAD_REQUEST", "Hãy dán nội dung hoặc chọn tệp, không dùng cả hai (paste or upload, not both).");
+    throw new AppError("BAD_REQUEST", "importPasteOrUpload");
   }
   if (file.size > MAX_IMPORT_BYTES) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `Tệp quá lớn: tối đa ${MAX_IMPORT_BYTES / 1024 / 1024} MiB (file too large).`);
+    throw new AppError("PAYLOAD_TOO_LARGE", "fileTooLarge", { limitMiB: MAX_IMPORT_BYTES / 1024 / 1024 });
   }
   if (file.name.toLowerCase().endsWith(".docx") || file.type === DOCX_TYPE) {
     return { sections: await docxToSections(Buffer.from(await file.arrayBuffer())), format: "docx" };
@@ -28,7 +30,7 @@ async function chapterFrom(form: FormData, pasted: string): Promise<ImportChapte
   try {
     return { markdown: new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer()) };
   } catch {
-    throw new AppError("BAD_REQUEST", "Tệp không phải văn bản UTF-8; hãy lưu lại với mã hóa UTF-8 (file is not UTF-8 text).");
+    throw new AppError("BAD_REQUEST", "fileNotUtf8");
   }
 }
 
@@ -55,9 +57,11 @@ export async function importChapterAction(previous: ImportFormState, form: FormD
   } catch (error) {
     if (!isAppError(error)) console.error("[action] import failed", error);
     const details = isAppError(error) && isErrorList(error.details) ? error.details.errors : [];
+    const locale = await getLocale();
+    const t = messages(locale).errors;
     return {
       attempt: previous.attempt + 1,
-      error: isAppError(error) ? (details.length > 0 ? "Không thể nhập tệp; hãy sửa các lỗi sau rồi thử lại:" : error.message) : "Đã có lỗi; không có gì được ghi (unexpected error, nothing was saved).",
+      error: isAppError(error) ? (details.length > 0 ? t.importFixBelow() : renderErrorMessage(error, locale)) : t.generic(),
       errors: details,
       values,
     };

@@ -41,7 +41,9 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 }
 
 function sendError(response: ServerResponse, error: AppError): void {
-  sendJson(response, httpStatusFor(error.code), errorBody(error));
+  // The key and parameters travel too, so the web app renders the message in its reader's language.
+  const body = errorBody(error);
+  sendJson(response, httpStatusFor(error.code), { error: { ...body.error, key: error.messageKey, params: error.messageParams } });
 }
 
 /** Compared as digests, so neither the length nor the content leaks through timing. */
@@ -57,7 +59,7 @@ async function readBody(request: IncomingMessage): Promise<string> {
   for await (const chunk of request) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.byteLength;
-    if (size > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `Nội dung yêu cầu vượt quá ${MAX_BODY_BYTES} byte (body too large)`);
+    if (size > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "payloadTooLarge", { limitBytes: MAX_BODY_BYTES });
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString("utf8");
@@ -94,33 +96,33 @@ async function replaceSection(request: IncomingMessage, response: ServerResponse
     raw = JSON.parse(await readBody(request));
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError("BAD_REQUEST", "Nội dung yêu cầu không phải JSON (body is not JSON)");
+    throw new AppError("BAD_REQUEST", "malformedJson");
   }
   const input = replaceInput.safeParse(raw);
-  if (!input.success) throw new AppError("BAD_REQUEST", input.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+  if (!input.success) throw new AppError("BAD_REQUEST", "invalidInput", { issues: input.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ") });
   const { proposalId, sectionId, actorId, countsAsEdit } = input.data;
   const validation = validateSectionContent(input.data.content);
   if (!validation.ok) {
-    throw new AppError("INVALID_CONTENT", `Nội dung không hợp lệ (invalid content): ${validation.errors.join("; ")}`, { errors: validation.errors });
+    throw new AppError("INVALID_CONTENT", "invalidContent", { problems: validation.errors.join("; ") }, { errors: validation.errors });
   }
 
   const proposal = await deps.db.proposal.findUnique({
     where: { id: proposalId },
     select: { status: true, sections: { where: { sectionId }, select: { id: true } } },
   });
-  if (!proposal || proposal.sections.length === 0) throw new AppError("NOT_FOUND", "Không tìm thấy mục của đề xuất (section not found)");
+  if (!proposal || proposal.sections.length === 0) throw new AppError("NOT_FOUND", "proposalSectionNotFound");
   if (!isProposalStatus(proposal.status) || !canEditContent(proposal.status)) {
-    throw new AppError("INVALID_TRANSITION", "Đề xuất không còn được sửa (not editable)");
+    throw new AppError("INVALID_TRANSITION", "proposalNotEditable");
   }
   const actor = await deps.db.user.findUnique({ where: { id: actorId }, select: { id: true, name: true } });
-  if (!actor) throw new AppError("BAD_REQUEST", "Không tìm thấy người thực hiện (unknown actorId)");
+  if (!actor) throw new AppError("BAD_REQUEST", "unknownActor");
 
   const documentName = collabDocumentName(proposalId, sectionId);
   const context: CollabContext = { user: actor, access: "write", proposalId, sectionId };
   const connection = await instance.openDirectConnection(documentName, context);
   try {
     const document = connection.document;
-    if (!document) throw new AppError("UNAVAILABLE", "Tài liệu đã đóng (document closed)");
+    if (!document) throw new AppError("UNAVAILABLE", "collabDocumentClosed");
     const update = replacementUpdate(document, ensureBlockIds(validation.content));
     if (update) {
       // A log row without a user is replayed after a crash without naming an editor.
@@ -135,12 +137,12 @@ async function replaceSection(request: IncomingMessage, response: ServerResponse
       outcome = await deps.persistence.storeNow(document, instance);
     } catch (error) {
       // The change is live and in the durable log; the retried store will save it.
-      throw new AppError("UNAVAILABLE", `Chưa lưu được bản nháp, sẽ thử lại (store failed, will retry): ${errorMessage(error)}`);
+      throw new AppError("UNAVAILABLE", "draftStoreFailed", { reason: errorMessage(error) });
     }
     if (outcome.kind === "refused") {
       throw outcome.reason === "not_found"
-        ? new AppError("NOT_FOUND", "Không tìm thấy mục của đề xuất (section not found)")
-        : new AppError("INVALID_TRANSITION", "Đề xuất không còn được sửa (not editable)");
+        ? new AppError("NOT_FOUND", "proposalSectionNotFound")
+        : new AppError("INVALID_TRANSITION", "proposalNotEditable");
     }
     const contentHash =
       outcome.kind === "stored"
@@ -165,10 +167,10 @@ async function flushProposal(request: IncomingMessage, response: ServerResponse,
     parsed = JSON.parse(await readBody(request));
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError("BAD_REQUEST", "Nội dung không phải JSON (malformed JSON)");
+    throw new AppError("BAD_REQUEST", "malformedJson");
   }
   const input = flushInput.safeParse(parsed);
-  if (!input.success) throw new AppError("BAD_REQUEST", "Thiếu mã đề xuất (proposalId required)");
+  if (!input.success) throw new AppError("BAD_REQUEST", "missingParameter", { name: "proposalId" });
   let stored = 0;
   for (const document of instance.documents.values()) {
     if (parseCollabDocumentName(document.name)?.proposalId !== input.data.proposalId) continue;
@@ -198,19 +200,19 @@ export function internalApiExtension(deps: ReplaceDeps & { internalSecret: strin
       const path = new URL(request.url ?? "/", "http://collab.invalid").pathname;
       try {
         if (path === "/health") {
-          if (request.method !== "GET" && request.method !== "HEAD") throw new AppError("BAD_REQUEST", "GET /health");
+          if (request.method !== "GET" && request.method !== "HEAD") throw new AppError("BAD_REQUEST", "methodNotAllowed", { allowed: "GET /health" });
           sendJson(response, 200, { status: "ok", documents: instance.getDocumentsCount(), connections: instance.getConnectionsCount() });
           return handled();
         }
-        if (path !== REPLACE_SECTION_PATH && path !== FLUSH_PROPOSAL_PATH) throw new AppError("NOT_FOUND", "Không có đường dẫn này (not found)");
-        if (request.method !== "POST") throw new AppError("BAD_REQUEST", `POST ${path}`);
+        if (path !== REPLACE_SECTION_PATH && path !== FLUSH_PROPOSAL_PATH) throw new AppError("NOT_FOUND", "pathNotFound");
+        if (request.method !== "POST") throw new AppError("BAD_REQUEST", "methodNotAllowed", { allowed: `POST ${path}` });
         if (!isInternalSecret(request.headers[INTERNAL_SECRET_HEADER], internalSecret)) {
-          throw new AppError("UNAUTHENTICATED", "Thiếu hoặc sai khoá nội bộ (bad internal secret)");
+          throw new AppError("UNAUTHENTICATED", "badInternalSecret");
         }
         if (path === FLUSH_PROPOSAL_PATH) await flushProposal(request, response, instance, deps);
         else await replaceSection(request, response, instance, deps);
       } catch (error) {
-        const appError = error instanceof AppError ? error : new AppError("INTERNAL", "Lỗi máy chủ cộng tác (internal error)");
+        const appError = error instanceof AppError ? error : new AppError("INTERNAL", "collabInternal");
         if (!(error instanceof AppError)) logger.error("internal_api.failed", { path, error: errorMessage(error) });
         if (!response.headersSent) sendError(response, appError);
         else response.end();

@@ -1,3 +1,5 @@
+import type { LocalizedLabel } from "../../domain/review-policy";
+
 /**
  * What went wrong, as a person reads it. Every entry is a function of the error's parameters, so
  * that an AppError carries a key and parameters and is rendered in the reader's language where it
@@ -63,4 +65,91 @@ export const errors = {
     "Phê duyệt phải được ký: gửi “signature”, chữ ký Ed25519 (base64) trên approvalPayload của đề xuất bằng khóa của bạn.",
   approvalSignatureInvalid: () =>
     "Chữ ký không khớp với nội dung hiện tại của đề xuất và khóa đã đăng ký của bạn; hãy tải lại đề xuất và ký lại.",
+  // Input and requests
+  missingParameter: (params: { name: string }) => `Thiếu tham số ${params.name}.`,
+  methodNotAllowed: (params: { allowed: string }) => `Phương thức không được hỗ trợ; hãy dùng ${params.allowed}.`,
+  pathNotFound: () => "Không có đường dẫn này.",
+  invalidData: () => "Dữ liệu không hợp lệ.",
+  invalidContent: (params: { problems: string }) => `Nội dung không hợp lệ: ${params.problems}`,
+  // Collaboration server
+  badInternalSecret: () => "Thiếu hoặc sai khoá nội bộ.",
+  unknownActor: () => "Không tìm thấy người thực hiện.",
+  collabDocumentClosed: () => "Tài liệu đã đóng.",
+  draftStoreFailed: (params: { reason: string }) => `Chưa lưu được bản nháp, sẽ thử lại: ${params.reason}`,
+  collabAnswered: (params: { status: number }) => `Máy chủ cộng tác trả lời ${params.status}.`,
+  draftNotWritable: () => "Không thể ghi bản nháp ở trạng thái này.",
+  collabInternal: () => "Lỗi máy chủ cộng tác.",
+  collabSecretRejected: () => "Máy chủ cộng tác từ chối khoá nội bộ (COLLAB_INTERNAL_SECRET không khớp).",
+  collabUnreachable: (params: { detail: string }) => `Không kết nối được máy chủ cộng tác: ${params.detail}`,
+  // Administration
+  invalidRole: () => "Vai trò không hợp lệ.",
+  unknownOrganization: () => "Cơ quan không tồn tại.",
+  organizationSlugNotFound: (params: { slug: string }) => `Không có cơ quan “${params.slug}”.`,
+  organizationExists: () => "Cơ quan này đã có.",
+  emailTaken: (params: { email: string }) => `Email ${params.email} đã được dùng.`,
+  userNotFound: () => "Không tìm thấy người dùng.",
+  cannotDemoteSelf: () => "Không thể tự bỏ quyền quản trị của chính mình.",
+  approvalsOutOfRange: (params: { min: number; max: number }) => `Số phê duyệt phải từ ${params.min} đến ${params.max}.`,
+  // Documents, versions and sections
+  documentNotFound: () => "Không tìm thấy tài liệu.",
+  documentSlugNotFound: (params: { slug: string }) => `Không tìm thấy tài liệu “${params.slug}”.`,
+  nothingPublished: () => "Tài liệu chưa có phiên bản nào được ban hành.",
+  nothingPublishedToEdit: () => "Tài liệu chưa có phiên bản nào để sửa đổi.",
+  versionNumberInvalid: (params: { name: string }) => `Số phiên bản ${params.name} phải là số nguyên dương.`,
+  sectionNotFound: () => "Không tìm thấy mục.",
+  sectionSlugNotFound: (params: { slug: string }) => `Không tìm thấy mục “${params.slug}”.`,
+  sectionNotInVersion: (params: { number: number }) => `Phiên bản ${params.number} không có mục này.`,
+  sectionInOtherDocument: (params: { id: string }) => `Mục ${params.id} thuộc tài liệu khác.`,
+  duplicateSection: (params: { slug: string }) => `Mục trùng lặp: ${params.slug}.`,
+  exportFormat: () => "Định dạng phải là “md”, “html” hoặc “pdf”.",
+  chainInvalid: (params: { slug: string; failedAt: number | null; reason: string }) =>
+    `Chuỗi phiên bản của “${params.slug}” không hợp lệ tại phiên bản ${params.failedAt ?? "?"} (${params.reason}).`,
+  anotherVersionPublished: () => "Một phiên bản khác vừa được ban hành; hãy tải lại và thử lại.",
+  headMoved: (params: { head: number | null; expected: number | null }) =>
+    `Phiên bản hiện hành là ${params.head ?? "không có"}, không phải ${params.expected ?? "không có"}.`,
+  publishConflicts: () => "Phiên bản hiện hành đã thay đổi và có xung đột; đề xuất được gửi lại cho người soạn thảo.",
+  publishNeedsReapproval: () => "Phiên bản hiện hành đã thay đổi; bản hợp nhất cần được phê duyệt lại.",
+  backupUnverifiable: (params: { slug: string; failedAt: number | null; reason: string }) =>
+    `Bản sao lưu không kiểm chứng được: “${params.slug}” hỏng tại phiên bản ${params.failedAt ?? "?"} (${params.reason}).`,
+  backupCorrupt: (params: { detail: string }) => `Bản sao lưu hỏng (${params.detail}).`,
+  databaseBusy: () => "Cơ sở dữ liệu đang bận; chưa có gì được ghi, hãy thử lại.",
+  // Import and restore
+  importPasteOrUpload: () => "Hãy dán nội dung hoặc chọn tệp, không dùng cả hai.",
+  fileTooLarge: (params: { limitMiB: number }) => `Tệp quá lớn: tối đa ${params.limitMiB} MiB.`,
+  fileNotUtf8: () => "Tệp không phải văn bản UTF-8; hãy lưu lại với mã hóa UTF-8.",
+  notDocx: () => "Tệp không phải tài liệu Word (.docx) hợp lệ.",
+  unreadableDocx: () => "Không đọc được tệp Word; hãy lưu lại dưới dạng .docx hoặc Markdown.",
+  importEmpty: () => "Tệp không có nội dung nào để nhập; hãy dùng tiêu đề # hoặc ## cho từng mục.",
+  importTooManySections: (params: { count: number; max: number }) => `Tệp có ${params.count} mục, tối đa ${params.max} mục mỗi lần nhập.`,
+  importFixBelow: () => "Không thể nhập tệp; hãy sửa các lỗi sau rồi thử lại:",
+  importInvalid: (params: { problems: string }) => `Không thể nhập tệp: ${params.problems}`,
+  nothingToRestore: (params: { headNumber: number }) =>
+    `Nội dung cần khôi phục giống hệt phiên bản hiện hành (${params.headNumber}); không có gì để khôi phục.`,
+  // Proposals
+  proposalNotCreated: () => "Không tạo được đề xuất; không có gì được ghi.",
+  ministryRequired: () => "Bạn cần thuộc một cơ quan để đề xuất.",
+  proposalNotEditable: () => "Đề xuất không còn được sửa.",
+  proposalSectionNotFound: () => "Không tìm thấy mục trong đề xuất.",
+  sectionTitleLength: (params: { max: number }) => `Tên mục phải có từ 1 đến ${params.max} ký tự.`,
+  lastSection: () => "Tài liệu phải còn ít nhất một mục.",
+  draftForbidden: () => "Bạn không có quyền mở bản nháp này.",
+  userEmailNotFound: () => "Không tìm thấy người dùng với email này.",
+  cannotCoauthor: () => "Người này không thể cùng soạn: khác cơ quan hoặc không phải người đóng góp.",
+  unknownParentComment: () => "Bình luận gốc không tồn tại.",
+  conflictNotFound: () => "Xung đột này không còn.",
+  conflictNeedsEditor: () => "Xung đột này cần được sửa trực tiếp trong trình soạn thảo.",
+  unresolvedConflicts: () => "Còn xung đột hợp nhất chưa xử lý.",
+  nothingChanged: () => "Đề xuất chưa có thay đổi nào so với bản gốc.",
+  unknownStatus: (params: { status: string }) => `Trạng thái không hợp lệ: ${params.status}.`,
+  invalidTransition: (params: { event: string; status: string; reason: string }) =>
+    `Không thể “${params.event}” khi đề xuất đang ở trạng thái ${params.status} (${params.reason}).`,
+  concurrentChange: () => "Đề xuất vừa được người khác thay đổi; hãy tải lại.",
+  // Reviews and publishing
+  reviewDecisionRequired: () => "Hãy chọn một quyết định.",
+  invalidReview: (params: { issues: string }) => `Quyết định không hợp lệ: ${params.issues}`,
+  reviewCommentRequired: () => "Hãy ghi nhận xét khi yêu cầu chỉnh sửa hoặc từ chối.",
+  selfApproval: () => "Bạn đã soạn hoặc sửa đề xuất này nên không thể phê duyệt.",
+  reviewContentChanged: () => "Nội dung đã thay đổi sau khi bạn đọc; hãy xem lại bản mới nhất.",
+  /** `unmet`: the unmet checklist items, joined, in each language. */
+  policyNotMet: (params: { unmet: LocalizedLabel }) => `Chưa đủ điều kiện ban hành: ${params.unmet.vi}.`,
 };

@@ -15,7 +15,7 @@ export const createOrganizationInput = z.object({
 export async function createOrganization(options: { actor: Actor; input: z.infer<typeof createOrganizationInput> }) {
   authorize(options.actor, "admin:manage");
   const parsed = createOrganizationInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("BAD_REQUEST", parsed.error.issues.map((issue) => issue.message).join("; "));
+  if (!parsed.success) throw new AppError("BAD_REQUEST", "invalidInput", { issues: parsed.error.issues.map((issue) => issue.message).join("; ") });
   const db = await getDb();
   try {
     return await runTransaction(db, async (tx) => {
@@ -26,7 +26,7 @@ export async function createOrganization(options: { actor: Actor; input: z.infer
       return organization;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "Cơ quan này đã có (organization already exists).");
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "organizationExists");
     throw error;
   }
 }

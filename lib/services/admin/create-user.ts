@@ -21,13 +21,13 @@ export type CreateUserInput = z.infer<typeof createUserInput>;
 export async function createUser(options: { actor: Actor | null; input: CreateUserInput; db?: DbOrTx }) {
   if (options.actor) authorize(options.actor, "admin:manage");
   const parsed = createUserInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("BAD_REQUEST", parsed.error.issues.map((issue) => issue.message).join("; "));
+  if (!parsed.success) throw new AppError("BAD_REQUEST", "invalidInput", { issues: parsed.error.issues.map((issue) => issue.message).join("; ") });
   const input = parsed.data;
   const db = options.db ?? (await getDb());
   let organizationId: string | null = null;
   if (input.organizationSlug) {
     const organization = await db.organization.findUnique({ where: { slug: input.organizationSlug } });
-    if (!organization) throw new AppError("BAD_REQUEST", `Không có cơ quan “${input.organizationSlug}” (unknown organization).`);
+    if (!organization) throw new AppError("BAD_REQUEST", "organizationSlugNotFound", { slug: input.organizationSlug });
     organizationId = organization.id;
   }
   try {
@@ -49,7 +49,7 @@ export async function createUser(options: { actor: Actor | null; input: CreateUs
     });
     return user;
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", `Email ${input.email} đã được dùng (email already exists).`);
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "emailTaken", { email: input.email });
     throw error;
   }
 }

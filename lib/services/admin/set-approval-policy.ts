@@ -12,12 +12,12 @@ export async function setApprovalPolicy(options: { actor: Actor; documentId: str
   authorize(options.actor, "policy:edit");
   const { requiredApprovals } = options;
   if (!Number.isInteger(requiredApprovals) || requiredApprovals < MIN_REQUIRED_APPROVALS || requiredApprovals > MAX_REQUIRED_APPROVALS) {
-    throw new AppError("BAD_REQUEST", `Số phê duyệt phải từ ${MIN_REQUIRED_APPROVALS} đến ${MAX_REQUIRED_APPROVALS} (approvals out of range).`);
+    throw new AppError("BAD_REQUEST", "approvalsOutOfRange", { min: MIN_REQUIRED_APPROVALS, max: MAX_REQUIRED_APPROVALS });
   }
   const db = await getDb();
   return runTransaction(db, async (tx) => {
     const document = await tx.document.findUnique({ where: { id: options.documentId } });
-    if (!document) throw new AppError("NOT_FOUND", "Không tìm thấy tài liệu (document not found).");
+    if (!document) throw new AppError("NOT_FOUND", "documentNotFound");
     await tx.document.update({ where: { id: document.id }, data: { requiredApprovals } });
     await recordAudit(tx, {
       actorId: options.actor.id,

@@ -10,9 +10,9 @@ export async function setSectionOwner(options: { actor: Actor; sectionId: string
   const db = await getDb();
   return runTransaction(db, async (tx) => {
     const section = await tx.section.findUnique({ where: { id: options.sectionId } });
-    if (!section) throw new AppError("NOT_FOUND", "Không tìm thấy mục (section not found).");
+    if (!section) throw new AppError("NOT_FOUND", "sectionNotFound");
     if (options.organizationId && !(await tx.organization.findUnique({ where: { id: options.organizationId } }))) {
-      throw new AppError("BAD_REQUEST", "Cơ quan không tồn tại (unknown organization).");
+      throw new AppError("BAD_REQUEST", "unknownOrganization");
     }
     await tx.section.update({ where: { id: section.id }, data: { ownerOrganizationId: options.organizationId } });
     await recordAudit(tx, {

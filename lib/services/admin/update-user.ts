@@ -17,18 +17,18 @@ export const updateUserInput = z.object({
 export async function updateUser(options: { actor: Actor; input: z.infer<typeof updateUserInput> }) {
   authorize(options.actor, "admin:manage");
   const parsed = updateUserInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("BAD_REQUEST", "Dữ liệu không hợp lệ (invalid input).");
+  if (!parsed.success) throw new AppError("BAD_REQUEST", "invalidData");
   const input = parsed.data;
   if (input.userId === options.actor.id && (input.role !== "ADMIN" || !input.active)) {
-    throw new AppError("BAD_REQUEST", "Không thể tự bỏ quyền quản trị của chính mình (cannot demote yourself).");
+    throw new AppError("BAD_REQUEST", "cannotDemoteSelf");
   }
   const db = await getDb();
   return runTransaction(db, async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.userId } });
-    if (!before) throw new AppError("NOT_FOUND", "Không tìm thấy người dùng (user not found).");
+    if (!before) throw new AppError("NOT_FOUND", "userNotFound");
     if (input.organizationId) {
       const organization = await tx.organization.findUnique({ where: { id: input.organizationId } });
-      if (!organization) throw new AppError("BAD_REQUEST", "Cơ quan không tồn tại (unknown organization).");
+      if (!organization) throw new AppError("BAD_REQUEST", "unknownOrganization");
     }
     const user = await tx.user.update({
       where: { id: input.userId },

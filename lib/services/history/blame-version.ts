@@ -53,7 +53,7 @@ export async function blameVersion(options: { slug: string; versionNumber: numbe
   const db = options.db ?? (await getDb());
   const document = await requireDocument(db, options.slug);
   const head = await requireHead(db, document.id);
-  if (options.versionNumber > head.number) throw new AppError("NOT_FOUND", `Không có phiên bản ${options.versionNumber} (version not found).`);
+  if (options.versionNumber > head.number) throw new AppError("NOT_FOUND", "versionNotFound", { number: options.versionNumber });
 
   const blamed = blameOfState(await blameStateAt(db, document.id, options.versionNumber));
   const named = new Set([options.versionNumber, ...blamed.flatMap((section) => section.blocks.map((block) => block.changedIn))]);

@@ -65,7 +65,7 @@ export async function exportVersion(options: {
   authorize(options.actor ?? null, "document:read");
   const format = options.format;
   if (!isExportFormat(format)) {
-    throw new AppError("BAD_REQUEST", `Định dạng phải là “md”, “html” hoặc “pdf” (format must be md, html or pdf).`);
+    throw new AppError("BAD_REQUEST", "exportFormat");
   }
   const db = options.db ?? (await getDb());
   const document = await requireDocument(db, options.slug);

@@ -44,14 +44,14 @@ export async function importChapterProposal(options: { actor: Actor; slug: strin
   authorize(options.actor, "document:import");
   const input = options.input;
   if ("markdown" in input && Buffer.byteLength(input.markdown, "utf8") > MAX_IMPORT_BYTES) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `Tệp quá lớn: tối đa ${MAX_IMPORT_BYTES / 1024 / 1024} MiB (file too large).`);
+    throw new AppError("PAYLOAD_TOO_LARGE", "fileTooLarge", { limitMiB: MAX_IMPORT_BYTES / 1024 / 1024 });
   }
   const parsed = "markdown" in input ? chapterSections(input.markdown) : input.sections;
   if (parsed.length === 0) {
-    throw new AppError("BAD_REQUEST", "Tệp không có nội dung nào để nhập; hãy dùng tiêu đề # hoặc ## cho từng mục (nothing to import).");
+    throw new AppError("BAD_REQUEST", "importEmpty");
   }
   if (parsed.length > MAX_IMPORTED_SECTIONS) {
-    throw new AppError("BAD_REQUEST", `Tệp có ${parsed.length} mục, tối đa ${MAX_IMPORTED_SECTIONS} mục mỗi lần nhập (too many sections).`);
+    throw new AppError("BAD_REQUEST", "importTooManySections", { count: parsed.length, max: MAX_IMPORTED_SECTIONS });
   }
 
   const db = options.db ?? (await getDb());
@@ -80,7 +80,7 @@ export async function importChapterProposal(options: { actor: Actor; slug: strin
     added.push({ id: `sec-${randomUUID()}`, slug, title, content: result.content });
   });
   if (errors.length > 0) {
-    throw new AppError("INVALID_CONTENT", `Không thể nhập tệp: ${errors.join("; ")}`, { errors });
+    throw new AppError("INVALID_CONTENT", "importInvalid", { problems: errors.join("; ") }, { errors });
   }
 
   const names = added.map((section) => `“${section.title}”`).join(", ");

@@ -34,7 +34,7 @@ export async function listSectionHistory(options: {
   const section = await db.section.findUnique({
     where: { documentId_slug: { documentId: history.document.id, slug: options.sectionSlug } },
   });
-  if (!section) throw new AppError("NOT_FOUND", `Không tìm thấy mục “${options.sectionSlug}” (section not found).`);
+  if (!section) throw new AppError("NOT_FOUND", "sectionSlugNotFound", { slug: options.sectionSlug });
 
   const placements = await listPlacements(db, history.document.id);
   const changes = sectionChanges(section.id, placements);

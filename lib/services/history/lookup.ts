@@ -8,27 +8,27 @@ import { LruCache } from "../../domain/lru-cache";
 
 export async function requireDocument(db: DbOrTx, slug: string) {
   const document = await findDocumentBySlug(db, slug);
-  if (!document) throw new AppError("NOT_FOUND", `Không tìm thấy tài liệu “${slug}” (document not found).`);
+  if (!document) throw new AppError("NOT_FOUND", "documentSlugNotFound", { slug });
   return document;
 }
 
 export async function requireHead(db: DbOrTx, documentId: string) {
   const head = await headVersion(db, documentId);
-  if (!head) throw new AppError("NOT_FOUND", "Tài liệu chưa có phiên bản nào được ban hành (nothing published yet).");
+  if (!head) throw new AppError("NOT_FOUND", "nothingPublished");
   return head;
 }
 
 /** A version number from input: a positive integer, or a 400 that says so. */
 export function assertVersionNumber(value: number, name: string): void {
   if (!Number.isSafeInteger(value) || value < 1) {
-    throw new AppError("BAD_REQUEST", `Số phiên bản ${name} phải là số nguyên dương (${name} must be a positive integer).`);
+    throw new AppError("BAD_REQUEST", "versionNumberInvalid", { name });
   }
 }
 
 export async function requireVersion(db: DbOrTx, documentId: string, number: number, name = "n") {
   assertVersionNumber(number, name);
   const version = await findVersion(db, documentId, number);
-  if (!version) throw new AppError("NOT_FOUND", `Không có phiên bản ${number} (version ${number} not found).`);
+  if (!version) throw new AppError("NOT_FOUND", "versionNotFound", { number });
   return version;
 }
 

@@ -36,14 +36,14 @@ export async function startRestoreProposal(options: {
   let defaultTitle = `Khôi phục phiên bản ${version.number}`;
   if (options.sectionId !== undefined) {
     const restored = old.sections.find((section) => section.id === options.sectionId);
-    if (!restored) throw new AppError("NOT_FOUND", `Phiên bản ${version.number} không có mục này (section not in version ${version.number}).`);
+    if (!restored) throw new AppError("NOT_FOUND", "sectionNotInVersion", { number: version.number });
     sections = withSectionRestored(current.sections, old.sections, restored);
     defaultTitle = `Khôi phục mục “${restored.title}” theo phiên bản ${version.number}`;
   }
   if (isEmptyDiff(diffDocuments(current, { ...current, sections }))) {
     throw new AppError(
       "BAD_REQUEST",
-      `Nội dung cần khôi phục giống hệt phiên bản hiện hành (${head.number}); không có gì để khôi phục (nothing to restore).`,
+      "nothingToRestore", { headNumber: head.number },
     );
   }
   const when = version.publishedAt.toISOString().slice(0, 10);

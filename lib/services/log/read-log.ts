@@ -126,9 +126,9 @@ export async function readVersionLogEntry(db: DbOrTx, versionId: string): Promis
 export async function readVersionProofFile(slug: string, versionNumber: number): Promise<{ fileName: string; body: string }> {
   const db = await getDb();
   const document = await findDocumentBySlug(db, slug);
-  if (!document) throw new AppError("NOT_FOUND", `Không tìm thấy tài liệu “${slug}” (not found).`);
+  if (!document) throw new AppError("NOT_FOUND", "documentSlugNotFound", { slug });
   const version = await findVersion(db, document.id, versionNumber);
-  if (!version) throw new AppError("NOT_FOUND", `Không tìm thấy phiên bản ${versionNumber} (not found).`);
+  if (!version) throw new AppError("NOT_FOUND", "versionNotFound", { number: versionNumber });
   const entry = await readVersionLogEntry(db, version.id);
   if (!entry) throw new AppError("NOT_FOUND", "versionNotInLog");
   const checkpoints = await db.logCheckpoint.findMany({ where: { size: { gt: entry.index } }, orderBy: { size: "desc" }, select: { size: true, rootHash: true, note: true } });

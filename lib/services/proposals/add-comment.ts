@@ -19,7 +19,7 @@ export const commentInput = z.object({
 
 export async function addComment(options: { actor: Actor; proposalId: string; input: z.input<typeof commentInput> }) {
   const parsed = commentInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("BAD_REQUEST", parsed.error.issues.map((issue) => issue.message).join("; "));
+  if (!parsed.success) throw new AppError("BAD_REQUEST", "invalidInput", { issues: parsed.error.issues.map((issue) => issue.message).join("; ") });
   const db = await getDb();
   return runTransaction(db, async (tx) => {
     const proposal = await loadProposal(tx, options.proposalId);
@@ -27,11 +27,11 @@ export async function addComment(options: { actor: Actor; proposalId: string; in
     let parentAuthorId: string | null = null;
     if (parsed.data.parentId) {
       const parent = await tx.comment.findUnique({ where: { id: parsed.data.parentId } });
-      if (!parent || parent.proposalId !== proposal.id) throw new AppError("BAD_REQUEST", "Bình luận gốc không tồn tại (unknown parent).");
+      if (!parent || parent.proposalId !== proposal.id) throw new AppError("BAD_REQUEST", "unknownParentComment");
       parentAuthorId = parent.authorId;
     }
     if (parsed.data.sectionId && !proposal.sections.some((section) => section.sectionId === parsed.data.sectionId)) {
-      throw new AppError("BAD_REQUEST", "Mục không thuộc đề xuất (unknown section).");
+      throw new AppError("BAD_REQUEST", "proposalSectionNotFound");
     }
     const comment = await tx.comment.create({
       data: {

@@ -24,7 +24,7 @@ export type StructureChange =
 function checkTitle(title: string): string {
   const trimmed = title.trim().normalize("NFC");
   if (trimmed.length === 0 || trimmed.length > MAX_SECTION_TITLE_LENGTH) {
-    throw new AppError("BAD_REQUEST", `Tên mục phải có từ 1 đến ${MAX_SECTION_TITLE_LENGTH} ký tự (section title length).`);
+    throw new AppError("BAD_REQUEST", "sectionTitleLength", { max: MAX_SECTION_TITLE_LENGTH });
   }
   return trimmed;
 }
@@ -36,12 +36,12 @@ export async function changeDraftStructure(options: { actor: Actor; proposalId: 
     const proposal = await loadProposal(tx, options.proposalId);
     authorize(options.actor, "proposal:edit", proposalResource(proposal));
     if (!isProposalStatus(proposal.status) || !canEditContent(proposal.status)) {
-      throw new AppError("INVALID_TRANSITION", "Đề xuất không còn được sửa (not editable).");
+      throw new AppError("INVALID_TRANSITION", "proposalNotEditable");
     }
     const active = proposal.sections.filter((section) => !section.removed).sort((a, b) => a.position - b.position);
     const find = (sectionId: string) => {
       const row = proposal.sections.find((section) => section.sectionId === sectionId);
-      if (!row) throw new AppError("NOT_FOUND", "Không tìm thấy mục trong đề xuất (section not found).");
+      if (!row) throw new AppError("NOT_FOUND", "proposalSectionNotFound");
       return row;
     };
     const reorder = async (ordered: { id: string }[]) => {
@@ -72,7 +72,7 @@ export async function changeDraftStructure(options: { actor: Actor; proposalId: 
       }
       case "remove": {
         const row = find(change.sectionId);
-        if (active.length <= 1) throw new AppError("BAD_REQUEST", "Tài liệu phải còn ít nhất một mục (cannot remove the last section).");
+        if (active.length <= 1) throw new AppError("BAD_REQUEST", "lastSection");
         await tx.proposalSection.update({ where: { id: row.id }, data: { removed: true } });
         await reorder(active.filter((candidate) => candidate.id !== row.id));
         break;
@@ -85,7 +85,7 @@ export async function changeDraftStructure(options: { actor: Actor; proposalId: 
       }
       case "move": {
         const index = active.findIndex((row) => row.sectionId === change.sectionId);
-        if (index < 0) throw new AppError("NOT_FOUND", "Không tìm thấy mục (section not found).");
+        if (index < 0) throw new AppError("NOT_FOUND", "sectionNotFound");
         const target = change.direction === "up" ? index - 1 : index + 1;
         if (target < 0 || target >= active.length) return;
         const ordered = [...active];

@@ -37,17 +37,17 @@ export async function createProposal(options: {
   authorize(options.actor, "proposal:create");
   const parsed = proposalFieldsInput.safeParse(options.input);
   if (!parsed.success) {
-    throw new AppError("BAD_REQUEST", parsed.error.issues.map((issue) => issue.message).join("; "), { issues: parsed.error.issues });
+    throw new AppError("BAD_REQUEST", "invalidInput", { issues: parsed.error.issues.map((issue) => issue.message).join("; ") }, { issues: parsed.error.issues });
   }
   const organizationId = options.actor.organizationId;
-  if (!organizationId) throw new AppError("FORBIDDEN", "Bạn cần thuộc một cơ quan để đề xuất (no ministry).");
+  if (!organizationId) throw new AppError("FORBIDDEN", "ministryRequired");
   const db = options.db ?? (await getDb());
 
   return runTransaction(db, async (tx) => {
     const document = await findDocumentBySlug(tx, options.documentSlug);
-    if (!document) throw new AppError("NOT_FOUND", `Không tìm thấy tài liệu “${options.documentSlug}” (document not found).`);
+    if (!document) throw new AppError("NOT_FOUND", "documentSlugNotFound", { slug: options.documentSlug });
     const head = await headVersion(tx, document.id);
-    if (!head) throw new AppError("CONFLICT", "Tài liệu chưa có phiên bản nào để sửa đổi (nothing published yet).");
+    if (!head) throw new AppError("CONFLICT", "nothingPublishedToEdit");
     const headSections = await loadVersionSections(tx, head.id);
     const headRevisionBySection = new Map(headSections.map((section) => [section.id, section.revisionId]));
     const draftSections: SnapshotSection[] =

@@ -67,7 +67,7 @@ export const offlineDraftWriter: DraftSectionWriter = {
     });
     doc.destroy();
     if (!result.stored) {
-      throw new AppError(result.reason === "not_found" ? "NOT_FOUND" : "INVALID_TRANSITION", "Không thể ghi bản nháp ở trạng thái này (draft not writable).");
+      throw new AppError(result.reason === "not_found" ? "NOT_FOUND" : "INVALID_TRANSITION", "draftNotWritable");
     }
     await db.collabUpdate.deleteMany({ where: { documentName } });
   },

@@ -14,9 +14,9 @@ export async function inviteCoauthor(options: { actor: Actor; proposalId: string
     const proposal = await loadProposal(tx, options.proposalId);
     authorize(options.actor, "proposal:invite", proposalResource(proposal));
     const invitee = await tx.user.findUnique({ where: { email: options.email.trim().toLowerCase() } });
-    if (!invitee || !invitee.active || !isRole(invitee.role)) throw new AppError("NOT_FOUND", "Không tìm thấy người dùng với email này (user not found).");
+    if (!invitee || !invitee.active || !isRole(invitee.role)) throw new AppError("NOT_FOUND", "userEmailNotFound");
     if (!canJoinAsCoauthor({ role: invitee.role, organizationId: invitee.organizationId }, proposal)) {
-      throw new AppError("FORBIDDEN", "Người này không thể cùng soạn: khác cơ quan hoặc không phải người đóng góp (cannot co-author).");
+      throw new AppError("FORBIDDEN", "cannotCoauthor");
     }
     if (proposal.authors.some((author) => author.userId === invitee.id)) return { added: false };
     await tx.proposalAuthor.create({ data: { proposalId: proposal.id, userId: invitee.id, role: "COAUTHOR" } });

@@ -13,9 +13,9 @@ export async function issueCollabAccess(options: { actor: Actor; proposalId: str
   const db = await getDb();
   const proposal = await loadProposal(db, options.proposalId);
   const access = collaborationAccess(options.actor, proposalResource(proposal));
-  if (access === "none") throw new AppError("FORBIDDEN", "Bạn không có quyền mở bản nháp này (forbidden).");
+  if (access === "none") throw new AppError("FORBIDDEN", "draftForbidden");
   if (!proposal.sections.some((section) => section.sectionId === options.sectionId)) {
-    throw new AppError("NOT_FOUND", "Không tìm thấy mục trong đề xuất (section not found).");
+    throw new AppError("NOT_FOUND", "proposalSectionNotFound");
   }
   const document = collabDocumentName(proposal.id, options.sectionId);
   const { token, expiresAt } = await mintCollabToken({ userId: options.actor.id, documentName: document, readOnly: access !== "write" });

@@ -10,11 +10,11 @@ export async function applyTransition(
   extra: { submittedAt?: Date } = {},
 ): Promise<ProposalStatus> {
   if (!isProposalStatus(proposal.status)) {
-    throw new AppError("INVALID_TRANSITION", `Trạng thái không hợp lệ: ${proposal.status} (unknown status).`);
+    throw new AppError("INVALID_TRANSITION", "unknownStatus", { status: proposal.status });
   }
   const result = transition(proposal.status, event);
   if (!result.ok) {
-    throw new AppError("INVALID_TRANSITION", `Không thể “${event}” khi đề xuất đang ở trạng thái ${proposal.status} (${result.reason}).`);
+    throw new AppError("INVALID_TRANSITION", "invalidTransition", { event, status: proposal.status, reason: result.reason });
   }
   // Compare-and-set on the status read, so two concurrent decisions cannot both apply.
   const updated = await db.proposal.updateMany({
@@ -22,7 +22,7 @@ export async function applyTransition(
     data: { status: result.status, ...extra },
   });
   if (updated.count !== 1) {
-    throw new AppError("CONFLICT", "Đề xuất vừa được người khác thay đổi; hãy tải lại (proposal changed concurrently).");
+    throw new AppError("CONFLICT", "concurrentChange");
   }
   return result.status;
 }

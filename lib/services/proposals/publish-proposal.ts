@@ -85,12 +85,13 @@ async function publishOnce(
     const unmet = evaluation.items.filter((item) => !item.ok);
     throw new AppError(
       "POLICY_NOT_MET",
-      `Chưa đủ điều kiện ban hành: ${unmet.map((item) => item.label.vi).join("; ")} (policy not met).`,
+      "policyNotMet",
+      { unmet: { vi: unmet.map((item) => item.label.vi).join("; "), en: unmet.map((item) => item.label.en).join("; ") } },
       { unmet },
     );
   }
   const head = await headVersion(tx, proposal.documentId);
-  if (!head) throw new AppError("CONFLICT", "Tài liệu chưa có phiên bản (no head).", { headNumber: null });
+  if (!head) throw new AppError("CONFLICT", "nothingPublished", undefined, { headNumber: null });
   const draft = draftSnapshot(proposal);
   const headSnapshot = await loadVersionSnapshot(tx, proposal.document, head.id);
 

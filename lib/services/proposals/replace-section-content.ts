@@ -21,16 +21,16 @@ export async function replaceSectionContent(options: {
 }) {
   const validation = validateSectionContent(options.content);
   if (!validation.ok) {
-    throw new AppError("INVALID_CONTENT", `Nội dung không hợp lệ (invalid content): ${validation.errors.join("; ")}`, { errors: validation.errors });
+    throw new AppError("INVALID_CONTENT", "invalidContent", { problems: validation.errors.join("; ") }, { errors: validation.errors });
   }
   const db = await getDb();
   const proposal = await loadProposal(db, options.proposalId);
   authorize(options.actor, "proposal:edit", proposalResource(proposal));
   if (!isProposalStatus(proposal.status) || !canEditContent(proposal.status)) {
-    throw new AppError("INVALID_TRANSITION", "Đề xuất không còn được sửa (not editable).");
+    throw new AppError("INVALID_TRANSITION", "proposalNotEditable");
   }
   const row = proposal.sections.find((section) => section.sectionId === options.sectionId && !section.removed);
-  if (!row) throw new AppError("NOT_FOUND", "Không tìm thấy mục trong đề xuất (section not found).");
+  if (!row) throw new AppError("NOT_FOUND", "proposalSectionNotFound");
   const content = ensureBlockIds(validation.content);
   await options.writer.replaceSection({ proposalId: proposal.id, sectionId: row.sectionId, content, actorId: options.actor.id });
   await recordAudit(db, { actorId: options.actor.id, action: "proposal.content_replaced", targetType: "proposal", targetId: proposal.id, data: { sectionId: row.sectionId } });

@@ -30,13 +30,13 @@ export async function resolveMergeConflict(options: {
   authorize(options.actor, "proposal:resolve", proposalResource(proposal));
   const conflicts = JSON.parse(proposal.conflicts) as MergeConflict[];
   const conflict = conflicts.find((candidate) => candidate.id === options.conflictId);
-  if (!conflict) throw new AppError("NOT_FOUND", "Xung đột này không còn (conflict not found).");
+  if (!conflict) throw new AppError("NOT_FOUND", "conflictNotFound");
 
   if (options.resolution === "keep_head") {
     const row = proposal.sections.find((section) => section.sectionId === conflict.sectionId);
     const targetId = conflict.blockId;
     if (!row || !targetId || targetId.includes("~")) {
-      throw new AppError("BAD_REQUEST", "Xung đột này cần được sửa trực tiếp trong trình soạn thảo (resolve it in the editor).");
+      throw new AppError("BAD_REQUEST", "conflictNeedsEditor");
     }
     const content = JSON.parse(row.content) as SectionContent;
     const replacement = isNode(conflict.head) ? conflict.head : null;

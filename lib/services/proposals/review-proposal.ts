@@ -37,10 +37,10 @@ const DECISIONS = { approve: "APPROVE", request_changes: "REQUEST_CHANGES", reje
  */
 export async function reviewProposal(options: { actor: Actor; proposalId: string; input: z.input<typeof reviewInput> }) {
   const parsed = reviewInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("BAD_REQUEST", `Quyết định không hợp lệ (invalid review): ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
+  if (!parsed.success) throw new AppError("BAD_REQUEST", "invalidReview", { issues: parsed.error.issues.map((issue) => issue.message).join("; ") });
   const input = parsed.data;
   if (input.decision !== "approve" && input.comment.length === 0) {
-    throw new AppError("BAD_REQUEST", "Hãy ghi nhận xét khi yêu cầu chỉnh sửa hoặc từ chối (a comment is required).");
+    throw new AppError("BAD_REQUEST", "reviewCommentRequired");
   }
   const db = await getDb();
   return runTransaction(db, async (tx) => {
@@ -48,10 +48,10 @@ export async function reviewProposal(options: { actor: Actor; proposalId: string
     authorize(options.actor, "proposal:review", proposalResource(proposal));
     const { contentHash, contributorIds } = await evaluateProposalPolicy(tx, proposal);
     if (input.decision === "approve" && !canReviewerApprove(options.actor.id, contributorIds)) {
-      throw new AppError("FORBIDDEN", "Bạn đã soạn hoặc sửa đề xuất này nên không thể phê duyệt (separation of duties).");
+      throw new AppError("FORBIDDEN", "selfApproval");
     }
     if (input.contentHash && input.contentHash !== contentHash) {
-      throw new AppError("CONFLICT", "Nội dung đã thay đổi sau khi bạn đọc; hãy xem lại bản mới nhất (content changed since you read it).", { contentHash });
+      throw new AppError("CONFLICT", "reviewContentChanged", undefined, { contentHash });
     }
     let keyId: string | null = null;
     let signature: string | null = null;

@@ -22,11 +22,11 @@ export async function submitProposal(options: { actor: Actor; proposalId: string
     const proposal = await loadProposal(tx, options.proposalId);
     authorize(options.actor, "proposal:submit", proposalResource(proposal));
     if ((JSON.parse(proposal.conflicts) as unknown[]).length > 0) {
-      throw new AppError("MERGE_CONFLICT", "Còn xung đột hợp nhất chưa xử lý (unresolved merge conflicts).");
+      throw new AppError("MERGE_CONFLICT", "unresolvedConflicts");
     }
     const { touchedSectionIds: touched } = await evaluateProposalPolicy(tx, proposal);
     if (touched.length === 0) {
-      throw new AppError("BAD_REQUEST", "Đề xuất chưa có thay đổi nào so với bản gốc (nothing changed yet).");
+      throw new AppError("BAD_REQUEST", "nothingChanged");
     }
     const status = await applyTransition(tx, proposal, "submit", { submittedAt: new Date() });
     await recordAudit(tx, { actorId: options.actor.id, action: "proposal.submitted", targetType: "proposal", targetId: proposal.id });

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 /** `?q=chinh phu so`: passages of the current versions, diacritics ignored. */
 export const GET = apiRoute(async (request) => {
   const q = new URL(request.url).searchParams.get("q");
-  if (q === null) throw new AppError("BAD_REQUEST", "Thiếu tham số q (missing q).");
+  if (q === null) throw new AppError("BAD_REQUEST", "missingParameter", { name: "q" });
   await enforceRateLimit("search", rateKeyFor(await getRequestActor(request), requestClientAddress(request.headers)));
   return json(searchResultsJson(await searchHandbook({ query: q })));
 });

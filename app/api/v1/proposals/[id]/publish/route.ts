@@ -1,6 +1,8 @@
 import { getRequestActor } from "@/lib/auth/current";
 import { collabDraftWriter } from "@/lib/collab/client";
 import { apiRoute, json, readOptionalJson } from "@/lib/http/api";
+import { requestLocale } from "@/lib/i18n/locales";
+import { messages } from "@/lib/i18n/messages";
 import { requireActor } from "@/lib/policies";
 import { publishInput, publishProposal } from "@/lib/services/proposals/publish-proposal";
 
@@ -20,14 +22,13 @@ export const POST = apiRoute<{ params: Promise<{ id: string }> }>(async (request
     const { number, hash, effectiveFrom: effective } = outcome.version;
     return json({ version: { number, hash, effectiveFrom: effective }, merged: outcome.merged }, { status: 201 });
   }
+  const t = messages(requestLocale(request.headers)).errors;
   return json(
     {
       error: {
         code: "MERGE_CONFLICT",
         message:
-          outcome.conflicts.length > 0
-            ? "Phiên bản hiện hành đã thay đổi và có xung đột; đề xuất được gửi lại cho người soạn thảo (conflicts with the current version)."
-            : "Phiên bản hiện hành đã thay đổi; bản hợp nhất cần được phê duyệt lại (merged with the current version, needs re-approval).",
+          outcome.conflicts.length > 0 ? t.publishConflicts() : t.publishNeedsReapproval(),
         details: { conflicts: outcome.conflicts },
       },
       conflicts: outcome.conflicts,

@@ -1,0 +1,115 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { projectRoot } from "../db/config";
+import { AppError, isErrorMessageKey } from "../errors";
+
+/**
+ * Every word a person reads comes from the catalog (lib/i18n), and every error is a catalog key
+ * plus parameters. These scans keep it so: a language picked inline (`vi ? "…" : "…"`,
+ * `locale === "en" ? …`) or an error thrown with a sentence instead of a key fails here, with the
+ * file and line to fix.
+ */
+const SCANNED_FOLDERS = ["app", "components", "lib"];
+const SCANNED_FILES = ["proxy.ts"];
+/** The catalog itself is where languages are told apart. */
+const CATALOG = "lib/i18n/";
+/** Folders whose words are still being moved into the catalog; each entry is removed when its move lands. */
+const NOT_YET_MOVED = ["lib/domain/diff/"];
+/** This file, whose probes are the very lines it forbids. */
+const SELF = "lib/ops/one-catalog.test.ts";
+const EXCLUDED = [CATALOG, ...NOT_YET_MOVED, "lib/db/generated/"];
+
+/** A comparison with a language code: the start of an inline choice of words by language. */
+const LANGUAGE_COMPARISON = /[!=]==?\s*["'`](?:vi|en)["'`]|["'`](?:vi|en)["'`]\s*[!=]==?/;
+/** A language flag used as a condition: `vi ? "Xin chào" : "Hello"`. */
+const LANGUAGE_FLAG_TERNARY = /\b(?:vi|en|isVi|isVietnamese|isEnglish)\s*\?\s*[^.?]/;
+/** `new AppError("CODE", <message>`: the message must be a plain string literal naming a catalog key. */
+const APP_ERROR = /new AppError\(\s*"[A-Z_]+"\s*,\s*([^,)]+)/g;
+
+interface Finding {
+  where: string;
+  text: string;
+}
+
+function sourceFiles(): string[] {
+  const root = projectRoot();
+  const files: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
+      const path = `${folder}/${entry.name}`;
+      if (path === SELF || EXCLUDED.some((excluded) => `${path}/`.startsWith(excluded))) continue;
+      if (entry.isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(entry.name)) files.push(path);
+    }
+  };
+  for (const folder of SCANNED_FOLDERS) walk(folder);
+  return [...files, ...SCANNED_FILES];
+}
+
+function read(path: string): string {
+  return readFileSync(join(projectRoot(), path), "utf8");
+}
+
+function lineFindings(pattern: RegExp): Finding[] {
+  return sourceFiles().flatMap((path) =>
+    read(path)
+      .split("\n")
+      .flatMap((line, index) => (pattern.test(line) ? [{ where: `${path}:${index + 1}`, text: line.trim() }] : [])),
+  );
+}
+
+/** Where `new AppError` is given something other than a quoted catalog key (a sentence, a template, a variable). */
+export function legacyErrorFindings(path: string, source: string): Finding[] {
+  return [...source.matchAll(APP_ERROR)].flatMap((match) => {
+    const argument = match[1].trim();
+    const quoted = /^"([A-Za-z0-9]+)"$/.exec(argument);
+    if (quoted && isErrorMessageKey(quoted[1])) return [];
+    // A choice between keys (`invalid ? "invalidEmail" : "subscriptionTargetNotFound"`) is still keys only.
+    const choices = argument.split(/[?:]/).slice(1).map((choice) => choice.trim());
+    if (choices.length > 0 && choices.every((choice) => /^"[A-Za-z0-9]+"$/.test(choice) && isErrorMessageKey(choice.slice(1, -1)))) return [];
+    const line = source.slice(0, match.index).split("\n").length;
+    return [{ where: `${path}:${line}`, text: match[0] }];
+  });
+}
+
+describe("one catalog for words and errors", () => {
+  it("scans the sources it means to (the scan is not vacuous)", () => {
+    const files = sourceFiles();
+    expect(files).toContain("app/lam-viec/page.tsx");
+    expect(files).toContain("lib/services/publish-version.ts");
+    expect(files.some((file) => file.startsWith(CATALOG))).toBe(false);
+  });
+
+  it("has no inline choice of words by language outside the catalog", () => {
+    expect(lineFindings(LANGUAGE_COMPARISON)).toEqual([]);
+    expect(lineFindings(LANGUAGE_FLAG_TERNARY)).toEqual([]);
+  });
+
+  it("recognises the inline choices it forbids", () => {
+    for (const line of ['locale === "vi" ? "Lọc" : "Filter"', '{vi ? "Chờ thẩm định" : "Awaiting review"}', 'const vi = locale === "vi";', '"en" === locale ? a : b']) {
+      expect(LANGUAGE_COMPARISON.test(line) || LANGUAGE_FLAG_TERNARY.test(line), line).toBe(true);
+    }
+    expect(LANGUAGE_FLAG_TERNARY.test("const review = event?.kind;")).toBe(false);
+  });
+
+  it("throws every AppError with a catalog key, never a sentence", () => {
+    expect(sourceFiles().flatMap((path) => legacyErrorFindings(path, read(path)))).toEqual([]);
+  });
+
+  it("recognises the legacy error strings it forbids", () => {
+    const legacy = [
+      'throw new AppError("NOT_FOUND", "Không tìm thấy mục (section not found).");',
+      'throw new AppError("BAD_REQUEST", `Tệp có ${count} mục (too many sections).`);',
+      'throw new AppError("BAD_REQUEST", message);',
+      'throw new AppError("BAD_REQUEST", "notAKeyOfTheCatalog");',
+    ];
+    for (const source of legacy) expect(legacyErrorFindings("probe.ts", source), source).toHaveLength(1);
+    expect(legacyErrorFindings("probe.ts", 'throw new AppError("NOT_FOUND", "sectionNotFound");')).toEqual([]);
+  });
+
+  it("refuses, at run time too, an AppError whose message is not a catalog key", () => {
+    expect(() => Reflect.construct(AppError, ["BAD_REQUEST", "Dữ liệu không hợp lệ (invalid input)."])).toThrow(TypeError);
+    expect(new AppError("NOT_FOUND", "sectionNotFound").messageKey).toBe("sectionNotFound");
+  });
+});
