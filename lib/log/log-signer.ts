@@ -37,7 +37,7 @@ const LOG_KEY_BESIDE_DATABASE = "log-key";
  * run, a restored copy under another folder) keeps a log of its own instead of meeting a
  * signed state that its fresh tree can never be consistent with.
  */
-export function logKeyFile(env: NodeJS.ProcessEnv = process.env): string {
+export function logKeyFile(env: Partial<NodeJS.ProcessEnv> = process.env): string {
   if (env.HANDBOOK_LOG_KEY_FILE) return path.resolve(projectRoot(), env.HANDBOOK_LOG_KEY_FILE);
   const database = databaseConfig(env.DATABASE_URL);
   if (database.engine === "sqlite") return path.join(path.dirname(database.file), LOG_KEY_BESIDE_DATABASE);
