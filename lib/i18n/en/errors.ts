@@ -104,8 +104,6 @@ export const errors: Messages["errors"] = {
   importPasteOrUpload: () => "Paste the text or choose a file, not both.",
   fileTooLarge: (params) => `The file is too large: at most ${params.limitMiB} MiB.`,
   fileNotUtf8: () => "The file is not UTF-8 text; save it again as UTF-8.",
-  notDocx: () => "The file is not a valid Word document (.docx).",
-  unreadableDocx: () => "The Word file cannot be read; save it again as .docx or Markdown.",
   importEmpty: () => "The file has nothing to import; start each section with a # or ## heading.",
   importTooManySections: (params) =>
     `The file has ${plural("en", params.count, { one: "# section", other: "# sections" })}; at most ${params.max} can be imported at once.`,
