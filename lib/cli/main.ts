@@ -7,9 +7,10 @@ import { backupCommand, restoreCommand } from "./backup-commands";
 import { HISTORY_COMMANDS } from "./history-commands";
 import { CommandExit, LOG_COMMANDS } from "./log-commands";
 import { KEY_COMMANDS } from "./key-commands";
+import { grantAppRoleCommand } from "./db-commands";
 
 /** Every command of `handbook`; add new ones here. */
-const COMMANDS: Command[] = [userCreateCommand, tokenCreateCommand, tokenRevokeCommand, ...HISTORY_COMMANDS, ...LOG_COMMANDS, backupCommand, restoreCommand, ...KEY_COMMANDS];
+const COMMANDS: Command[] = [userCreateCommand, tokenCreateCommand, tokenRevokeCommand, ...HISTORY_COMMANDS, ...LOG_COMMANDS, backupCommand, restoreCommand, ...KEY_COMMANDS, grantAppRoleCommand];
 
 function help(): string {
   return [

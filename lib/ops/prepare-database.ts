@@ -1,6 +1,7 @@
 import { getDb } from "../db/client";
 import { databaseConfig } from "../db/config";
 import { migrate } from "../db/migrate";
+import { migrationDatabaseUrl } from "../db/app-role";
 import { seedDatabase } from "../services/seed-database";
 import { ensureLogKey } from "../log/log-signer";
 import { backfillLog } from "../services/log/backfill-log";
@@ -21,7 +22,8 @@ export async function prepareDatabase(): Promise<void> {
 async function migrateAndSeed(config: ReturnType<typeof databaseConfig>): Promise<void> {
   const logKey = ensureLogKey();
   console.log(`[log] ${logKey.signer.name}: key ${logKey.file}`);
-  const report = await migrate(config);
+  // On PostgreSQL the owner migrates (DATABASE_MIGRATION_URL); the product itself connects as a role without DDL rights.
+  const report = await migrate(config.engine === "postgres" ? databaseConfig(migrationDatabaseUrl()) : config);
   const where = config.engine === "sqlite" ? config.file : "PostgreSQL";
   console.log(`[db] ${where}: ${report.applied.length} migration(s) applied, ${report.alreadyApplied} already present`);
   // Demo people only on the embedded engine (a trial install); a PostgreSQL deployment starts with

@@ -57,6 +57,7 @@ describe.each(engines)("the transparency log on %s", (engine) => {
       expect(statementHash(bytes)).toBe(entry.statementHash);
       expect(statement.sections.map((section) => section.contentHash)).toEqual(entry.version.sections.map((row) => sectionContentHash(row.revision.content)));
       expect(statement.publishedAt).toBe(entry.version.publishedAt.toISOString());
+      expect(statement.effectiveDate).toBe(entry.version.effectiveFrom);
       previous = entry.statementHash;
     }
     const second = decodeStatement(new Uint8Array(entries[1].statement));

@@ -82,7 +82,7 @@ export async function buildVersionStatement(tx: DbOrTx, versionId: string, appro
     approvals: [...approvals],
     publisher: version.publishedBy ? { id: version.publishedBy.id, name: version.publishedBy.name.normalize("NFC") } : SYSTEM_PUBLISHER,
     publishedAt: version.publishedAt.toISOString(),
-    effectiveDate: null,
+    effectiveDate: version.effectiveFrom || null,
   };
 }
 
