@@ -23,6 +23,7 @@ import { createDb } from "../../lib/db/client";
 import { databaseConfig, projectRoot } from "../../lib/db/config";
 import { buildIsCurrent, writeBuildStamp } from "../../lib/ops/build-stamp";
 import { openClient, isSyncedAndAcknowledged, sectionText, typeText, type TestClient } from "../../lib/collab/test-helpers";
+import { newReviewerKey } from "../fixtures/reviewer-key";
 
 const root = projectRoot();
 const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
@@ -324,8 +325,14 @@ async function main(): Promise<number> {
     await expectStatus("submit on web B", api(webB, `/api/v1/proposals/${proposal.id}/submit`, { method: "POST", token: tokens.author }), 200);
     const draft = await db.proposalSection.findFirstOrThrow({ where: { proposalId: proposal.id, sectionId: section.id } });
     if (!typed.flat().every((word) => draft.content.includes(word))) throw new Error("the submitted draft lacks words that were acknowledged");
-    await expectStatus("approve (MIC) on web A", api(webA, `/api/v1/proposals/${proposal.id}/reviews`, { method: "POST", token: tokens.mic, body: { decision: "approve", comment: "Đồng ý" } }), 201);
-    await expectStatus("approve (MOHA) on web B", api(webB, `/api/v1/proposals/${proposal.id}/reviews`, { method: "POST", token: tokens.moha, body: { decision: "approve", comment: "Đồng ý" } }), 201);
+    // Each reviewer signs the approval with a key of their own, registered through the API.
+    for (const [who, base, token] of [["MIC", webA, tokens.mic], ["MOHA", webB, tokens.moha]] as const) {
+      const key = newReviewerKey();
+      await expectStatus(`register the ${who} reviewer's key`, api(base, "/api/v1/me/keys", { method: "POST", token, body: { publicKey: key.publicKey } }), 201);
+      const { approvalPayload } = (await expectStatus(`read the proposal (${who})`, api(base, `/api/v1/proposals/${proposal.id}`, { token }), 200)) as { approvalPayload: string };
+      const signature = key.signPayload(approvalPayload);
+      await expectStatus(`approve (${who})`, api(base, `/api/v1/proposals/${proposal.id}/reviews`, { method: "POST", token, body: { decision: "approve", comment: "Đồng ý", signature } }), 201);
+    }
 
     // Both instances' reader pages are warm (cached) before the publish.
     const pagePath = `/${DOC}/${section.slug}`;

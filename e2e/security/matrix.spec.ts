@@ -206,6 +206,17 @@ const EXPECTATIONS = new Map<string, Expectation>([
   ["GET /api/v1/search", read(() => "/api/v1/search?q=chuyen", "document:read")],
   ["GET /api/v1/unsubscribe", read(() => "/api/v1/unsubscribe?token=khong-hop-le", "public")],
   ["GET /ngon-ngu", read(() => "/ngon-ngu?lang=vi&next=/", "public")],
+  // The text as in force on a day, citable identifiers and the transparency log: all public.
+  ["page /[document]/ngay", page(() => `/${DOC}/ngay`, "document:read")],
+  ["page /[document]/ngay/[date]", page(() => `/${DOC}/ngay/2100-01-01`, "document:read")],
+  ["GET /eli/[...path]", read(() => `/eli/cam-nang/${DOC}/v2`, "document:read")],
+  ["GET /api/v1/documents/[slug]/versions/[n]/effects", read(() => `/api/v1/documents/${DOC}/versions/2/effects`, "document:read")],
+  ["GET /api/v1/documents/[slug]/versions/[n]/proof", read(() => `/api/v1/documents/${DOC}/versions/2/proof`, "document:read")],
+  ["GET /api/v1/log/proof/inclusion", read(() => "/api/v1/log/proof/inclusion?index=0&size=2", "public")],
+  ["GET /api/v1/log/proof/consistency", read(() => "/api/v1/log/proof/consistency?from=1&to=2", "public")],
+  ["GET /log/checkpoint", read(() => "/log/checkpoint", "public")],
+  ["GET /log/policy", read(() => "/log/policy", "public")],
+  ["GET /log/tile/[...path]", read(() => "/log/tile/0/000.p/2", "public")],
 
   // Signing in is everyone's, but nobody signs in without the password.
   [

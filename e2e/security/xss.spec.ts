@@ -10,6 +10,7 @@ import { recordFigures } from "./support/figures";
 import type { Visitor } from "./support/http";
 import { armContext, chunks, collect, loadPayloads, type Watch } from "./support/xss";
 import { actionId, createProposal, DEMO_EMAILS, proposalSectionContent, proposalSections, signedIn } from "./support/world";
+import { newReviewerKey } from "../fixtures/reviewer-key";
 
 /**
  * A few hundred XSS payloads of the well-known families, through every way content enters the
@@ -121,7 +122,13 @@ test("the API takes payloads as text, refuses them as attributes, and stores not
   const submitted = await lan.json("POST", `/api/v1/proposals/${id}/submit`, {});
   expect(submitted.status, submitted.text().slice(0, 200)).toBe(200);
   for (const reviewer of [DEMO_EMAILS.minh, DEMO_EMAILS.khoa, DEMO_EMAILS.thu]) {
-    const review = await (await signedIn(reviewer)).json("POST", `/api/v1/proposals/${id}/reviews`, { decision: "approve", comment: "Đồng ý." });
+    // An approval counts only when signed by the reviewer's own registered key.
+    const visitor = await signedIn(reviewer);
+    const key = newReviewerKey();
+    const registered = await visitor.json("POST", "/api/v1/me/keys", { publicKey: key.publicKey });
+    expect([200, 201], registered.text().slice(0, 200)).toContain(registered.status);
+    const proposal = await visitor.json<{ approvalPayload: string }>("GET", `/api/v1/proposals/${id}`);
+    const review = await visitor.json("POST", `/api/v1/proposals/${id}/reviews`, { decision: "approve", comment: "Đồng ý.", signature: key.signPayload(proposal.data.approvalPayload) });
     expect(review.status, review.text().slice(0, 200)).toBe(201);
   }
   const published = await (await signedIn(DEMO_EMAILS.minh)).json<{ version: { number: number } }>("POST", `/api/v1/proposals/${id}/publish`, {});
