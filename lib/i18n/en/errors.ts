@@ -48,6 +48,7 @@ export const errors: Messages["errors"] = {
   logTileNotFound: () => "The transparency log has no such tile.",
   docxNotWord: () => "The file is not a valid Word document (.docx).",
   docxUnreadable: () => "The Word file could not be read; save it again as .docx, or as Markdown.",
+  docxUnsafeLink: (params: { href: string }) => `The Word file has an unsafe link: ${params.href}. Remove or correct it and import again.`,
   docxTooManyEntries: (params: { max: number }) => `The Word file holds too many parts (at most ${params.max}); save it again or import it as Markdown.`,
   docxTooLarge: (params: { maxMiB: number }) => `The Word file is too large once unpacked (at most ${params.maxMiB} MiB); remove some images or import it as Markdown.`,
   reviewerKeyInvalid: () =>

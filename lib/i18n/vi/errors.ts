@@ -53,6 +53,7 @@ export const errors = {
   logTileNotFound: () => "Không có ô (tile) này trong nhật ký minh bạch.",
   docxNotWord: () => "Tệp không phải tài liệu Word (.docx) hợp lệ.",
   docxUnreadable: () => "Không đọc được tệp Word; hãy lưu lại dưới dạng .docx hoặc Markdown.",
+  docxUnsafeLink: (params: { href: string }) => `Tệp Word có liên kết không an toàn: ${params.href}. Hãy xóa hoặc sửa liên kết đó rồi nhập lại.`,
   docxTooManyEntries: (params: { max: number }) => `Tệp Word chứa quá nhiều thành phần (tối đa ${params.max}); hãy lưu lại tệp hoặc nhập dưới dạng Markdown.`,
   docxTooLarge: (params: { maxMiB: number }) => `Tệp Word khi giải nén quá lớn (tối đa ${params.maxMiB} MiB); hãy bớt hình ảnh hoặc nhập dưới dạng Markdown.`,
   reviewerKeyInvalid: () =>

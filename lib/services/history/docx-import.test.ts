@@ -103,3 +103,29 @@ describe("docxToSections", () => {
     await expect(docxToSections(bomb)).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE", messageKey: "docxTooLarge" });
   });
 });
+
+describe("docxToSections and hyperlinks", () => {
+  async function docxWithLink(target: string): Promise<Buffer> {
+    const zip = wordArchive([]);
+    zip.file(
+      "word/_rels/document.xml.rels",
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${target}" TargetMode="External"/></Relationships>`,
+    );
+    const body = `${paragraphXml("Heading1", [{ text: "Liên kết" }])}<w:p><w:hyperlink r:id="rIdLink"><w:r><w:t>Cổng dịch vụ công</w:t></w:r></w:hyperlink></w:p>`;
+    zip.file("word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`);
+    return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  }
+
+  it("keeps a web link", async () => {
+    const [section] = await docxToSections(await docxWithLink("https://dichvucong.gov.vn/"));
+    expect(section?.content.content[0]?.content?.[0]).toMatchObject({ text: "Cổng dịch vụ công", marks: [{ type: "link", attrs: { href: "https://dichvucong.gov.vn/" } }] });
+  });
+
+  it.each(["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)"])(
+    "refuses the whole file when a link is unsafe (%s), naming the link",
+    async (target) => {
+      const escaped = target.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+      await expect(docxToSections(await docxWithLink(escaped))).rejects.toMatchObject({ messageKey: "docxUnsafeLink", messageParams: { href: target } });
+    },
+  );
+});

@@ -1,6 +1,8 @@
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import type { MarkdownSection } from "../../domain/chapter";
+import { Window } from "happy-dom";
+import { isAllowedHref } from "../../editor/extensions";
 import { htmlToSections } from "../../editor/html-import";
 import { AppError } from "../../errors";
 import { MAX_IMPORT_BYTES } from "./import-chapter-proposal";
@@ -77,6 +79,9 @@ function inflatedSize(entry: JSZip.JSZipObject, budget: number): Promise<number>
   });
 }
 
+/** An error names at most this much of a refused link: enough to find it in the document. */
+const MAX_SHOWN_HREF_CHARS = 120;
+
 /** The chapter in a Word document, as sections not yet validated. */
 export async function docxToSections(buffer: Buffer): Promise<MarkdownSection[]> {
   if (buffer.length < ZIP_MAGIC.length || ZIP_MAGIC.some((byte, index) => buffer[index] !== byte)) {
@@ -99,5 +104,24 @@ export async function docxToSections(buffer: Buffer): Promise<MarkdownSection[]>
   } catch {
     throw new AppError("BAD_REQUEST", "docxUnreadable");
   }
+  refuseUnsafeLinks(html);
   return htmlToSections(html);
+}
+
+/**
+ * A hyperlink the editor would never accept (javascript:, data:, …) makes the whole file
+ * refused, as an unsafe link in Markdown is: quietly unlinking it would import a document
+ * that differs from the one its author sent, with no word to anyone.
+ */
+function refuseUnsafeLinks(html: string): void {
+  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  try {
+    window.document.body.innerHTML = html;
+    for (const anchor of window.document.querySelectorAll("a[href]")) {
+      const href = anchor.getAttribute("href") ?? "";
+      if (!isAllowedHref(href)) throw new AppError("BAD_REQUEST", "docxUnsafeLink", { href: href.slice(0, MAX_SHOWN_HREF_CHARS) });
+    }
+  } finally {
+    void window.happyDOM.close();
+  }
 }
