@@ -207,7 +207,7 @@ const EXPECTATIONS = new Map<string, Expectation>([
   ["GET /api/v1/unsubscribe", read(() => "/api/v1/unsubscribe?token=khong-hop-le", "public")],
   ["GET /ngon-ngu", read(() => "/ngon-ngu?lang=vi&next=/", "public")],
   // The text as in force on a day, citable identifiers and the transparency log: all public.
-  ["page /[document]/ngay", page(() => `/${DOC}/ngay`, "document:read")],
+  ["page /[document]/ngay", page(() => `/${DOC}/ngay?d=2100-01-01`, "document:read")],
   ["page /[document]/ngay/[date]", page(() => `/${DOC}/ngay/2100-01-01`, "document:read")],
   ["GET /eli/[...path]", read(() => `/eli/cam-nang/${DOC}/v2`, "document:read")],
   ["GET /api/v1/documents/[slug]/versions/[n]/effects", read(() => `/api/v1/documents/${DOC}/versions/2/effects`, "document:read")],
