@@ -76,9 +76,11 @@ export async function collect(page: Page, watch: Watch, where: string): Promise<
         if (URL_ATTRIBUTES.includes(name) && /^(javascript|data|vbscript):/.test(value)) hostile.push(`<${element.localName} ${name}=${value.slice(0, 40)}>`);
         if (name === "srcdoc") hostile.push(`<${element.localName} srcdoc>`);
       }
-      // Next's own streaming scripts carry the response's nonce; nothing else may be a script.
+      // Next's own streaming scripts carry the response's nonce; nothing else may be a script, but
+      // for a JSON-LD data block (never run by a browser; lib/domain/eli.ts keeps "</script>" out of it).
       const nonced = element instanceof HTMLScriptElement && element.nonce !== "";
-      if (!nonced && ["script", "iframe", "frame", "object", "embed", "base", "portal"].includes(element.localName)) hostile.push(`<${element.localName}> in content`);
+      const dataBlock = element instanceof HTMLScriptElement && element.type === "application/ld+json" && element.attributes.length === 1;
+      if (!nonced && !dataBlock && ["script", "iframe", "frame", "object", "embed", "base", "portal"].includes(element.localName)) hostile.push(`<${element.localName}> in content`);
       if (element.localName === "meta" && element.getAttribute("http-equiv")) hostile.push("<meta http-equiv> in content");
       // Plain Events, never clicks or submits: an inline handler would run, a form would not be sent.
       for (const type of ["mouseover", "pointerenter", "focus", "focusin", "toggle", "animationstart"]) {
