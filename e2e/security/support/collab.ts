@@ -6,7 +6,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { plainText } from "@/lib/domain/document";
-import { YDOC_FIELD, yDocToContent } from "@/lib/editor/ydoc";
+import { yDocToContent } from "@/lib/editor/ydoc";
 import { COLLAB_URL, WEB_ORIGIN } from "./env";
 import type { Visitor } from "./http";
 
@@ -83,23 +83,8 @@ export function liveText(doc: Y.Doc): string {
   }
 }
 
-/** Types `text` at the end of the first paragraph or heading, as a keystroke would. */
-export function typeText(doc: Y.Doc, text: string): void {
-  const fragment = doc.getXmlFragment(YDOC_FIELD);
-  for (const block of fragment.toArray()) {
-    if (!(block instanceof Y.XmlElement) || (block.nodeName !== "paragraph" && block.nodeName !== "heading")) continue;
-    const existing = block.toArray().find((child): child is Y.XmlText => child instanceof Y.XmlText);
-    if (existing) {
-      existing.insert(existing.length, text);
-      return;
-    }
-    const created = new Y.XmlText();
-    created.insert(0, text);
-    block.insert(block.length, [created]);
-    return;
-  }
-  throw new Error("no text block to type into");
-}
+// Typing goes through the collaboration tests' own helper, as the scale run does.
+export { typeText } from "@/lib/collab/test-helpers";
 
 export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
