@@ -57,6 +57,7 @@ export const backupCommand: Command = {
   name: "backup",
   summary: "Copy the embedded database while it runs, with the log key (sao lưu)",
   usage: "handbook backup --out backups/handbook-2026-12-02.db",
+  options: { out: "string" },
   async run(args) {
     const source = embeddedDatabaseFile();
     const out = path.resolve(requireOption(args, "out"));
@@ -87,6 +88,7 @@ export const restoreCommand: Command = {
   name: "restore",
   summary: "Restore a backup into a fresh embedded database and verify its hash chain (khôi phục)",
   usage: "handbook restore --from backups/handbook-2026-12-02.db   (into DATABASE_URL's file, which must not hold data)",
+  options: { from: "string" },
   async run(args) {
     const from = path.resolve(requireOption(args, "from"));
     if (!fs.existsSync(from)) throw new UsageError(`no backup at ${from}`);

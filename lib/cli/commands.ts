@@ -2,26 +2,40 @@
  * The operators' command-line tool. Each command is a small function taking parsed options;
  * `lib/cli/main.ts` routes argv to them. Commands write through the same services as the web app.
  */
+import { parseArgs as parseArgv } from "node:util";
+
 export interface ParsedArgs {
   positional: string[];
   options: Record<string, string | true>;
 }
 
-export function parseArgs(argv: string[]): ParsedArgs {
-  const positional: string[] = [];
-  const options: Record<string, string | true> = {};
-  for (let index = 0; index < argv.length; index += 1) {
-    const arg = argv[index];
-    if (!arg.startsWith("--")) {
-      positional.push(arg);
-      continue;
-    }
-    const [key, inline] = arg.slice(2).split("=", 2);
-    if (inline !== undefined) options[key] = inline;
-    else if (index + 1 < argv.length && !argv[index + 1].startsWith("--")) options[key] = argv[++index];
-    else options[key] = true;
+/** What a command accepts: each option takes a value ("string") or is a switch ("boolean"). */
+export type OptionSpec = Readonly<Record<string, "string" | "boolean">>;
+
+/**
+ * Parses argv with node:util's parseArgs in strict mode against the command's own options: an
+ * unknown flag, a value given to a switch or a missing value is a usage error instead of being
+ * ignored, and `--password=a=b` keeps its whole value `a=b`.
+ */
+export function parseArgs(argv: string[], spec: OptionSpec): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgv({
+      args: argv,
+      options: Object.fromEntries(Object.entries(spec).map(([name, type]) => [name, { type }])),
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    // node:util names the offending flag in its message; keep that, drop its own advice.
+    throw new UsageError(error instanceof Error ? error.message.split(". ")[0] : String(error));
   }
-  return { positional, options };
+  const options: Record<string, string | true> = {};
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (typeof value === "string") options[name] = value;
+    else if (value === true) options[name] = true;
+  }
+  return { positional: parsed.positionals, options };
 }
 
 export class UsageError extends Error {}
@@ -41,5 +55,7 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /** Every option the command accepts; anything else is refused before it runs. */
+  options: OptionSpec;
   run(args: ParsedArgs): Promise<void>;
 }

@@ -6,6 +6,7 @@ export const grantAppRoleCommand: Command = {
   name: "db:grant-app-role",
   summary: "PostgreSQL: let the product's role read and write rows, without DDL or trigger rights (quyền cơ sở dữ liệu)",
   usage: "DATABASE_MIGRATION_URL=postgresql://owner@host/db handbook db:grant-app-role --role handbook_app",
+  options: { role: "string" },
   async run(args) {
     const url = migrationDatabaseUrl();
     if (!url || !/^postgres(?:ql)?:\/\//.test(url)) throw new UsageError("set DATABASE_MIGRATION_URL (or DATABASE_URL) to the owner's postgresql:// URL");

@@ -3,13 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing/databases";
-import { parseArgs } from "./commands";
+import { parseArgs, type Command } from "./commands";
 import { diffCommand, exportCommand, importCommand, verifyCommand } from "./history-commands";
 
 const SLUG = "cam-nang-chuyen-doi-so";
 
 /** Runs a command and returns what it printed to stdout (console.log included). */
-async function run(command: { run(args: ReturnType<typeof parseArgs>): Promise<void> }, argv: string[]): Promise<string> {
+async function run(command: Command, argv: string[]): Promise<string> {
   const chunks: string[] = [];
   const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
     chunks.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
@@ -20,7 +20,7 @@ async function run(command: { run(args: ReturnType<typeof parseArgs>): Promise<v
   });
   const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
   try {
-    await command.run(parseArgs(argv));
+    await command.run(parseArgs(argv, command.options));
   } finally {
     write.mockRestore();
     log.mockRestore();

@@ -39,6 +39,7 @@ export const exportCommand: Command = {
   name: "export",
   summary: "Export a published version as Markdown, HTML or PDF (xuất phiên bản)",
   usage: "handbook export --doc cam-nang-chuyen-doi-so --version 2 --format md|html|pdf [--out file] [--lang vi|en]",
+  options: { doc: "string", version: "string", format: "string", out: "string", lang: "string" },
   async run(args) {
     const format = requireOption(args, "format");
     if (!isExportFormat(format)) throw new UsageError("--format must be md, html or pdf");
@@ -65,6 +66,7 @@ export const diffCommand: Command = {
   name: "diff",
   summary: "Compare two versions, or two Markdown files (so sánh)",
   usage: "handbook diff --doc cam-nang-chuyen-doi-so --from 1 --to 2 [--json] | handbook diff --files a.md b.md [--json]",
+  options: { doc: "string", from: "string", to: "string", files: "string", json: "boolean" },
   async run(args) {
     const json = args.options.json === true;
     const files = args.options.files;
@@ -89,6 +91,7 @@ export const verifyCommand: Command = {
   name: "verify",
   summary: "Check every version's statement against its content and the signed log; or one version offline (kiểm chứng)",
   usage: "handbook verify --doc cam-nang-chuyen-doi-so | handbook verify --offline --content version.json --proof v2.tlog-proof --policy policy.txt",
+  options: { doc: "string", offline: "boolean", content: "string", proof: "string", policy: "string" },
   async run(args) {
     if (args.options.offline) {
       console.log(verifyOffline(args));
@@ -113,6 +116,7 @@ export const importCommand: Command = {
   name: "import",
   summary: "Import a Markdown or Word chapter as an IMPORT proposal (nhập chương)",
   usage: "handbook import --doc cam-nang-chuyen-doi-so --file chapter.md|chapter.docx --as admin@camnang.gov.vn [--title ...] [--rationale ...]",
+  options: { doc: "string", file: "string", as: "string", title: "string", rationale: "string" },
   async run(args) {
     const db = await getDb();
     const email = requireOption(args, "as").toLowerCase();

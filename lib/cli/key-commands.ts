@@ -62,6 +62,7 @@ export const keyGenerateCommand: Command = {
   name: "key:generate",
   summary: "Make an Ed25519 key pair for signing approvals, on this machine (tạo khóa ký)",
   usage: "handbook key:generate --out reviewer   (writes reviewer.key, owner-only, and reviewer.pub)",
+  options: { out: "string" },
   async run(args) {
     const out = requireOption(args, "out");
     const pair = generateKeyPairSync("ed25519");
@@ -75,6 +76,7 @@ export const keyRegisterCommand: Command = {
   name: "key:register",
   summary: "Register a reviewer's public key file to their account (đăng ký khóa ký)",
   usage: "handbook key:register --email a@b.vn --file reviewer.pub",
+  options: { email: "string", file: "string" },
   async run(args) {
     const actor = await actorByEmail(requireOption(args, "email"));
     const publicKey = publicKeyFromFile(readKeyFile(requireOption(args, "file")));
@@ -87,6 +89,7 @@ export const keyRevokeCommand: Command = {
   name: "key:revoke",
   summary: "Revoke a reviewer key in use (thu hồi khóa ký)",
   usage: "handbook key:revoke --email a@b.vn --id <key id>",
+  options: { email: "string", id: "string" },
   async run(args) {
     const actor = await actorByEmail(requireOption(args, "email"));
     console.log(JSON.stringify(await revokeReviewerKey({ actor, keyId: requireOption(args, "id"), db: await getDb() })));
@@ -97,6 +100,7 @@ export const approvalSignCommand: Command = {
   name: "approval:sign",
   summary: "Sign a proposal's approvalPayload with a private key file; prints the signature (ký phê duyệt)",
   usage: "handbook approval:sign --key reviewer.key --payload <approvalPayload base64>",
+  options: { key: "string", payload: "string" },
   async run(args) {
     let payload: Uint8Array;
     try {

@@ -7,6 +7,7 @@ import { readLogPolicy, readVersionProofFile } from "../services/log/read-log";
 import { publishedDocumentJson, readPublishedDocument } from "../services/read-document";
 import { parseArgs } from "./commands";
 import { CommandExit, verifyOffline } from "./log-commands";
+import { verifyCommand } from "./history-commands";
 
 const SLUG = "cam-nang-chuyen-doi-so";
 
@@ -26,7 +27,7 @@ describe("handbook verify --offline", () => {
   });
 
   const args = (content: string) =>
-    parseArgs(["--offline", "--content", path.join(directory, content), "--proof", path.join(directory, "v2.tlog-proof"), "--policy", path.join(directory, "policy.txt")]);
+    parseArgs(["--offline", "--content", path.join(directory, content), "--proof", path.join(directory, "v2.tlog-proof"), "--policy", path.join(directory, "policy.txt")], verifyCommand.options);
 
   it("verifies a saved version with its proof file and the policy, naming the approvers", () => {
     const report = verifyOffline(args("v2.json"));

@@ -84,6 +84,7 @@ export const witnessCommand: Command = {
   name: "witness",
   summary: "Run a C2SP tlog-witness that cosigns only consistent checkpoints (nhân chứng)",
   usage: "handbook witness --log <log verifier key>[,<another>] [--name archive.gov.vn] [--key data/witness-key] [--state data/witness-state.json] [--port 3030] [--host 127.0.0.1]",
+  options: { log: "string", name: "string", key: "string", state: "string", port: "string", host: "string" },
   async run(args) {
     const logKeys = requireOption(args, "log").split(",").map((key) => key.trim()).filter(Boolean);
     const stateFile = dataFile(args, "state", "data/witness-state.json");
@@ -111,6 +112,7 @@ export const monitorCommand: Command = {
   name: "monitor",
   summary: "Follow a log, prove each checkpoint consistent with the last, re-verify every statement (giám sát)",
   usage: "handbook monitor --url https://camnang.gov.vn [--policy policy.txt] [--state data/monitor-state.json] [--once] [--interval 300]",
+  options: { url: "string", policy: "string", state: "string", once: "boolean", interval: "string" },
   async run(args) {
     const baseUrl = requireOption(args, "url");
     const policyFile = optionalOption(args, "policy");

@@ -33,7 +33,7 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    await command.run(parseArgs(rest));
+    await command.run(parseArgs(rest, command.options));
     return 0;
   } catch (error) {
     if (error instanceof CommandExit) {

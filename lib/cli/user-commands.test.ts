@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { resolveApiToken } from "../auth/api-tokens";
 import { createTestDatabase, type TestDatabase } from "../testing/databases";
-import { parseArgs, UsageError } from "./commands";
+import { parseArgs, UsageError, type Command } from "./commands";
 import { tokenCreateCommand, tokenRevokeCommand } from "./user-commands";
 
 /** Runs a command and returns what it printed to stdout. */
-async function run(command: { run(args: ReturnType<typeof parseArgs>): Promise<void> }, argv: string[]): Promise<string> {
+async function run(command: Command, argv: string[]): Promise<string> {
   const printed: string[] = [];
   const log = vi.spyOn(console, "log").mockImplementation((...values: unknown[]) => {
     printed.push(values.map(String).join(" "));
   });
   const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
   try {
-    await command.run(parseArgs(argv));
+    await command.run(parseArgs(argv, command.options));
   } finally {
     log.mockRestore();
     error.mockRestore();

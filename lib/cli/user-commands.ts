@@ -8,6 +8,7 @@ export const userCreateCommand: Command = {
   name: "user:create",
   summary: "Create a person (tạo người dùng)",
   usage: "handbook user:create --email a@b.vn --name \"Họ Tên\" --role CONTRIBUTOR|REVIEWER|ADMIN|READER [--org bo-tai-chinh] --password ...",
+  options: { email: "string", name: "string", role: "string", org: "string", password: "string" },
   async run(args) {
     const role = requireOption(args, "role").toUpperCase();
     if (!isRole(role)) throw new UsageError(`unknown role ${role}`);
@@ -25,6 +26,7 @@ export const tokenCreateCommand: Command = {
   name: "token:create",
   summary: "Create a personal API token for a person (tạo khóa API)",
   usage: 'handbook token:create --email a@b.vn --name "CI" --scope read|write [--days 90]',
+  options: { email: "string", name: "string", scope: "string", days: "string" },
   async run(args) {
     const db = await getDb();
     const email = requireOption(args, "email").toLowerCase();
@@ -44,6 +46,7 @@ export const tokenRevokeCommand: Command = {
   name: "token:revoke",
   summary: "Revoke an API token by id or by its visible prefix (thu hồi khóa API)",
   usage: "handbook token:revoke --id <token id> | --prefix hbk_abc123",
+  options: { id: "string", prefix: "string" },
   async run(args) {
     const tokenId = optionalOption(args, "id");
     const prefix = optionalOption(args, "prefix");
