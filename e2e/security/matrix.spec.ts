@@ -233,6 +233,7 @@ const EXPECTATIONS = new Map<string, Expectation>([
     },
   ],
   ["POST /api/v1/documents/[slug]/proposals", write("POST", () => `/api/v1/documents/${DOC}/proposals`, (cell) => ({ title: `Ma trận ${cell.role} ${run}`, rationale: "Thử quyền tạo đề xuất." }), "proposal:create")],
+  ["DELETE /api/v1/me/keys/[id]", write("DELETE", () => "/api/v1/me/keys/khong-co-khoa", () => ({}), "reviewerKey:manage")],
   ["POST /api/v1/me/keys", write("POST", () => "/api/v1/me/keys", () => ({ publicKey: freshReviewerPublicKey() }), "reviewerKey:manage")],
   ["POST /api/v1/proposals/[id]/comments", write("POST", (cell) => `/api/v1/proposals/${proposalId(cell)}/comments`, (cell) => ({ body: `Nhận xét của ${cell.role}` }), "proposal:comment", PROPOSALS)],
   ["POST /api/v1/proposals/[id]/reviews", write("POST", (cell) => `/api/v1/proposals/${proposalId(cell)}/reviews`, () => ({ decision: "approve", comment: "Đồng ý." }), "proposal:review", PROPOSALS)],
