@@ -1,4 +1,5 @@
 import {
+  checkApprovalKeys,
   decodeBase64,
   decodeEntryBundle,
   decodeStatement,
@@ -6,15 +7,17 @@ import {
   FormatError,
   logVerifiersOf,
   parsePolicy,
+  parsePublishedKeys,
+  publishedKeysRewritten,
   QUORUM_NONE,
   rootFromLeafHashes,
   statementHash,
   statementLeafHash,
   TILE_WIDTH,
-  verifyApprovalSignature,
   verifyCheckpointWithPolicy,
   verifyConsistencyBetween,
   type Policy,
+  type PublishedKey,
 } from "../domain/tlog";
 import { bytesEqual } from "../domain/tlog/bytes";
 import { readStateFile, writeStateFile } from "./keys";
@@ -24,7 +27,9 @@ import { readStateFile, writeStateFile } from "./keys";
  * It keeps the policy it started with and the latest checkpoint it accepted in a state file,
  * proves every newer checkpoint consistent with it, re-reads every statement from the entry
  * bundles, checks that they rebuild the checkpoint's root, that each is canonical, chains to
- * its document's previous statement, and that every signed approval verifies. Anything that
+ * its document's previous statement, and that every signed approval verifies with a key the site
+ * publishes (GET /api/v1/keys) as the approver's, registered before the version was published;
+ * the key list itself may only grow (keys kept in the state file must stay as they were). Anything that
  * does not add up is a failure; a log that signed two trees no proof joins is a SECURITY ERROR
  * printed with both signed checkpoints and the proof. An unreachable log is a failure too.
  */
@@ -32,6 +37,8 @@ import { readStateFile, writeStateFile } from "./keys";
 interface MonitorState {
   policy: string;
   checkpoint: string | null;
+  /** The published reviewer keys as last read (absent in state files written before keys were checked). */
+  keys?: PublishedKey[];
 }
 
 export interface MonitorOptions {
@@ -131,6 +138,15 @@ async function run(options: MonitorOptions): Promise<MonitorResult> {
   if (!bytesEqual(root, checkpoint.rootHash)) {
     throw new MonitorFailure(`SECURITY ERROR\nthe log's entries do not rebuild the root of its signed checkpoint\n\ncheckpoint received:\n${note}`, true);
   }
+  let keys: PublishedKey[];
+  try {
+    keys = parsePublishedKeys(await (await get("/api/v1/keys")).json());
+  } catch (error) {
+    throw new MonitorFailure(`the published key list (/api/v1/keys) is not valid: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const rewrittenKey = publishedKeysRewritten(state.keys ?? [], keys);
+  if (rewrittenKey) throw new MonitorFailure(`SECURITY ERROR\nthe published reviewer keys were rewritten: ${rewrittenKey}`, true);
+
   const previousSize = state.checkpoint ? verifyCheckpointWithPolicy(state.checkpoint, logOnly) : null;
   const firstNew = previousSize && previousSize.ok ? previousSize.checkpoint.size : 0;
   const lastByDocument = new Map<string, { version: number; hash: string }>();
@@ -146,16 +162,17 @@ async function run(options: MonitorOptions): Promise<MonitorResult> {
     if ((last?.version ?? 0) + 1 !== statement.version || (last?.hash ?? null) !== statement.previousStatementHash) {
       throw new MonitorFailure(`entry ${index} (${statement.document} version ${statement.version}) does not follow the document's previous statement`);
     }
+    const badApproval = checkApprovalKeys(statement, keys);
+    if (badApproval) {
+      throw new MonitorFailure(`SECURITY ERROR\nentry ${index} (${statement.document} version ${statement.version}): ${badApproval.message}\n\ncheckpoint received:\n${note}`, true);
+    }
     for (const approval of statement.approvals) {
-      if (approval.signing === "ed25519" && !verifyApprovalSignature(statement, approval)) {
-        throw new MonitorFailure(`entry ${index}: the approval by ${approval.reviewer.name} (${approval.keyFingerprint}) does not verify`);
-      }
       if (approval.signing === "unsigned-legacy" && index >= firstNew) unsignedLegacyApprovals += 1;
     }
     lastByDocument.set(statement.document, { version: statement.version, hash: statementHash(bytes) });
   });
 
-  writeStateFile(options.stateFile, JSON.stringify({ policy: policyText, checkpoint: note } satisfies MonitorState, null, 2));
+  writeStateFile(options.stateFile, JSON.stringify({ policy: policyText, checkpoint: note, keys } satisfies MonitorState, null, 2));
   const newEntries = checkpoint.size - firstNew;
   return {
     ok: true,

@@ -5,6 +5,7 @@
  * of a version, and offline verification.
  */
 export { decodeBase64, decodeHex, encodeBase64, encodeHex, FormatError, sha256 } from "./bytes";
+export * from "./approval-keys";
 export * from "./checkpoint";
 export * from "./cosignature";
 export * from "./keys";

@@ -11,26 +11,22 @@ import {
   formatVerifierKey,
   leafHash,
   logVerifiersOf,
-  noteSigner,
   parsePolicy,
   rootFromLeafHashes,
-  signCheckpoint,
   verifyCheckpointWithPolicy,
   verifyConsistencyBetween,
   witnessCheckpointPath,
   decodeHex,
 } from "../../domain/tlog";
-import { AppError } from "../../errors";
-import { snapshotHash, versionHash } from "../../domain/version-hash";
 import { loadLogKey, LogSignerRefusal } from "../../log/log-signer";
+import { dropAppendOnlyTriggers, rewritePastVersion, serveForgedCheckpoint, serviceFetch, signWithStolenKey } from "../../testing/log-drills";
 import { monitorOnce } from "../../log/monitor";
 import { createWitness, witnessHttpServer } from "../../log/witness-server";
 import { configuredWitnesses } from "../../log/witnesses";
 import { availableEngines, createTestDatabase, type TestDatabase } from "../../testing/databases";
 import { publishVersion } from "../publish-version";
-import { backfillLog } from "./backfill-log";
 import { latestCheckpoint, loadLogTree, pushToWitnesses, signPendingCheckpoint } from "./checkpoints";
-import { readConsistencyProof, readLogPolicy, readServedCheckpoint, readTileFile } from "./read-log";
+import { readLogPolicy, readServedCheckpoint } from "./read-log";
 
 /**
  * Tamper drills: someone with the database and the real log key rewrites history. Clients that
@@ -42,43 +38,6 @@ const engines = await availableEngines();
 /** Each drill runs its own witness on its own port (3610 and up, reserved for these tests). */
 const FIRST_WITNESS_PORT = 3610;
 const DRILLS = 3;
-
-/** The log's HTTP interface, answered by the same services the routes call. */
-const serviceFetch: typeof fetch = async (input) => {
-  const url = new URL(String(input));
-  try {
-    if (url.pathname === "/log/checkpoint") return new Response(await readServedCheckpoint());
-    if (url.pathname === "/log/policy") return new Response(readLogPolicy());
-    if (url.pathname.startsWith("/log/tile/")) return new Response(Buffer.from((await readTileFile(url.pathname.slice("/log/".length))).body));
-    if (url.pathname === "/api/v1/log/proof/consistency") {
-      return Response.json(await readConsistencyProof(Number(url.searchParams.get("from")), Number(url.searchParams.get("to"))));
-    }
-  } catch (error) {
-    if (error instanceof AppError) return new Response(error.message, { status: error.code === "NOT_FOUND" ? 404 : 400 });
-    throw error;
-  }
-  return new Response("not found", { status: 404 });
-};
-
-async function dropTriggers(database: TestDatabase): Promise<void> {
-  const tables = ["Version", "VersionSection", "SectionRevision", "LogEntry", "LogCheckpoint", "LogCosignature"];
-  for (const table of tables) {
-    if (database.engine === "sqlite") {
-      await database.db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS "${table}_no_update"`);
-      await database.db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS "${table}_no_delete"`);
-    } else {
-      await database.db.$executeRawUnsafe(`ALTER TABLE "${table}" DISABLE TRIGGER USER`);
-    }
-  }
-}
-
-/** What an attacker holding the key file can do: sign any tree, bypassing the product's signer. */
-async function signWithStolenKey(size: number, leafHashes: Uint8Array[]): Promise<string> {
-  const key = loadLogKey();
-  return signCheckpoint({ origin: key.signer.name, size, rootHash: rootFromLeafHashes(leafHashes.slice(0, size)) }, [
-    noteSigner({ name: key.signer.name, publicKey: key.publicKey, sign: key.sign }),
-  ]);
-}
 
 async function publishRetitled(database: TestDatabase, suffix: string) {
   const { db } = database;
@@ -130,32 +89,14 @@ describe.each(engines.map((engine, engineIndex) => ({ engine, engineIndex })))("
     const { db } = database;
     const { policy, held, stateFile } = await clientAndMonitor();
 
-    await dropTriggers(database);
-    const version2 = await db.version.findFirstOrThrow({ where: { number: 2 }, include: { sections: { orderBy: { position: "asc" } } } });
-    const revisionId = version2.sections[0].revisionId;
-    const revision = await db.sectionRevision.findUniqueOrThrow({ where: { id: revisionId } });
-    await db.sectionRevision.update({ where: { id: revisionId }, data: { content: revision.content.replace(/"text":"[^"]+"/, '"text":"Văn bản đã bị sửa lén"') } });
     // The old hash chain, recomputed: on its own it would now vouch for the rewrite.
-    const document = await db.document.findFirstOrThrow();
-    let prevHash = (await db.version.findFirstOrThrow({ where: { number: 1 } })).hash;
-    for (const number of [2, 3]) {
-      const row = await db.version.findFirstOrThrow({ where: { number } });
-      const hash = versionHash({ number, prevHash, contentHash: snapshotHash(await loadVersionSnapshot(db, document, row.id)) });
-      await db.version.update({ where: { id: row.id }, data: { hash, prevHash } });
-      prevHash = hash;
-    }
-    await db.logCosignature.deleteMany({});
-    await db.logCheckpoint.deleteMany({});
-    await db.logEntry.deleteMany({ where: { index: { gte: 1 } } });
-    await backfillLog(db);
-    const tree = await loadLogTree(db);
+    const tree = await rewritePastVersion(db, database.engine, { documentSlug: (await db.document.findFirstOrThrow()).slug, number: 2, text: "Văn bản đã bị sửa lén" });
     expect(tree.size).toBe(3);
 
     // The product's signer remembers the tree it signed and refuses the rewrite.
     await expect(signPendingCheckpoint({ db, awaitWitnesses: true })).rejects.toThrow(LogSignerRefusal);
     // The attacker signs with the key itself.
-    const forged = await signWithStolenKey(3, tree.leafHashes);
-    await db.logCheckpoint.create({ data: { size: 3, rootHash: encodeBase64(rootFromLeafHashes(tree.leafHashes)), note: forged } });
+    const forged = await serveForgedCheckpoint(db);
 
     const check = verifyConsistencyBetween(held, await readServedCheckpoint(), [], logVerifiersOf(policy));
     expect(check).toMatchObject({ ok: false, security: true, oldNote: held, newNote: forged });
@@ -177,7 +118,7 @@ describe.each(engines.map((engine, engineIndex) => ({ engine, engineIndex })))("
     const { db } = database;
     const { policy, held, stateFile } = await clientAndMonitor();
 
-    await dropTriggers(database);
+    await dropAppendOnlyTriggers(database.db, database.engine);
     const newest = await db.version.findFirstOrThrow({ where: { number: 3 } });
     await db.logCosignature.deleteMany({});
     await db.logCheckpoint.deleteMany({});

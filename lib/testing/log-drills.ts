@@ -1,0 +1,94 @@
+import type { Db } from "../db/client";
+import { loadVersionSnapshot } from "../db/documents";
+import { encodeBase64, noteSigner, rootFromLeafHashes, signCheckpoint } from "../domain/tlog";
+import { snapshotHash, versionHash } from "../domain/version-hash";
+import { AppError } from "../errors";
+import { loadLogKey } from "../log/log-signer";
+import { backfillLog } from "../services/log/backfill-log";
+import { loadLogTree } from "../services/log/checkpoints";
+import { readConsistencyProof, readLogPolicy, readServedCheckpoint, readTileFile } from "../services/log/read-log";
+import { listPublishedReviewerKeys } from "../services/workspace/reviewer-keys";
+
+/**
+ * What someone holding the database and the log's key file can do, for the tamper drills of the
+ * integration tests (lib/services/log/tamper-drills.test.ts) and of the browser
+ * (e2e/verify.spec.ts): drop the append-only triggers, rewrite a past version with its hash
+ * chain and log recomputed, and sign any tree with the real key, bypassing the product's signer.
+ */
+
+export type DrillEngine = "sqlite" | "postgres";
+
+/** Every table a statement or a key list rests on. */
+const APPEND_ONLY_TABLES = ["Version", "VersionSection", "SectionRevision", "LogEntry", "LogCheckpoint", "LogCosignature", "ReviewerKey", "ReviewerKeyRevocation"];
+
+export async function dropAppendOnlyTriggers(db: Db, engine: DrillEngine): Promise<void> {
+  for (const table of APPEND_ONLY_TABLES) {
+    if (engine === "sqlite") {
+      await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS "${table}_no_update"`);
+      await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS "${table}_no_delete"`);
+    } else {
+      await db.$executeRawUnsafe(`ALTER TABLE "${table}" DISABLE TRIGGER USER`);
+    }
+  }
+}
+
+/** Signs a checkpoint of the first `size` leaves with the key file itself, as a thief of the key would. */
+export async function signWithStolenKey(size: number, leafHashes: readonly Uint8Array[]): Promise<string> {
+  const key = loadLogKey();
+  return signCheckpoint({ origin: key.signer.name, size, rootHash: rootFromLeafHashes(leafHashes.slice(0, size)) }, [
+    noteSigner({ name: key.signer.name, publicKey: key.publicKey, sign: key.sign }),
+  ]);
+}
+
+/**
+ * Drill 1: with the triggers dropped, the first section of version `number` gets `text` in place
+ * of its first text, every later version's chain hash is recomputed, and the log's leaves from
+ * that version on are rebuilt from the rewritten history (its checkpoints and cosignatures
+ * deleted). Returns the rewritten tree; `serveForgedCheckpoint` then signs it with the real key.
+ */
+export async function rewritePastVersion(db: Db, engine: DrillEngine, options: { documentSlug: string; number: number; text: string }) {
+  await dropAppendOnlyTriggers(db, engine);
+  const document = await db.document.findUniqueOrThrow({ where: { slug: options.documentSlug } });
+  const target = await db.version.findFirstOrThrow({ where: { documentId: document.id, number: options.number }, include: { sections: { orderBy: { position: "asc" } } } });
+  const revision = await db.sectionRevision.findUniqueOrThrow({ where: { id: target.sections[0].revisionId } });
+  await db.sectionRevision.update({ where: { id: revision.id }, data: { content: revision.content.replace(/"text":"[^"]+"/, `"text":${JSON.stringify(options.text)}`) } });
+  const later = await db.version.findMany({ where: { documentId: document.id, number: { gte: options.number } }, orderBy: { number: "asc" } });
+  let prevHash = (await db.version.findFirstOrThrow({ where: { documentId: document.id, number: options.number - 1 } })).hash;
+  for (const row of later) {
+    const hash = versionHash({ number: row.number, prevHash, contentHash: snapshotHash(await loadVersionSnapshot(db, document, row.id)) });
+    await db.version.update({ where: { id: row.id }, data: { hash, prevHash } });
+    prevHash = hash;
+  }
+  const firstRewritten = (await db.logEntry.findUniqueOrThrow({ where: { versionId: target.id } })).index;
+  await db.logCosignature.deleteMany({});
+  await db.logCheckpoint.deleteMany({});
+  await db.logEntry.deleteMany({ where: { index: { gte: firstRewritten } } });
+  await backfillLog(db);
+  return loadLogTree(db);
+}
+
+/** Signs the database's whole tree with the stolen key and stores it as the checkpoint the site serves. Returns the note. */
+export async function serveForgedCheckpoint(db: Db): Promise<string> {
+  const tree = await loadLogTree(db);
+  const forged = await signWithStolenKey(tree.size, tree.leafHashes);
+  await db.logCheckpoint.create({ data: { size: tree.size, rootHash: encodeBase64(rootFromLeafHashes(tree.leafHashes)), note: forged } });
+  return forged;
+}
+
+/** The log's HTTP interface (and the key list), answered by the same services the routes call. */
+export const serviceFetch: typeof fetch = async (input) => {
+  const url = new URL(String(input));
+  try {
+    if (url.pathname === "/log/checkpoint") return new Response(await readServedCheckpoint());
+    if (url.pathname === "/log/policy") return new Response(readLogPolicy());
+    if (url.pathname === "/api/v1/keys") return Response.json({ keys: await listPublishedReviewerKeys() });
+    if (url.pathname.startsWith("/log/tile/")) return new Response(Buffer.from((await readTileFile(url.pathname.slice("/log/".length))).body));
+    if (url.pathname === "/api/v1/log/proof/consistency") {
+      return Response.json(await readConsistencyProof(Number(url.searchParams.get("from")), Number(url.searchParams.get("to"))));
+    }
+  } catch (error) {
+    if (error instanceof AppError) return new Response(error.message, { status: error.code === "NOT_FOUND" ? 404 : 400 });
+    throw error;
+  }
+  return new Response("not found", { status: 404 });
+};
