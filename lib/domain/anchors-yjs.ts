@@ -88,7 +88,7 @@ function prefixLength(element: Y.XmlElement, index: number): number {
 export function pointOfRelativePosition(doc: Y.Doc, fragment: Y.XmlFragment, position: Y.RelativePosition): TextPoint | null {
   const absolute = Y.createAbsolutePositionFromRelativePosition(position, doc);
   if (!absolute) return null;
-  let node = absolute.type as Y.AbstractType<unknown>;
+  let node: Y.AbstractType<any> = absolute.type; // eslint-disable-line @typescript-eslint/no-explicit-any -- Yjs types are generic over their events
   let offset: number;
   if (node instanceof Y.XmlText) offset = absolute.index;
   else if (node instanceof Y.XmlElement) offset = prefixLength(node, absolute.index);
