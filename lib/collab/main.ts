@@ -6,6 +6,7 @@
 import { disconnectDb, getDb } from "../db/client";
 import { mailConfigFromEnv } from "../mail/config";
 import { startMailWorker } from "../mail/worker";
+import { startWebhookWorker } from "../webhooks/worker";
 import { collabConfigFromEnv } from "./config";
 import { createLogger, errorMessage, isLogLevel } from "./logger";
 import { createCollabServer } from "./server";
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   // without SMTP_URL there is none, and nothing is queued for it.
   const mailConfig = mailConfigFromEnv();
   const mail = mailConfig ? startMailWorker({ db, config: mailConfig, logger }) : null;
+  // Webhook deliveries (lib/webhooks/worker.ts): always on; with no endpoint registered nothing is queued.
+  const webhooks = startWebhookWorker({ db, logger });
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
@@ -38,7 +41,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_TIMEOUT_MS);
     try {
-      await Promise.all([collab.destroy(), mail?.stop()]);
+      await Promise.all([collab.destroy(), mail?.stop(), webhooks.stop()]);
       await disconnectDb();
       clearTimeout(deadline);
       process.exit(0);

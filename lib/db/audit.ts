@@ -32,7 +32,11 @@ export type AuditAction =
   | "proposal.conflict_resolved"
   | "proposal.comment_added"
   | "version.published"
-  | "document.imported";
+  | "document.imported"
+  | "webhook.created"
+  | "webhook.updated"
+  | "webhook.deleted"
+  | "webhook.replayed";
 
 export interface AuditInput {
   actorId: string | null;

@@ -9,6 +9,7 @@ import { snapshotHash, versionHash } from "../domain/version-hash";
 import { AppError } from "../errors";
 import { recordAudit } from "../db/audit";
 import { queuePublicationEmails } from "./mail/queue-publication-emails";
+import { enqueueWebhookEvent } from "./webhooks/enqueue-webhook-event";
 import type { StatementApproval } from "../domain/tlog";
 import { signAfterPublish } from "./log/checkpoints";
 import { appendVersionToLog } from "./log/statements";
@@ -151,6 +152,12 @@ async function publishInTransaction(tx: DbOrTx, input: PublishVersionInput): Pro
     data: { documentId: input.documentId, number, hash, proposalId: input.proposalId ?? null, effectiveFrom, logIndex: entry.index, statementHash: entry.statementHash },
   });
   await queuePublicationEmails(tx, { versionId: version.id });
+  const document = await tx.document.findUniqueOrThrow({ where: { id: input.documentId }, select: { slug: true, title: true } });
+  await enqueueWebhookEvent(tx, "version.published", {
+    document: { slug: document.slug, title: document.title },
+    version: { number, hash, prevHash, effectiveFrom, publishedAt: publishedAt.toISOString(), logIndex: entry.index },
+    proposalId: input.proposalId ?? null,
+  }, { now: publishedAt });
 
   return { id: version.id, number, hash, prevHash, logIndex: entry.index, effectiveFrom };
 }

@@ -134,4 +134,11 @@ export const errors: Messages["errors"] = {
   selfApproval: () => "You wrote or edited this proposal, so you cannot approve it (separation of duties).",
   reviewContentChanged: () => "The content changed after you read it; look at the latest text again.",
   policyNotMet: (params) => `The publishing conditions are not met: ${params.unmet.en}.`,
+  webhookUrlInvalid: (params) =>
+    `The webhook address is not valid (${params.problem}): give a full http:// or https:// URL without a user name or password, at most 2,000 characters.`,
+  webhookEventsRequired: () => "Choose at least one event to send.",
+  webhookSecretInvalid: () => "The secret must be whsec_ followed by base64 of 24 to 64 random bytes; leave it empty to have one generated.",
+  webhookDescriptionTooLong: () => "The description is too long (at most 500 characters).",
+  webhookNotFound: () => "This webhook endpoint does not exist.",
+  webhookDeliveryNotFound: () => "This webhook delivery does not exist.",
 };

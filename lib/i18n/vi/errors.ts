@@ -151,4 +151,12 @@ export const errors = {
   reviewContentChanged: () => "Nội dung đã thay đổi sau khi bạn đọc; hãy xem lại bản mới nhất.",
   /** `unmet`: the unmet checklist items, joined, in each language. */
   policyNotMet: (params: { unmet: LocalizedLabel }) => `Chưa đủ điều kiện ban hành: ${params.unmet.vi}.`,
+  // Webhooks (lib/services/webhooks)
+  webhookUrlInvalid: (params: { problem: string }) =>
+    `Địa chỉ webhook không hợp lệ (${params.problem}): cần một URL http:// hoặc https:// đầy đủ, không chứa tên và mật khẩu, tối đa 2.000 ký tự.`,
+  webhookEventsRequired: () => "Hãy chọn ít nhất một sự kiện để gửi.",
+  webhookSecretInvalid: () => "Khóa bí mật phải có dạng whsec_ và base64 của 24 đến 64 byte ngẫu nhiên; để trống để hệ thống tự tạo.",
+  webhookDescriptionTooLong: () => "Mô tả quá dài (tối đa 500 ký tự).",
+  webhookNotFound: () => "Không tìm thấy điểm nhận webhook này.",
+  webhookDeliveryNotFound: () => "Không tìm thấy lần gửi webhook này.",
 };

@@ -7,6 +7,7 @@ import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { recordAudit } from "../../db/audit";
 import { notify } from "../notifications/notify";
+import { enqueueWebhookEvent } from "../webhooks/enqueue-webhook-event";
 import { evaluateProposalPolicy, syncApprovalState } from "./approval-state";
 import { applyTransition } from "./proposal-transition";
 import { currentApprovalPayload } from "./approval-signatures";
@@ -91,6 +92,10 @@ export async function reviewProposal(options: { actor: Actor; proposalId: string
       targetType: "proposal",
       targetId: proposal.id,
       data: { reviewId: review.id, decision: review.decision, contentHash, signed: signature !== null },
+    });
+    await enqueueWebhookEvent(tx, "proposal.reviewed", {
+      proposal: { id: proposal.id, title: proposal.title, status, documentSlug: proposal.document.slug },
+      review: { id: review.id, decision: input.decision, contentHash, signed: signature !== null, reviewer: { id: options.actor.id, name: options.actor.name } },
     });
     await notify(tx, {
       userIds: proposal.authors.map((author) => author.userId),

@@ -5,6 +5,7 @@ import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { recordAudit } from "../../db/audit";
 import { notify } from "../notifications/notify";
+import { enqueueWebhookEvent } from "../webhooks/enqueue-webhook-event";
 import { evaluateProposalPolicy } from "./approval-state";
 import type { DraftSectionWriter } from "./draft-writer";
 import { applyTransition } from "./proposal-transition";
@@ -30,6 +31,10 @@ export async function submitProposal(options: { actor: Actor; proposalId: string
     }
     const status = await applyTransition(tx, proposal, "submit", { submittedAt: new Date() });
     await recordAudit(tx, { actorId: options.actor.id, action: "proposal.submitted", targetType: "proposal", targetId: proposal.id });
+    await enqueueWebhookEvent(tx, "proposal.submitted", {
+      proposal: { id: proposal.id, title: proposal.title, status, documentSlug: proposal.document.slug, organization: { slug: proposal.organization.slug, name: proposal.organization.name } },
+      touchedSectionIds: touched,
+    });
     const reviewers = await tx.user.findMany({ where: { role: { in: ["REVIEWER", "ADMIN"] }, active: true }, select: { id: true } });
     await notify(tx, {
       userIds: reviewers.map((reviewer) => reviewer.id).filter((id) => !proposal.authors.some((author) => author.userId === id)),

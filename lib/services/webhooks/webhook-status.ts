@@ -1,0 +1,11 @@
+/**
+ * A delivery's states: PENDING is due at nextAttemptAt; SENDING is claimed by a worker (a claim
+ * older than the lease is taken over); DELIVERED and FAILED are final until an admin replays it.
+ */
+export const WEBHOOK_STATUS = {
+  pending: "PENDING",
+  sending: "SENDING",
+  delivered: "DELIVERED",
+  failed: "FAILED",
+} as const;
+export type WebhookStatus = (typeof WEBHOOK_STATUS)[keyof typeof WEBHOOK_STATUS];
