@@ -38,6 +38,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         <a href="#policy">{t.admin.policy}</a>
         <Link href="/quan-tri/nhat-ky">{t.admin.audit}</Link>
         <Link href="/quan-tri/nhap">{t.admin.importChapterLink}</Link>
+        <Link href="/quan-tri/webhook">{t.webhooks.link}</Link>
       </p>
 
       <section aria-labelledby="users" className="card">

@@ -184,6 +184,7 @@ const EXPECTATIONS = new Map<string, Expectation>([
   ["page /quan-tri", page(() => "/quan-tri", "admin:manage")],
   ["page /quan-tri/nhap", page(() => "/quan-tri/nhap", "document:import")],
   ["page /quan-tri/nhat-ky", page(() => "/quan-tri/nhat-ky", "audit:read")],
+  ["page /quan-tri/webhook", page(() => "/quan-tri/webhook", "admin:manage")],
   ["page /tim-kiem", page(() => "/tim-kiem?q=chuyen", "document:read")],
 
   ["GET /[document]/feed.xml", read(() => `/${DOC}/feed.xml`, "document:read")],
@@ -264,6 +265,11 @@ const EXPECTATIONS = new Map<string, Expectation>([
   form("app/quan-tri/actions.ts", "setApprovalPolicyAction", () => ({ documentId: documentId(), requiredApprovals: String(requiredApprovals()) }), "policy:edit"),
   form("app/quan-tri/actions.ts", "setSectionOwnerAction", () => ({ sectionId: seededSection().id, organizationId: seededSection().ownerOrganizationId ?? "" }), "admin:manage"),
   form("app/quan-tri/actions.ts", "updateUserAction", () => ({ userId: actorByEmail(DEMO_EMAILS.reader).id, role: "READER", organizationId: "", active: "on" }), "admin:manage"),
+  // Webhook endpoints: the event chosen is one nothing in the suite emits, so no delivery leaves the machine.
+  form("app/quan-tri/webhook/actions.ts", "createWebhookAction", (cell) => ({ url: `https://example.vn/hook-${cell.role}-${run}`, events: "consultation.opened" }), "admin:manage", { previousState: { secret: null, error: null } }),
+  form("app/quan-tri/webhook/actions.ts", "updateWebhookAction", () => ({ endpointId: "khong-co", active: "on" }), "admin:manage"),
+  form("app/quan-tri/webhook/actions.ts", "deleteWebhookAction", () => ({ endpointId: "khong-co" }), "admin:manage"),
+  form("app/quan-tri/webhook/actions.ts", "replayWebhookAction", () => ({ deliveryId: "khong-co" }), "admin:manage"),
   form("app/quan-tri/nhap/actions.ts", "importChapterAction", (cell) => ({ document: DOC, title: `Nhập ${cell.role} ${run}`, rationale: "Thử quyền nhập.", markdown: "# Mục nhập\n\nMột đoạn văn.\n" }), "document:import", {
     previousState: { attempt: 0, error: null, errors: [], values: { documentSlug: DOC, title: "", rationale: "", markdown: "" } },
   }),
