@@ -118,10 +118,20 @@ export async function addCommentAction(form: FormData) {
         sectionId: sectionId || undefined,
         blockId: blockId || undefined,
         parentId: formString(form, "parentId") || undefined,
+        range: rangeFromForm(form),
       },
+      writer: collabDraftWriter,
     });
     return "Đã gửi bình luận.";
   });
+}
+
+/** A comment on selected words: the editor's hidden fields (section and the two Yjs relative positions). */
+function rangeFromForm(form: FormData) {
+  const sectionId = formString(form, "rangeSectionId");
+  const start = formString(form, "rangeStart");
+  const end = formString(form, "rangeEnd");
+  return sectionId && start && end ? { sectionId, start, end } : undefined;
 }
 
 export async function inviteCoauthorAction(form: FormData) {

@@ -120,6 +120,7 @@ export const errors: Messages["errors"] = {
   draftForbidden: () => "You may not open this draft.",
   userEmailNotFound: () => "No user has this email address.",
   cannotCoauthor: () => "This person cannot co-author: another ministry, or not a contributor.",
+  commentRangeInvalid: () => "The selected words are not in the draft, or the selection is not valid.",
   unknownParentComment: () => "The comment being replied to does not exist.",
   conflictNotFound: () => "This conflict no longer exists.",
   conflictNeedsEditor: () => "This conflict has to be resolved in the editor.",

@@ -134,6 +134,7 @@ export const errors = {
   draftForbidden: () => "Bạn không có quyền mở bản nháp này.",
   userEmailNotFound: () => "Không tìm thấy người dùng với email này.",
   cannotCoauthor: () => "Người này không thể cùng soạn: khác cơ quan hoặc không phải người đóng góp.",
+  commentRangeInvalid: () => "Đoạn chữ được chọn không còn trong bản nháp hoặc không hợp lệ.",
   unknownParentComment: () => "Bình luận gốc không tồn tại.",
   conflictNotFound: () => "Xung đột này không còn.",
   conflictNeedsEditor: () => "Xung đột này cần được sửa trực tiếp trong trình soạn thảo.",

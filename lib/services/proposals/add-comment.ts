@@ -6,6 +6,9 @@ import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { recordAudit } from "../../db/audit";
 import { notify } from "../notifications/notify";
+import type { DraftSectionWriter } from "./draft-writer";
+import { anchorForNewComment, commentRangeInput } from "./comment-anchors";
+import { serializeStoredAnchor } from "../../domain/anchors";
 
 export const MAX_COMMENT_LENGTH = 5_000;
 
@@ -15,12 +18,24 @@ export const commentInput = z.object({
   /** Anchors the comment to a block: block ids are stable, so it stays attached as text around it changes. */
   blockId: z.string().min(1).max(64).optional(),
   parentId: z.string().min(1).max(64).optional(),
+  /** Anchors the comment to a range of words (lib/services/proposals/comment-anchors.ts); the words keep it as the draft changes. */
+  range: commentRangeInput.optional(),
 });
 
-export async function addComment(options: { actor: Actor; proposalId: string; input: z.input<typeof commentInput> }) {
+export async function addComment(options: {
+  actor: Actor;
+  proposalId: string;
+  input: z.input<typeof commentInput>;
+  /** Stores the live documents first, so that a range made in an open editor is found in the stored draft. */
+  writer?: Pick<DraftSectionWriter, "flushProposal">;
+}) {
   const parsed = commentInput.safeParse(options.input);
   if (!parsed.success) throw new AppError("BAD_REQUEST", "invalidInput", { issues: parsed.error.issues.map((issue) => issue.message).join("; ") });
   const db = await getDb();
+  if (parsed.data.range && options.writer) {
+    authorize(options.actor, "proposal:comment", proposalResource(await loadProposal(db, options.proposalId)));
+    await options.writer.flushProposal(options.proposalId);
+  }
   return runTransaction(db, async (tx) => {
     const proposal = await loadProposal(tx, options.proposalId);
     authorize(options.actor, "proposal:comment", proposalResource(proposal));
@@ -33,14 +48,19 @@ export async function addComment(options: { actor: Actor; proposalId: string; in
     if (parsed.data.sectionId && !proposal.sections.some((section) => section.sectionId === parsed.data.sectionId)) {
       throw new AppError("BAD_REQUEST", "proposalSectionNotFound");
     }
+    if (parsed.data.range && parsed.data.sectionId && parsed.data.sectionId !== parsed.data.range.sectionId) {
+      throw new AppError("BAD_REQUEST", "commentRangeInvalid");
+    }
+    const anchor = parsed.data.range && !parsed.data.parentId ? anchorForNewComment(proposal, parsed.data.range) : null;
     const comment = await tx.comment.create({
       data: {
         proposalId: proposal.id,
         authorId: options.actor.id,
         body: parsed.data.body,
-        sectionId: parsed.data.sectionId ?? null,
+        sectionId: parsed.data.sectionId ?? anchor?.sectionId ?? null,
         blockId: parsed.data.blockId ?? null,
         parentId: parsed.data.parentId ?? null,
+        anchor: anchor ? serializeStoredAnchor(anchor) : null,
       },
     });
     await recordAudit(tx, { actorId: options.actor.id, action: "proposal.comment_added", targetType: "proposal", targetId: proposal.id, data: { commentId: comment.id } });

@@ -9,6 +9,7 @@ import { authorize, type Actor } from "../../policies";
 import { evaluateProposalPolicy } from "./approval-state";
 import { baseStatementHash, currentApprovalPayload, type ReviewSignatureCheck } from "./approval-signatures";
 import { encodeBase64 } from "../../domain/tlog";
+import { resolveCommentRanges } from "./comment-anchors";
 
 /**
  * How a review is signed, as shown and as the API reports it: `signed` (verifies with the
@@ -53,6 +54,7 @@ export async function getProposalView(options: { actor: Actor | null; proposalId
   const actorName = new Map(timelineActors.map((user) => [user.id, user.name]));
   const edits = await db.proposalEdit.findMany({ where: { proposalId: proposal.id }, include: { user: { select: { name: true } } } });
   const published = await db.version.findUnique({ where: { proposalId: proposal.id }, select: { number: true, hash: true } });
+  const ranges = resolveCommentRanges(proposal, comments);
 
   return {
     id: proposal.id,
@@ -127,6 +129,12 @@ export async function getProposalView(options: { actor: Actor | null; proposalId
       blockId: comment.blockId,
       parentId: comment.parentId,
       createdAt: comment.createdAt.toISOString(),
+      /** For a comment on a range of words: the words it was made on, and its live positions (base64 Yjs relative positions) while the draft is live. */
+      anchor: ranges.has(comment.id)
+        ? { sectionId: ranges.get(comment.id)!.anchor.sectionId, quote: ranges.get(comment.id)!.anchor.quote, live: ranges.get(comment.id)!.anchor.live }
+        : null,
+      /** Where those words are now (block id and offsets into its text), null when they are gone or for other comments. */
+      range: ranges.get(comment.id)?.range ?? null,
     })),
     conflicts: JSON.parse(proposal.conflicts) as MergeConflict[],
     timeline: timeline.map((event) => ({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { anchorCommentsToVersion } from "./comment-anchors";
 import { runTransaction } from "../../db/transaction";
 import { getDb, type Db, type DbOrTx } from "../../db/client";
 import { headVersion, loadVersionSnapshot } from "../../db/documents";
@@ -121,6 +122,8 @@ async function publishOnce(
     effectiveFrom,
     now,
   });
+  // The version's comments point at its words: ranges of the live draft become block ids and offsets of what is published.
+  await anchorCommentsToVersion(tx, proposal, toPublish, version.number);
   await applyTransition(tx, proposal, "publish");
   await recordAudit(tx, {
     actorId: actor.id,
