@@ -6,7 +6,8 @@ const html = (body: string, headers: Record<string, string> = {}) =>
 
 describe("the reader's page cache", () => {
   it("serves a stored page until it expires", async () => {
-    let now = 0;
+    // A clock reading of 0 means "no time recorded" to lru-cache; any real clock is far past it.
+    let now = 1_000;
     const cache = new PageCache(() => now);
     const key = pageCacheKey({ epoch: "7", locale: "vi", path: "/cam-nang/loi-tong-ket" });
     await cache.store(key, html("<p>Lời tổng kết</p>", { "x-frame-options": "DENY" }));

@@ -1,4 +1,4 @@
-import { LruCache } from "../domain/lru-cache";
+import { LRUCache } from "lru-cache";
 
 /**
  * What anonymous reader pages tell caches: browsers revalidate every time (the language cookie
@@ -22,6 +22,12 @@ export const READER_PAGE_CACHE_CONTROL = `public, max-age=0, s-maxage=${READER_P
  */
 export const PAGE_CACHE_ENTRIES = 500;
 export const PAGE_CACHE_TTL_MS = 60_000;
+/**
+ * The cache's bound in characters of HTML (about 2 bytes each in memory): a reader page is 50 to
+ * 200 kB, so 500 of them fit; a few unusually large ones (the whole handbook on one page) evict
+ * others instead of growing the process.
+ */
+export const PAGE_CACHE_MAX_CHARS = 64 * 1024 * 1024;
 /** Marks the request the cache makes to fill itself, which must reach the page, not the cache. */
 export const PAGE_CACHE_FILL_HEADER = "x-camnang-cache-fill";
 /**
@@ -40,7 +46,6 @@ export interface CachedPage {
    */
   segments: string[];
   headers: [string, string][];
-  storedAt: number;
 }
 
 /** The cached page's HTML carrying `nonce` wherever it carried the nonce it was rendered with. */
@@ -49,14 +54,22 @@ export function pageWithNonce(entry: CachedPage, nonce: string): string {
 }
 
 export class PageCache {
-  private readonly entries = new LruCache<string, CachedPage>(PAGE_CACHE_ENTRIES);
+  private readonly entries: LRUCache<string, CachedPage>;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = Date.now) {
+    this.entries = new LRUCache<string, CachedPage>({
+      max: PAGE_CACHE_ENTRIES,
+      maxSize: PAGE_CACHE_MAX_CHARS,
+      sizeCalculation: (entry) => Math.max(1, entry.segments.reduce((total, segment) => total + segment.length, 0)),
+      ttl: PAGE_CACHE_TTL_MS,
+      // Ask the clock on every read (lru-cache otherwise reuses one reading for a millisecond).
+      ttlResolution: 0,
+      perf: { now },
+    });
+  }
 
   get(key: string): CachedPage | null {
-    const entry = this.entries.get(key);
-    if (!entry || this.now() - entry.storedAt > PAGE_CACHE_TTL_MS) return null;
-    return entry;
+    return this.entries.get(key) ?? null;
   }
 
   /** Keeps a rendered page when it is a plain 200 HTML answer that sets no cookie. */
@@ -71,7 +84,6 @@ export class PageCache {
         const value = response.headers.get(name);
         return value === null ? [] : [[name, value] as [string, string]];
       }),
-      storedAt: this.now(),
     };
     this.entries.set(key, entry);
     return entry;

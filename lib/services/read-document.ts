@@ -13,7 +13,7 @@ import {
 import { today as clockToday } from "./clock";
 import { versionInForce } from "./in-force";
 import { renderRevisionHtml, renderRevisionMarkdown } from "./render-revision";
-import { LruCache } from "../domain/lru-cache";
+import { cachedOrCreate, derivedCache } from "../domain/derived-cache";
 import { AppError } from "../errors";
 import { encodeBase64 } from "../domain/tlog";
 import { readVersionLogEntry, type VersionLogEntry } from "./log/read-log";
@@ -21,7 +21,7 @@ import { readVersionLogEntry, type VersionLogEntry } from "./log/read-log";
 /** Versions whose sections stay in memory: the current one and the recent ones readers compare. */
 const CACHED_VERSIONS = 64;
 /** A version is immutable, so its loaded sections are cached without invalidation. */
-const versionSectionsCache = new LruCache<string, LoadedSection[]>(CACHED_VERSIONS);
+const versionSectionsCache = derivedCache<LoadedSection[]>(CACHED_VERSIONS);
 
 /** A section as readers get it: its stored content, current owner, and the HTML readers see. */
 export type PublishedSection = LoadedSection & { html: string };
@@ -86,7 +86,7 @@ export async function readPublishedDocument(input: { slug: string; versionNumber
   if (!version) throw new AppError("NOT_FOUND", "versionNotFound", { number });
   // Section owners can be reassigned, so only the immutable part (titles, content) is cached
   // per version; owners come fresh from the sections table.
-  const cached = await versionSectionsCache.getOrCreate(version.id, () => loadVersionSections(db, version.id));
+  const cached = await cachedOrCreate(versionSectionsCache, version.id, () => loadVersionSections(db, version.id));
   const owners = await db.section.findMany({ where: { documentId: document.id }, include: { ownerOrganization: true } });
   const ownerBySection = new Map(owners.map((section) => [section.id, section.ownerOrganization]));
   const sections = cached.map((section) => {

@@ -1,12 +1,12 @@
 import type { SectionContent } from "../domain/document";
-import { LruCache } from "../domain/lru-cache";
+import { LRUCache } from "lru-cache";
 import { sectionToMarkdown } from "../editor/markdown";
 import { renderSectionHtml } from "../editor/content";
 
 /** Rendered sections kept in memory: a whole handbook's worth of sections across a few versions. */
 const CACHED_RENDERED_REVISIONS = 2_000;
-const renderedRevisions = new LruCache<string, string>(CACHED_RENDERED_REVISIONS);
-const markdownRevisions = new LruCache<string, string>(CACHED_RENDERED_REVISIONS);
+const renderedRevisions = new LRUCache<string, string>({ max: CACHED_RENDERED_REVISIONS });
+const markdownRevisions = new LRUCache<string, string>({ max: CACHED_RENDERED_REVISIONS });
 
 /**
  * The reader's HTML for a section revision. Revisions are content-addressed and immutable, so

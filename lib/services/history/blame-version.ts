@@ -5,7 +5,7 @@ import { EMPTY_BLAME_STATE, advanceBlame, blameOfState, type BlameState } from "
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { versionEntries, type VersionHistoryEntry } from "./list-versions";
-import { LruCache } from "../../domain/lru-cache";
+import { cachedOrCreate, derivedCache } from "../../domain/derived-cache";
 import { assertVersionNumber, requireDocument, requireHead } from "./lookup";
 
 export interface BlamedBlock {
@@ -38,7 +38,7 @@ export interface VersionBlame {
  * Consecutive states share their unchanged sections, so keeping a few is cheap.
  */
 const BLAME_STATES_KEPT = 16;
-const blameStates = new LruCache<string, BlameState>(BLAME_STATES_KEPT);
+const blameStates = derivedCache<BlameState>(BLAME_STATES_KEPT);
 /** Document ids are never reused, and a version number names one immutable version of its document. */
 const stateKey = (documentId: string, versionNumber: number) => `${documentId}\u0000${versionNumber}`;
 

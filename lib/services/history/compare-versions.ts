@@ -2,7 +2,7 @@ import { getDb, type DbOrTx } from "../../db/client";
 import { diffDocuments, type DocumentDiff } from "../../domain/diff";
 import { authorize, type Actor } from "../../policies";
 import { requireDocument, requireHead, requireVersion, versionSnapshot } from "./lookup";
-import { LruCache } from "../../domain/lru-cache";
+import { cachedOrCreate, derivedCache } from "../../domain/derived-cache";
 
 export interface VersionRef {
   number: number;
@@ -23,7 +23,7 @@ export interface VersionComparison {
  * against previous) are asked for again and again by readers and feed links.
  */
 const DIFFS_KEPT = 16;
-const diffs = new LruCache<string, DocumentDiff>(DIFFS_KEPT);
+const diffs = derivedCache<DocumentDiff>(DIFFS_KEPT);
 
 /**
  * Compares any two versions of a document, in either order (from > to shows what undoing
@@ -47,7 +47,7 @@ export async function compareVersions(options: {
     requireVersion(db, document.id, fromNumber, "from"),
     requireVersion(db, document.id, toNumber, "to"),
   ]);
-  const diff = await diffs.getOrCreate(`${from.id}\u0000${to.id}\u0000${document.slug}\u0000${document.title}`, async () => {
+  const diff = await cachedOrCreate(diffs, `${from.id}\u0000${to.id}\u0000${document.slug}\u0000${document.title}`, async () => {
     const [before, after] = await Promise.all([versionSnapshot(db, document, from.id), versionSnapshot(db, document, to.id)]);
     return diffDocuments(before, after);
   });

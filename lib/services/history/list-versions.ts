@@ -6,7 +6,7 @@ import { publishedApprovals } from "../../domain/history/approvals";
 import { authorize, type Actor } from "../../policies";
 import { requireDocument } from "./lookup";
 import { versionInForce } from "../in-force";
-import { LruCache } from "../../domain/lru-cache";
+import { cachedOrCreate, derivedCache } from "../../domain/derived-cache";
 
 export interface PersonRef {
   id: string;
@@ -58,7 +58,7 @@ export interface DocumentHistory {
  * documents with thousands of versions.
  */
 const APPROVALS_KEPT = 2_000;
-const approvalsByVersion = new LruCache<string, ApprovalRef[]>(APPROVALS_KEPT);
+const approvalsByVersion = derivedCache<ApprovalRef[]>(APPROVALS_KEPT);
 
 /**
  * The published versions of a document with who proposed, approved and published them: all of
@@ -135,7 +135,7 @@ async function toEntry(db: DbOrTx, record: VersionRecord): Promise<VersionHistor
 async function approvalsFor(db: DbOrTx, record: VersionRecord): Promise<ApprovalRef[]> {
   const proposal = record.proposal;
   if (!proposal || proposal.reviews.length === 0) return [];
-  return approvalsByVersion.getOrCreate(record.id, async () => {
+  return cachedOrCreate(approvalsByVersion, record.id, async () => {
     const draft = await loadProposalDraft(db, proposal.id);
     if (!draft) return [];
     const approved = publishedApprovals(proposal.reviews, draftContentHash(draft), record.publishedAt);

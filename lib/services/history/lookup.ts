@@ -2,7 +2,7 @@ import type { DbOrTx } from "../../db/client";
 import { findDocumentBySlug, findVersion, headVersion, loadVersionSnapshot } from "../../db/documents";
 import type { DocumentSnapshot } from "../../domain/document";
 import { AppError } from "../../errors";
-import { LruCache } from "../../domain/lru-cache";
+import { cachedOrCreate, derivedCache } from "../../domain/derived-cache";
 
 /** Lookups the history use cases share: a document, its head, one of its versions, a version's snapshot. */
 
@@ -37,12 +37,12 @@ export async function requireVersion(db: DbOrTx, documentId: string, number: num
  * handbook snapshot is a few megabytes at most, so a handful bounds the memory well.
  */
 const SNAPSHOTS_KEPT = 8;
-const snapshots = new LruCache<string, DocumentSnapshot>(SNAPSHOTS_KEPT);
+const snapshots = derivedCache<DocumentSnapshot>(SNAPSHOTS_KEPT);
 
 /**
  * A published version's snapshot, cached by version id (its sections never change) and the
  * document's slug and title (which live on the document and may). Callers must not mutate it.
  */
 export function versionSnapshot(db: DbOrTx, document: { slug: string; title: string }, versionId: string): Promise<DocumentSnapshot> {
-  return snapshots.getOrCreate(`${versionId}\u0000${document.slug}\u0000${document.title}`, () => loadVersionSnapshot(db, document, versionId));
+  return cachedOrCreate(snapshots, `${versionId}\u0000${document.slug}\u0000${document.title}`, () => loadVersionSnapshot(db, document, versionId));
 }

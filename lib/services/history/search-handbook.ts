@@ -13,7 +13,7 @@ import {
   type Snippet,
 } from "../../domain/history/search";
 import { authorize, type Actor } from "../../policies";
-import { LruCache } from "../../domain/lru-cache";
+import { cachedOrCreate, derivedCache } from "../../domain/derived-cache";
 
 /** Results returned at most: a page of results people scan; a longer list means the query needs words. */
 export const MAX_SEARCH_RESULTS = 50;
@@ -55,7 +55,7 @@ interface DocumentIndex {
  * simply builds a new entry; the bound allows a few documents and their previous heads.
  */
 const INDEXES_KEPT = 8;
-const indexes = new LruCache<string, DocumentIndex>(INDEXES_KEPT);
+const indexes = derivedCache<DocumentIndex>(INDEXES_KEPT);
 
 /**
  * Searches the text in force today of every document, ignoring case and Vietnamese diacritics.
@@ -73,7 +73,7 @@ export async function searchHandbook(options: { query: string; limit?: number; a
   for (const document of documents) {
     const head = await versionInForce(db, document.id);
     if (!head) continue;
-    const index = await indexes.getOrCreate(`${head.id}\u0000${document.slug}\u0000${document.title}`, async () => buildIndex(db, document, head));
+    const index = await cachedOrCreate(indexes, `${head.id}\u0000${document.slug}\u0000${document.title}`, async () => buildIndex(db, document, head));
     for (const title of index.titles) {
       const match = matchText(title.folded, query);
       if (!match) continue;

@@ -1,13 +1,13 @@
 import { getDb, type DbOrTx } from "../../db/client";
 import { findVersion } from "../../db/documents";
 import { versionEffects, type SectionEffect } from "../../domain/history/version-effects";
-import { LruCache } from "../../domain/lru-cache";
+import { cachedOrCreate, derivedCache } from "../../domain/derived-cache";
 import { authorize, type Actor } from "../../policies";
 import { requireDocument, requireVersion, versionSnapshot } from "../history/lookup";
 
 /** A published version and the one before it never change, so neither do its effects. */
 const EFFECTS_KEPT = 512;
-const effectsByVersion = new LruCache<string, SectionEffect[]>(EFFECTS_KEPT);
+const effectsByVersion = derivedCache<SectionEffect[]>(EFFECTS_KEPT);
 
 export interface VersionEffects {
   document: { slug: string; title: string };
@@ -22,7 +22,7 @@ export async function loadVersionEffects(options: { slug: string; number: number
   const db = options.db ?? (await getDb());
   const document = await requireDocument(db, options.slug);
   const version = await requireVersion(db, document.id, options.number);
-  const effects = await effectsByVersion.getOrCreate(version.id, async () => {
+  const effects = await cachedOrCreate(effectsByVersion, version.id, async () => {
     const previous = version.number > 1 ? await findVersion(db, document.id, version.number - 1) : null;
     const before = previous ? await versionSnapshot(db, document, previous.id) : null;
     return versionEffects(before, await versionSnapshot(db, document, version.id));
