@@ -5,7 +5,7 @@ import { EMPTY_BLAME_STATE, advanceBlame, blameOfState, type BlameState } from "
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { versionEntries, type VersionHistoryEntry } from "./list-versions";
-import { cachedOrCreate, derivedCache } from "../../domain/derived-cache";
+import { derivedCache } from "../../domain/derived-cache";
 import { assertVersionNumber, requireDocument, requireHead } from "./lookup";
 
 export interface BlamedBlock {
