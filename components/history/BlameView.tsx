@@ -50,6 +50,12 @@ function Origin({ block, documentSlug, current, locale }: { block: BlamedBlock; 
       <br />
       <time dateTime={version.publishedAt.toISOString()}>{formatDateTime(version.publishedAt, locale)}</time>
       {version.organization && <> · {organizationName(version.organization, locale)}</>}
+      {block.suggestedBy.length > 0 && (
+        <>
+          <br />
+          <span className="blame-row__suggested">{t.blameSuggestedBy(block.suggestedBy.join(", "))}</span>
+        </>
+      )}
     </div>
   );
 }

@@ -161,6 +161,12 @@ const proposalId = (cell: CellContext) => cell.proposalId!;
 /** A new Ed25519 public key per request (raw, base64), so no role meets a key another registered. */
 const freshReviewerPublicKey = () => Buffer.from(generateKeyPairSync("ed25519").publicKey.export({ format: "jwk" }).x!, "base64url").toString("base64");
 const firstSection = (cell: CellContext) => cell.sectionId!;
+/** The first block of the cell's section as the draft stores it (a suggestion names its block). */
+const firstBlockId = (cell: CellContext): string => {
+  const stored = row<{ content: string }>('SELECT content FROM "ProposalSection" WHERE proposalId = ? AND sectionId = ?', proposalId(cell), firstSection(cell));
+  const blocks = stored ? ((JSON.parse(stored.content) as { content?: { attrs?: { id?: string } }[] }).content ?? []) : [];
+  return blocks[0]?.attrs?.id ?? "khong-co";
+};
 let ACTIONS = new Map<string, ActionEntry>();
 
 /** What each entry point should do for whom: the single place a new route must be added. */
@@ -202,6 +208,7 @@ const EXPECTATIONS = new Map<string, Expectation>([
   ["GET /api/v1/keys", read(() => "/api/v1/keys", "public")],
   ["GET /api/v1/me/keys", read(() => "/api/v1/me/keys", "reviewerKey:manage")],
   ["GET /api/v1/me/notifications.atom", read(() => "/api/v1/me/notifications.atom", "workspace:enter")],
+  ["GET /api/v1/proposals/[id]/suggestions", read((cell) => `/api/v1/proposals/${proposalId(cell)}/suggestions`, "proposal:read", PROPOSALS)],
   ["GET /api/v1/proposals/[id]", read((cell) => `/api/v1/proposals/${proposalId(cell)}`, "proposal:read", PROPOSALS)],
   ["GET /api/v1/proposals/[id]/sections/[sectionId]/collab", read((cell) => `/api/v1/proposals/${proposalId(cell)}/sections/${firstSection(cell)}/collab`, "collab", PROPOSALS)],
   ["GET /api/v1/search", read(() => "/api/v1/search?q=chuyen", "document:read")],
@@ -237,6 +244,12 @@ const EXPECTATIONS = new Map<string, Expectation>([
   ["DELETE /api/v1/me/keys/[id]", write("DELETE", () => "/api/v1/me/keys/khong-co-khoa", () => ({}), "reviewerKey:manage")],
   ["POST /api/v1/me/keys", write("POST", () => "/api/v1/me/keys", () => ({ publicKey: freshReviewerPublicKey() }), "reviewerKey:manage")],
   ["POST /api/v1/proposals/[id]/comments", write("POST", (cell) => `/api/v1/proposals/${proposalId(cell)}/comments`, (cell) => ({ body: `Nhận xét của ${cell.role}` }), "proposal:comment", PROPOSALS)],
+  [
+    "POST /api/v1/proposals/[id]/suggestions",
+    write("POST", (cell) => `/api/v1/proposals/${proposalId(cell)}/suggestions`, (cell) => ({ sectionId: firstSection(cell), blockId: firstBlockId(cell), offset: 0, exact: "", text: `Gợi ý của ${cell.role} ` }), "proposal:suggest", PROPOSALS),
+  ],
+  ["POST /api/v1/proposals/[id]/suggestions/decision", write("POST", (cell) => `/api/v1/proposals/${proposalId(cell)}/suggestions/decision`, () => ({ decision: "reject" }), "proposal:edit", PROPOSALS)],
+  ["POST /api/v1/proposals/[id]/suggestions/[suggestionId]/decision", write("POST", (cell) => `/api/v1/proposals/${proposalId(cell)}/suggestions/khong-co/decision`, () => ({ decision: "reject" }), "proposal:edit", PROPOSALS)],
   ["POST /api/v1/proposals/[id]/reviews", write("POST", (cell) => `/api/v1/proposals/${proposalId(cell)}/reviews`, () => ({ decision: "approve", comment: "Đồng ý." }), "proposal:review", PROPOSALS)],
   ["POST /api/v1/proposals/[id]/submit", write("POST", (cell) => `/api/v1/proposals/${proposalId(cell)}/submit`, () => ({}), "proposal:submit", PROPOSALS, true)],
   ["POST /api/v1/proposals/[id]/publish", write("POST", (cell) => `/api/v1/proposals/${proposalId(cell)}/publish`, () => ({}), "proposal:publish", PROPOSALS, true)],

@@ -34,6 +34,11 @@ export interface NamedLimit extends LimitSpec {
 
 /** Every named limit; the README's limits table lists them with their reasons. */
 export const RATE_LIMITS = {
+  suggestion: {
+    points: 120,
+    durationSeconds: 10 * 60,
+    reason: "A reviewer going through a text suggests a word at a time, a few a minute at most; 120 in ten minutes stops a script filling a draft with suggestions.",
+  },
   comment: {
     points: 30,
     durationSeconds: 10 * 60,

@@ -71,6 +71,20 @@ describe("evaluatePolicy", () => {
     expect(evaluation.reviews.every((assessment) => assessment.counted)).toBe(true);
   });
 
+  it("is not satisfied while suggested changes wait for a decision, and says how many", () => {
+    const approvals = [review({ reviewerId: "minh" }), review({ reviewerId: "hoa" })];
+    const waiting = evaluatePolicy(input({ reviews: approvals, pendingSuggestions: 2 }));
+    expect(waiting.satisfied).toBe(false);
+    expect(item(waiting, "suggestions-decided")).toEqual({
+      key: "suggestions-decided",
+      ok: false,
+      label: { vi: "Còn 2 đề xuất sửa chưa được xử lý", en: "2 suggested change(s) still to accept or reject" },
+    });
+    const decided = evaluatePolicy(input({ reviews: approvals, pendingSuggestions: 0 }));
+    expect(decided.satisfied).toBe(true);
+    expect(item(decided, "suggestions-decided")).toBeUndefined();
+  });
+
   it("is not satisfied with fewer approvals than required and says how many are missing", () => {
     const evaluation = evaluatePolicy(input({ reviews: [review({ reviewerId: "minh" })] }));
     expect(evaluation.satisfied).toBe(false);

@@ -48,6 +48,8 @@ export interface PolicyInput {
   contributorIds: string[];
   touchedSections: PolicyTouchedSection[];
   reviews: PolicyReview[];
+  /** Suggested changes (lib/domain/suggestions.ts) that no author has accepted or rejected yet. */
+  pendingSuggestions?: number;
 }
 
 export type ReasonNotCounted = "stale" | "self_review" | "superseded" | "not_approval" | "unsigned" | "signature_invalid";
@@ -78,6 +80,7 @@ export const POLICY_ITEM_KEYS = {
   hasChanges: "has-changes",
   approvals: "approvals",
   noObjections: "no-objections",
+  suggestionsDecided: "suggestions-decided",
 } as const;
 
 /** Separation of duties: nobody approves a text they wrote or edited. */
@@ -112,6 +115,7 @@ export function evaluatePolicy(input: PolicyInput): PolicyEvaluation {
     },
     ...organizationItems(input.touchedSections, countedReviews),
     ...objectionItems(objections),
+    ...suggestionItems(input.pendingSuggestions ?? 0),
   ];
 
   return {
@@ -187,4 +191,16 @@ function objectionItems(objections: readonly PolicyReview[]): PolicyChecklistIte
         ? { vi: `${review.reviewerName} đã từ chối`, en: `${review.reviewerName} rejected the proposal` }
         : { vi: `${review.reviewerName} yêu cầu chỉnh sửa`, en: `${review.reviewerName} requested changes` },
   }));
+}
+
+/** Every suggested change is accepted or rejected before the proposal can pass. */
+function suggestionItems(pending: number): PolicyChecklistItem[] {
+  if (pending === 0) return [];
+  return [
+    {
+      key: POLICY_ITEM_KEYS.suggestionsDecided,
+      ok: false,
+      label: { vi: `Còn ${pending} đề xuất sửa chưa được xử lý`, en: `${pending} suggested change(s) still to accept or reject` },
+    },
+  ];
 }

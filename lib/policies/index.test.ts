@@ -19,6 +19,18 @@ const proposal = (status: string, overrides: Partial<ProposalResource> = {}): Pr
 });
 
 describe("permissions", () => {
+  it("lets co-authors and reviewers suggest changes while the draft is open, never readers, colleagues or anyone on a closed proposal", () => {
+    expect(can(lan, "proposal:suggest", proposal("IN_REVIEW"))).toBe(true);
+    expect(can(minh, "proposal:suggest", proposal("IN_REVIEW"))).toBe(true);
+    expect(can(minh, "proposal:suggest", proposal("PUBLISHED"))).toBe(false);
+    expect(can(hoa, "proposal:suggest", proposal("IN_REVIEW"))).toBe(false);
+    expect(can(reader, "proposal:suggest", proposal("IN_REVIEW"))).toBe(false);
+    expect(can(null, "proposal:suggest", proposal("IN_REVIEW"))).toBe(false);
+    expect(can({ ...minh, readOnly: true }, "proposal:suggest", proposal("IN_REVIEW"))).toBe(false);
+    // Reviewers suggest, but only authors write (and so decide on suggestions).
+    expect(can(minh, "proposal:edit", proposal("IN_REVIEW"))).toBe(false);
+  });
+
   it("lets anyone, signed in or not, read the published handbook", () => {
     expect(can(null, "document:read")).toBe(true);
     expect(can(reader, "document:read")).toBe(true);

@@ -44,6 +44,7 @@ export type Action =
   | "proposal:create"
   | "proposal:read"
   | "proposal:edit"
+  | "proposal:suggest"
   | "proposal:invite"
   | "proposal:submit"
   | "proposal:withdraw"
@@ -85,6 +86,10 @@ const RULES: Record<Action, Rule> = {
   },
   "proposal:edit": (actor, proposal) =>
     !!proposal && EDITABLE_STATUSES.has(proposal.status) && isAuthor(actor, proposal),
+  // Suggestion mode: co-authors and reviewers propose changes that the authors accept or reject
+  // (lib/domain/suggestions.ts); reviewers never write the draft themselves.
+  "proposal:suggest": (actor, proposal) =>
+    !!proposal && EDITABLE_STATUSES.has(proposal.status) && (isAuthor(actor, proposal) || (isReviewer(actor) && RULES["proposal:read"](actor, proposal))),
   "proposal:invite": (actor, proposal) =>
     !!proposal && EDITABLE_STATUSES.has(proposal.status) && (isAuthor(actor, proposal) || isAdmin(actor)),
   "proposal:submit": (actor, proposal) => !!proposal && isAuthor(actor, proposal),

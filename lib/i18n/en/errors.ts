@@ -1,7 +1,9 @@
 import { plural } from "../plural";
 import type { Messages } from "../vi";
+import { suggestionErrors } from "./suggestion-errors";
 
 export const errors: Messages["errors"] = {
+  ...suggestionErrors,
   generic: () => "Something went wrong. Nothing was saved; please try again.",
   internal: () => "Internal server error; nothing was saved.",
   forbiddenPage: () => "You do not have permission to see this page.",

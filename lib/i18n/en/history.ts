@@ -56,6 +56,7 @@ export const history: Messages["history"] = {
   blameAttribution: (number) => `Version ${number}`,
   blameProposal: "proposal",
   blameFirstImport: "original text",
+  blameSuggestedBy: (names: string) => `Suggested by ${names}`,
   blameDiff: "changes",
   blameLegend: "Paragraph",
   searchTitle: "Search the handbook",

@@ -1,4 +1,5 @@
 import type { LocalizedLabel } from "../../domain/review-policy";
+import { suggestionErrors } from "./suggestion-errors";
 
 /**
  * What went wrong, as a person reads it. Every entry is a function of the error's parameters, so
@@ -6,6 +7,7 @@ import type { LocalizedLabel } from "../../domain/review-policy";
  * is shown (lib/errors.ts). Each message says what happened and, where it helps, what to do.
  */
 export const errors = {
+  ...suggestionErrors,
   generic: () => "Đã có lỗi. Không có thay đổi nào được ghi; hãy thử lại.",
   internal: () => "Lỗi máy chủ; không có thay đổi nào được ghi.",
   forbiddenPage: () => "Bạn không có quyền xem trang này.",

@@ -55,6 +55,7 @@ export const history = {
   blameAttribution: (number: number) => `Phiên bản ${number}`,
   blameProposal: "đề xuất",
   blameFirstImport: "bản gốc",
+  blameSuggestedBy: (names: string) => `Đề xuất sửa của ${names}`,
   blameDiff: "thay đổi",
   blameLegend: "Đoạn",
   searchTitle: "Tìm kiếm trong Cẩm nang",

@@ -4,6 +4,7 @@ import type { RichNode } from "../../domain/document";
 import { EMPTY_BLAME_STATE, advanceBlame, blameOfState, type BlameState } from "../../domain/history/blame";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
+import { acceptedSuggestionAuthors, suggestionBlockKey } from "../suggestions/accepted-suggestion-authors";
 import { versionEntries, type VersionHistoryEntry } from "./list-versions";
 import { derivedCache } from "../../domain/derived-cache";
 import { assertVersionNumber, requireDocument, requireHead } from "./lookup";
@@ -13,6 +14,8 @@ export interface BlamedBlock {
   node: RichNode;
   /** The version that last added or changed this block, with its proposal. */
   changedIn: VersionHistoryEntry;
+  /** People whose suggested changes, accepted in that version's proposal, are in this block. */
+  suggestedBy: string[];
 }
 
 export interface BlamedSection {
@@ -64,12 +67,19 @@ export async function blameVersion(options: { slug: string; versionNumber: numbe
   const slugs = new Map(
     (await db.section.findMany({ where: { id: { in: rows.map((row) => row.sectionId) } }, select: { id: true, slug: true } })).map((section) => [section.id, section.slug]),
   );
+  const proposalIds = [...entries.values()].flatMap((entry) => (entry.proposal ? [entry.proposal.id] : []));
+  const suggesters = await acceptedSuggestionAuthors(db, proposalIds);
+  const suggestedBy = (sectionId: string, blockId: string | null, entry: VersionHistoryEntry) =>
+    blockId && entry.proposal ? (suggesters.get(suggestionBlockKey(entry.proposal.id, sectionId, blockId)) ?? []) : [];
   const sections = blamed.map((section, index): BlamedSection => ({
     id: section.sectionId,
     slug: slugs.get(section.sectionId) ?? section.sectionId,
     title: rows[index]?.title ?? "",
     addedIn: section.addedIn,
-    blocks: section.blocks.map((block) => ({ ...block, changedIn: entries.get(block.changedIn) as VersionHistoryEntry })),
+    blocks: section.blocks.map((block) => {
+      const changedIn = entries.get(block.changedIn) as VersionHistoryEntry;
+      return { ...block, changedIn, suggestedBy: suggestedBy(section.sectionId, block.blockId, changedIn) };
+    }),
   }));
   return { document: { id: document.id, slug: document.slug, title: document.title }, version, headNumber: head.number, sections };
 }

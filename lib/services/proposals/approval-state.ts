@@ -6,6 +6,7 @@ import type { DocumentSnapshot } from "../../domain/document";
 import { isProposalStatus, transition } from "../../domain/proposal-state";
 import { evaluatePolicy, type PolicyEvaluation, type PolicyTouchedSection, type ReviewDecision } from "../../domain/review-policy";
 import { checkReviewSignatures, type ReviewSignatureCheck } from "./approval-signatures";
+import { countPendingSuggestions } from "../suggestions/draft-content";
 
 /**
  * Sections a proposal touches, compared with its base version: added, removed, retitled,
@@ -68,6 +69,7 @@ export async function evaluateProposalPolicy(db: DbOrTx, proposal: LoadedProposa
     currentContentHash: contentHash,
     contributorIds,
     touchedSections,
+    pendingSuggestions: await countPendingSuggestions(db, proposal.id),
     reviews: reviews.map((review) => ({
       id: review.id,
       reviewerId: review.reviewerId,

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { canReviewerApprove } from "../../domain/review-policy";
+import { approvalGateForSuggestions } from "../../domain/suggestions";
+import { countPendingSuggestions } from "../suggestions/draft-content";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { recordAudit } from "../../db/audit";
@@ -50,6 +52,10 @@ export async function reviewProposal(options: { actor: Actor; proposalId: string
     const { contentHash, contributorIds } = await evaluateProposalPolicy(tx, proposal);
     if (input.decision === "approve" && !canReviewerApprove(options.actor.id, contributorIds)) {
       throw new AppError("FORBIDDEN", "selfApproval");
+    }
+    if (input.decision === "approve") {
+      const gate = approvalGateForSuggestions(await countPendingSuggestions(tx, proposal.id));
+      if (!gate.ok) throw new AppError("UNPROCESSABLE", "suggestionsPending", { count: gate.pending }, { pendingSuggestions: gate.pending });
     }
     if (input.contentHash && input.contentHash !== contentHash) {
       throw new AppError("CONFLICT", "reviewContentChanged", undefined, { contentHash });
