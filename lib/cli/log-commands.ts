@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../db/config";
-import { decodeBase64, parseTlogProof, verifyVersionOffline, type VersionSection } from "../domain/tlog";
+import { verifyVersionFiles } from "../domain/tlog";
 import { monitorOnce } from "../log/monitor";
 import { createWitness, witnessHttpServer } from "../log/witness-server";
 import { optionalOption, requireOption, UsageError, type Command, type ParsedArgs } from "./commands";
@@ -31,42 +31,22 @@ function readFile(file: string): Buffer {
   }
 }
 
-interface VersionJson {
-  slug?: unknown;
-  version?: { number?: unknown };
-  statement?: unknown;
-  sections?: Array<{ id: string; slug: string; title: string; position: number; content: unknown }>;
-}
-
 /**
  * `verify --offline --content version.json --proof file.tlog-proof --policy policy.txt`: the
  * content is the version JSON of `GET /api/v1/documents/{slug}/versions/{n}` as saved; the
- * statement comes from the proof file's extra line (or the JSON's `statement`). No network.
+ * statement comes from the proof file's extra line (or the JSON's `statement`). No network. The
+ * same checks as the /kiem-chung page (lib/domain/tlog/reader-check.ts), NFC included.
  */
 export function verifyOffline(args: ParsedArgs): string {
   const contentFile = requireOption(args, "content");
   const proofText = readFile(requireOption(args, "proof")).toString("utf8");
   const policyText = readFile(requireOption(args, "policy")).toString("utf8");
-  let json: VersionJson;
-  try {
-    json = JSON.parse(readFile(contentFile).toString("utf8")) as VersionJson;
-  } catch {
-    throw new UsageError(`${contentFile} is not the version JSON (GET /api/v1/documents/{slug}/versions/{n})`);
-  }
-  if (!Array.isArray(json.sections)) throw new UsageError(`${contentFile} has no sections`);
-  // The stored content is the JSON text of the section; parsing and serializing it again gives the same bytes.
-  const sections: VersionSection[] = json.sections.map((section) => ({ ...section, content: JSON.stringify(section.content) }));
-  let statement: Uint8Array | null = null;
-  try {
-    statement = parseTlogProof(proofText).extra;
-  } catch {
-    statement = null;
-  }
-  if (statement === null && typeof json.statement === "string") statement = decodeBase64(json.statement);
-  if (statement === null) throw new UsageError("neither the proof file nor the content holds the version's statement");
-  const doc = optionalOption(args, "doc") ?? (typeof json.slug === "string" ? json.slug : undefined);
-  const result = verifyVersionOffline({ sections, statement, proof: proofText, policy: policyText, expect: doc ? { document: doc, version: typeof json.version?.number === "number" ? json.version.number : undefined } : undefined });
+  const result = verifyVersionFiles({ content: readFile(contentFile).toString("utf8"), proof: proofText, policy: policyText });
+  if (!result.ok && result.reason === "content_invalid") throw new UsageError(`${contentFile} is not the version JSON (GET /api/v1/documents/{slug}/versions/{n}): ${result.message}`);
+  if (!result.ok && result.reason === "statement_missing") throw new UsageError(result.message);
   if (!result.ok) throw new CommandExit(1, `NOT VERIFIED (${result.reason}): ${result.message}`);
+  const doc = optionalOption(args, "doc");
+  if (doc && result.statement.document !== doc) throw new CommandExit(1, `NOT VERIFIED (statement_mismatch): the statement is for ${result.statement.document}`);
   const witnesses = result.cosignatures.map((item) => `${item.witness} at ${new Date(item.timestamp * 1000).toISOString()}`);
   return [
     `verified: ${result.statement.document} version ${result.statement.version}, entry ${result.leafIndex} of ${result.checkpoint.size} in ${result.checkpoint.origin}`,

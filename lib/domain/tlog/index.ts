@@ -13,6 +13,7 @@ export * from "./merkle";
 export * from "./note";
 export * from "./policy";
 export * from "./proof-file";
+export * from "./reader-check";
 export * from "./statement";
 export * from "./tiles";
 export * from "./verify";

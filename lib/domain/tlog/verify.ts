@@ -2,7 +2,7 @@ import { bytesEqual, encodeBase64, FormatError } from "./bytes";
 import { openCheckpoint, type ParsedCheckpoint } from "./checkpoint";
 import { EMPTY_TREE_ROOT, verifyConsistency, verifyInclusion } from "./merkle";
 import { NoteError, type NoteVerifier } from "./note";
-import { parsePolicy, verifyCheckpointWithPolicy, type Policy, type PolicyFailure, type WitnessCosignature } from "./policy";
+import { parsePolicy, verifyCheckpointWithPolicy, type Policy, type PolicyFailure, type PolicyLog, type WitnessCosignature } from "./policy";
 import { parseTlogProof, type TlogProof } from "./proof-file";
 import {
   decodeStatement,
@@ -47,6 +47,8 @@ export type OfflineVerification =
       statement: Statement;
       statementHash: string;
       checkpoint: ParsedCheckpoint;
+      /** The log (of the policy) whose key signed the checkpoint. */
+      log: PolicyLog;
       leafIndex: number;
       /** Witness cosignatures counted for the quorum, with the time each witness vouched for. */
       cosignatures: WitnessCosignature[];
@@ -128,6 +130,7 @@ export function verifyVersionOffline(input: {
     statement,
     statementHash: statementHash(input.statement),
     checkpoint: checked.checkpoint,
+    log: checked.log,
     leafIndex: proof.index,
     cosignatures: checked.cosignatures,
     unsignedLegacyApprovals: statement.approvals.filter((approval) => approval.signing === "unsigned-legacy").length,
