@@ -24,6 +24,7 @@ export function DocumentReader({
   canPropose,
   subscribable = false,
   children,
+  verification,
 }: {
   published: PublishedDocument;
   locale: Locale;
@@ -34,6 +35,8 @@ export function DocumentReader({
   subscribable?: boolean;
   /** Shown after the text: a version's effects, its citation. */
   children?: ReactNode;
+  /** Shown under the toolbar: the version verified in the reader's browser. */
+  verification?: ReactNode;
 }) {
   const t = messages(locale);
   const { document, version, sections } = published;
@@ -79,6 +82,7 @@ export function DocumentReader({
             </Link>
           )}
         </div>
+        {verification}
         {current ? (
           <>
             <SectionArticle section={current} t={t} headingLevel={1} />

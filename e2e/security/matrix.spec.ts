@@ -222,6 +222,7 @@ const EXPECTATIONS = new Map<string, Expectation>([
   ["GET /api/v1/documents/[slug]/versions/[n]/proof", read(() => `/api/v1/documents/${DOC}/versions/2/proof`, "document:read")],
   ["GET /api/v1/log/proof/inclusion", read(() => "/api/v1/log/proof/inclusion?index=0&size=2", "public")],
   ["GET /api/v1/log/proof/consistency", read(() => "/api/v1/log/proof/consistency?from=1&to=2", "public")],
+  ["GET /kiem-chung", read(() => "/kiem-chung", "public")],
   ["GET /log/checkpoint", read(() => "/log/checkpoint", "public")],
   ["GET /log/policy", read(() => "/log/policy", "public")],
   ["GET /log/tile/[...path]", read(() => "/log/tile/0/000.p/2", "public")],

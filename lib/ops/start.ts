@@ -2,6 +2,7 @@ import path from "node:path";
 import { disconnectDb } from "../db/client";
 import { projectRoot } from "../db/config";
 import { buildIsCurrent, writeBuildStamp } from "./build-stamp";
+import { buildVerifierBundle } from "./build-verifier";
 import { prepareDatabase } from "./prepare-database";
 import { runToCompletion, startGroup, stopGroup, waitForHttp } from "./processes";
 import { assertSafeExposure, runtimeEnv } from "./runtime-env";
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
   await prepareDatabase();
   await disconnectDb();
 
+  // The /kiem-chung page's self-contained script (a second or so; outside Next's build, which splits scripts into chunks).
+  await buildVerifierBundle(root);
   const nextBin = path.join(root, "node_modules/next/dist/bin/next");
   if (!dev && !buildIsCurrent(root)) {
     console.log("[start] building the web app (next build)…");

@@ -47,11 +47,26 @@ export async function signWithStolenKey(size: number, leafHashes: readonly Uint8
  * deleted). Returns the rewritten tree; `serveForgedCheckpoint` then signs it with the real key.
  */
 export async function rewritePastVersion(db: Db, engine: DrillEngine, options: { documentSlug: string; number: number; text: string }) {
-  await dropAppendOnlyTriggers(db, engine);
+  const { revision } = await firstRevisionOf(db, options);
+  return replaceRevisionContent(db, engine, { ...options, content: revision.content.replace(/"text":"[^"]+"/, `"text":${JSON.stringify(options.text)}`) });
+}
+
+/** The stored content of version `number`'s first section (what rewritePastVersion changes; keep it to undo the drill). */
+export async function firstRevisionOf(db: Db, options: { documentSlug: string; number: number }) {
   const document = await db.document.findUniqueOrThrow({ where: { slug: options.documentSlug } });
   const target = await db.version.findFirstOrThrow({ where: { documentId: document.id, number: options.number }, include: { sections: { orderBy: { position: "asc" } } } });
-  const revision = await db.sectionRevision.findUniqueOrThrow({ where: { id: target.sections[0].revisionId } });
-  await db.sectionRevision.update({ where: { id: revision.id }, data: { content: revision.content.replace(/"text":"[^"]+"/, `"text":${JSON.stringify(options.text)}`) } });
+  return { document, target, revision: await db.sectionRevision.findUniqueOrThrow({ where: { id: target.sections[0].revisionId } }) };
+}
+
+/**
+ * Puts `content` into version `number`'s first section and recomputes everything after it, as
+ * rewritePastVersion does; given the content as it was, it undoes the drill (the leaves come back
+ * byte for byte, so the product's signer accepts the tree again).
+ */
+export async function replaceRevisionContent(db: Db, engine: DrillEngine, options: { documentSlug: string; number: number; content: string }) {
+  await dropAppendOnlyTriggers(db, engine);
+  const { document, target, revision } = await firstRevisionOf(db, options);
+  await db.sectionRevision.update({ where: { id: revision.id }, data: { content: options.content } });
   const later = await db.version.findMany({ where: { documentId: document.id, number: { gte: options.number } }, orderBy: { number: "asc" } });
   let prevHash = (await db.version.findFirstOrThrow({ where: { documentId: document.id, number: options.number - 1 } })).hash;
   for (const row of later) {

@@ -45,6 +45,7 @@ export const errors: Messages["errors"] = {
   logStatementInvalid: (params: { reason: string }) => `The version's statement for the transparency log could not be built: ${params.reason}. Nothing was published.`,
   nonNegativeInteger: (params: { name: string }) => `Parameter ${params.name} must be a non-negative integer (0, 1, 2…).`,
   logProofRange: (params: { detail: string }) => `No proof for this range: ${params.detail}.`,
+  verifierNotBuilt: () => "The verification page has not been built: run “npm run build” (or “npm start”) once.",
   logNotSigned: () => "The transparency log has no signed checkpoint yet.",
   versionNotInLog: () => "This version is not in the transparency log yet; try again once the server has finished starting.",
   logTileNotFound: () => "The transparency log has no such tile.",

@@ -8,6 +8,7 @@ import { email } from "./email";
 import { errors } from "./errors";
 import { history } from "./history";
 import { log } from "./log";
+import { verifier } from "./verifier";
 import { notifications } from "./notifications";
 import { pdf } from "./pdf";
 import { proposal } from "./proposal";
@@ -18,4 +19,4 @@ import { webhooks } from "./webhooks";
 import { workspace } from "./workspace";
 
 /** The English catalog, shaped by the Vietnamese one (../vi/index.ts). */
-export const en: Messages = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks };
+export const en: Messages = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier };

@@ -50,6 +50,7 @@ export const errors = {
   logStatementInvalid: (params: { reason: string }) => `Không lập được tuyên bố (statement) của phiên bản cho nhật ký minh bạch: ${params.reason}. Không có gì được ban hành.`,
   nonNegativeInteger: (params: { name: string }) => `Tham số ${params.name} phải là số nguyên không âm (0, 1, 2…).`,
   logProofRange: (params: { detail: string }) => `Không có bằng chứng cho khoảng này: ${params.detail}.`,
+  verifierNotBuilt: () => "Trang kiểm chứng chưa được dựng: chạy “npm run build” (hoặc “npm start”) một lần.",
   logNotSigned: () => "Nhật ký minh bạch chưa có điểm kiểm (checkpoint) nào được ký.",
   versionNotInLog: () => "Phiên bản này chưa có trong nhật ký minh bạch; hãy thử lại sau khi máy chủ khởi động xong.",
   logTileNotFound: () => "Không có ô (tile) này trong nhật ký minh bạch.",

@@ -7,6 +7,7 @@ import { email } from "./email";
 import { errors } from "./errors";
 import { history } from "./history";
 import { log } from "./log";
+import { verifier } from "./verifier";
 import { notifications } from "./notifications";
 import { pdf } from "./pdf";
 import { proposal } from "./proposal";
@@ -22,6 +23,6 @@ import { workspace } from "./workspace";
  * else. Entries are strings, or functions of typed parameters for words that vary (use
  * `plural()` from ../plural.ts for counts).
  */
-export const vi = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks };
+export const vi = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier };
 
 export type Messages = typeof vi;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { CitationBox } from "@/components/publication/CitationBox";
 import { EffectsTable } from "@/components/publication/EffectsTable";
 import { DocumentReader } from "@/components/reader/DocumentReader";
+import { VerifiedBadge } from "@/components/verifier/VerifiedBadge";
 import { loadPublishedOr404 } from "@/app/[document]/reader-data";
 import { calendarDateOf } from "@/lib/domain/effective-dates";
 import { eliUri, legislationJsonLd, scriptSafeJson } from "@/lib/domain/eli";
@@ -46,7 +47,13 @@ export default async function VersionPage({ params }: Params) {
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(jsonLd) }} />
-      <DocumentReader published={published} locale={locale} permalink canPropose={false}>
+      <DocumentReader
+        published={published}
+        locale={locale}
+        permalink
+        canPropose={false}
+        verification={<VerifiedBadge documentSlug={published.document.slug} number={version.number} locale={locale} />}
+      >
         <EffectsTable loaded={effects} locale={locale} />
         <CitationBox
           heading={t.publication.citationHeading}
