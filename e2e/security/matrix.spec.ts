@@ -167,6 +167,8 @@ const firstBlockId = (cell: CellContext): string => {
   const blocks = stored ? ((JSON.parse(stored.content) as { content?: { attrs?: { id?: string } }[] }).content ?? []) : [];
   return blocks[0]?.attrs?.id ?? "khong-co";
 };
+/** A consultation window from now, longer than the seeded documents' minimum (30 days). */
+const consultationWindow = () => ({ opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 45 * 24 * 3600 * 1000).toISOString() });
 let ACTIONS = new Map<string, ActionEntry>();
 
 /** What each entry point should do for whom: the single place a new route must be added. */
@@ -214,6 +216,9 @@ const EXPECTATIONS = new Map<string, Expectation>([
   ["GET /api/v1/search", read(() => "/api/v1/search?q=chuyen", "document:read")],
   ["GET /api/v1/unsubscribe", read(() => "/api/v1/unsubscribe?token=khong-hop-le", "public")],
   ["GET /ngon-ngu", read(() => "/ngon-ngu?lang=vi&next=/", "public")],
+  // Public consultation: the proposal in review is open for comment (beforeAll), so it and its report are public.
+  ["GET /api/v1/proposals/[id]/consultation", read((cell) => `/api/v1/proposals/${proposalId(cell)}/consultation`, "public", ["review"])],
+  ["GET /api/v1/proposals/[id]/consultation/report", read((cell) => `/api/v1/proposals/${proposalId(cell)}/consultation/report?format=csv`, "public", ["review"])],
   // The text as in force on a day, citable identifiers and the transparency log: all public.
   ["page /[document]/ngay", page(() => `/${DOC}/ngay?d=2100-01-01`, "document:read")],
   ["page /[document]/ngay/[date]", page(() => `/${DOC}/ngay/2100-01-01`, "document:read")],
@@ -254,6 +259,9 @@ const EXPECTATIONS = new Map<string, Expectation>([
   ["POST /api/v1/proposals/[id]/reviews", write("POST", (cell) => `/api/v1/proposals/${proposalId(cell)}/reviews`, () => ({ decision: "approve", comment: "Đồng ý." }), "proposal:review", PROPOSALS)],
   ["POST /api/v1/proposals/[id]/submit", write("POST", (cell) => `/api/v1/proposals/${proposalId(cell)}/submit`, () => ({}), "proposal:submit", PROPOSALS, true)],
   ["POST /api/v1/proposals/[id]/publish", write("POST", (cell) => `/api/v1/proposals/${proposalId(cell)}/publish`, () => ({}), "proposal:publish", PROPOSALS, true)],
+  ["POST /api/v1/proposals/[id]/consultation", write("POST", (cell) => `/api/v1/proposals/${proposalId(cell)}/consultation`, () => consultationWindow(), "consultation:open", PROPOSALS)],
+  ["POST /api/v1/proposals/[id]/consultation/comments", write("POST", (cell) => `/api/v1/proposals/${proposalId(cell)}/consultation/comments`, (cell) => ({ body: `Góp ý của ${cell.role} ${run}` }), "consultation:comment", PROPOSALS)],
+  ["POST /api/v1/proposals/[id]/consultation/comments/[commentId]/answer", write("POST", (cell) => `/api/v1/proposals/${proposalId(cell)}/consultation/comments/khong-co/answer`, () => ({ disposition: "accepted", reason: "Tiếp thu." }), "consultation:answer", PROPOSALS)],
   ["POST /api/v1/unsubscribe", write("POST", () => "/api/v1/unsubscribe?token=khong-hop-le", () => ({}), "public")],
   ["PUT /api/v1/proposals/[id]/sections/[sectionId]", write("PUT", (cell) => `/api/v1/proposals/${proposalId(cell)}/sections/${firstSection(cell)}`, (cell) => ({ content: paragraphs(`Bản sửa của ${cell.role} ${run}.`) }), "proposal:edit", PROPOSALS)],
 
@@ -352,6 +360,9 @@ test.beforeAll(async () => {
   expect(await replaceSection(lan, review, reviewSection.sectionId, paragraphs(`Nội dung cần thẩm định ${run}.`))).toBe(200);
   const submitted = await lan.json("POST", `/api/v1/proposals/${review}/submit`, {});
   expect(submitted.status, submitted.text()).toBe(200);
+  // Opened for public comment, so that the consultation's public routes have something to show.
+  const opened = await lan.json("POST", `/api/v1/proposals/${review}/consultation`, consultationWindow());
+  expect(opened.status, opened.text()).toBe(201);
   proposals.set("draft", draft);
   proposals.set("review", review);
   proposals.set("published", publishedProposalId());

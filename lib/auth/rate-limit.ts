@@ -79,6 +79,26 @@ export const RATE_LIMITS = {
     durationSeconds: 60 * 60,
     reason: "Subscription requests from one address: an office behind one NAT can still subscribe its staff.",
   },
+  registrationPerEmail: {
+    points: 3,
+    durationSeconds: 60 * 60,
+    reason: "Each registration emails an address the requester need not own: a retry or two after a typo, not a mail bomb.",
+  },
+  registrationPerClient: {
+    points: 20,
+    durationSeconds: 60 * 60,
+    reason: "Registrations from one address: a classroom or an office behind one NAT can still register, a script cannot mint accounts.",
+  },
+  consultationComment: {
+    points: 10,
+    durationSeconds: 10 * 60,
+    reason: "A citizen writes a considered comment in minutes, not seconds; ten in ten minutes lets someone go paragraph by paragraph and stops a flood.",
+  },
+  consultationCommentPerClient: {
+    points: 60,
+    durationSeconds: 10 * 60,
+    reason: "Comments from one address across accounts: an office behind one NAT commenting together fits, a script with many accounts does not.",
+  },
 } as const satisfies Record<string, NamedLimit>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

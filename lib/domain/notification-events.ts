@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DISPOSITIONS } from "./consultation";
 
 /**
  * What a notification says, as a kind and its parameters: stored so (Notification.kind and
@@ -20,6 +21,12 @@ export const NOTIFICATION_PARAMS = {
   published: z.object({ proposalTitle: text, versionNumber: z.number().int().positive() }),
   merge_conflict: z.object({ proposalTitle: text, conflictCount: z.number().int().nonnegative(), versionNumber: z.number().int().positive() }),
   coauthor_added: z.object({ inviterName: text, proposalTitle: text }),
+  /** To the authors: someone commented in the proposal's public consultation. */
+  consultation_comment: z.object({ commenterName: text, proposalTitle: text, documentSlug: text, pending: z.boolean() }),
+  /** To a commenter: the authors answered their comment. */
+  consultation_answer: z.object({ proposalTitle: text, documentSlug: text, disposition: z.enum(DISPOSITIONS) }),
+  /** To a commenter: the revised text they commented on was published. */
+  consultation_published: z.object({ proposalTitle: text, documentSlug: text, versionNumber: z.number().int().positive() }),
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_PARAMS;
@@ -33,7 +40,17 @@ export const notificationEventSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("published"), params: NOTIFICATION_PARAMS.published }),
   z.object({ kind: z.literal("merge_conflict"), params: NOTIFICATION_PARAMS.merge_conflict }),
   z.object({ kind: z.literal("coauthor_added"), params: NOTIFICATION_PARAMS.coauthor_added }),
+  z.object({ kind: z.literal("consultation_comment"), params: NOTIFICATION_PARAMS.consultation_comment }),
+  z.object({ kind: z.literal("consultation_answer"), params: NOTIFICATION_PARAMS.consultation_answer }),
+  z.object({ kind: z.literal("consultation_published"), params: NOTIFICATION_PARAMS.consultation_published }),
 ]);
+
+/** The public consultation page a consultation notification points to, instead of the workspace. */
+export function consultationPathOf(event: NotificationEvent, proposalId: string | null): string | null {
+  if (!proposalId) return null;
+  if (event.kind !== "consultation_answer" && event.kind !== "consultation_published" && event.kind !== "consultation_comment") return null;
+  return `/${encodeURIComponent(event.params.documentSlug)}/gop-y/${encodeURIComponent(proposalId)}`;
+}
 
 /** One kind with its parameters; a union over every kind, so `kind` tells TypeScript the shape of `params`. */
 export type NotificationEvent = z.infer<typeof notificationEventSchema>;

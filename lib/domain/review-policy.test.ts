@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   canReviewerApprove,
+  consultationBlocksApproval,
   POLICY_ITEM_KEYS,
   evaluatePolicy,
   type PolicyInput,
@@ -309,5 +310,30 @@ describe("canReviewerApprove", () => {
     expect(canReviewerApprove("author", ["author", "editor"])).toBe(false);
     expect(canReviewerApprove("editor", ["author", "editor"])).toBe(false);
     expect(canReviewerApprove("minh", ["author", "editor"])).toBe(true);
+  });
+});
+
+describe("evaluatePolicy after a public consultation", () => {
+  const approved = () => [review({ reviewerId: "minh" }), review({ reviewerId: "hoa" })];
+
+  it("is not satisfied while a consultation comment has no answer, and says how many", () => {
+    const evaluation = evaluatePolicy(input({ reviews: approved(), unansweredConsultationComments: 2 }));
+    expect(evaluation.satisfied).toBe(false);
+    expect(item(evaluation, POLICY_ITEM_KEYS.consultationAnswered)).toEqual({
+      key: "consultation-answered",
+      ok: false,
+      label: { vi: "2 ý kiến góp ý chưa được trả lời", en: "2 consultation comments not yet answered" },
+    });
+    expect(consultationBlocksApproval(2)).toBe(true);
+  });
+
+  it("is satisfied once every comment is answered, and has no consultation item without a consultation", () => {
+    const answered = evaluatePolicy(input({ reviews: approved(), unansweredConsultationComments: 0 }));
+    expect(answered.satisfied).toBe(true);
+    expect(item(answered, POLICY_ITEM_KEYS.consultationAnswered)?.ok).toBe(true);
+    const none = evaluatePolicy(input({ reviews: approved() }));
+    expect(item(none, POLICY_ITEM_KEYS.consultationAnswered)).toBeUndefined();
+    expect(consultationBlocksApproval(0)).toBe(false);
+    expect(consultationBlocksApproval(null)).toBe(false);
   });
 });

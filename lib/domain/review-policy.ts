@@ -50,6 +50,11 @@ export interface PolicyInput {
   reviews: PolicyReview[];
   /** Suggested changes (lib/domain/suggestions.ts) that no author has accepted or rejected yet. */
   pendingSuggestions?: number;
+  /**
+   * Comments of the proposal's public consultation still owed a written answer (null: the
+   * proposal has no consultation). See lib/domain/consultation.ts `unansweredCount`.
+   */
+  unansweredConsultationComments?: number | null;
 }
 
 export type ReasonNotCounted = "stale" | "self_review" | "superseded" | "not_approval" | "unsigned" | "signature_invalid";
@@ -81,7 +86,16 @@ export const POLICY_ITEM_KEYS = {
   approvals: "approvals",
   noObjections: "no-objections",
   suggestionsDecided: "suggestions-decided",
+  consultationAnswered: "consultation-answered",
 } as const;
+
+/**
+ * A proposal that went through public consultation may not be approved while a comment has no
+ * answer: every comment gets a written answer before the text moves on (the law's tiếp thu, giải trình).
+ */
+export function consultationBlocksApproval(unansweredConsultationComments: number | null | undefined): boolean {
+  return (unansweredConsultationComments ?? 0) > 0;
+}
 
 /** Separation of duties: nobody approves a text they wrote or edited. */
 export function canReviewerApprove(reviewerId: string, contributorIds: readonly string[]): boolean {
@@ -116,6 +130,7 @@ export function evaluatePolicy(input: PolicyInput): PolicyEvaluation {
     ...organizationItems(input.touchedSections, countedReviews),
     ...objectionItems(objections),
     ...suggestionItems(input.pendingSuggestions ?? 0),
+    ...consultationItems(input.unansweredConsultationComments ?? null),
   ];
 
   return {
@@ -201,6 +216,20 @@ function suggestionItems(pending: number): PolicyChecklistItem[] {
       key: POLICY_ITEM_KEYS.suggestionsDecided,
       ok: false,
       label: { vi: `Còn ${pending} đề xuất sửa chưa được xử lý`, en: `${pending} suggested change(s) still to accept or reject` },
+    },
+  ];
+}
+
+function consultationItems(unanswered: number | null): PolicyChecklistItem[] {
+  if (unanswered === null) return [];
+  return [
+    {
+      key: POLICY_ITEM_KEYS.consultationAnswered,
+      ok: unanswered === 0,
+      label:
+        unanswered === 0
+          ? { vi: "Mọi ý kiến góp ý đã được trả lời", en: "Every consultation comment has been answered" }
+          : { vi: `${unanswered} ý kiến góp ý chưa được trả lời`, en: `${unanswered} consultation comment${unanswered === 1 ? "" : "s"} not yet answered` },
     },
   ];
 }

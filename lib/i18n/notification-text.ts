@@ -19,6 +19,12 @@ function render(texts: TextsByKind, event: NotificationEvent): string {
       return texts.merge_conflict(event.params);
     case "coauthor_added":
       return texts.coauthor_added(event.params);
+    case "consultation_comment":
+      return texts.consultation_comment(event.params);
+    case "consultation_answer":
+      return texts.consultation_answer(event.params);
+    case "consultation_published":
+      return texts.consultation_published(event.params);
   }
 }
 

@@ -19,6 +19,8 @@ export const OUTBOUND_PARAMS = {
   digest: z.object({ items: z.array(notificationItem.extend({ createdAt: z.string() })).min(1) }),
   /** The double opt-in link for a new subscription. */
   subscription_confirmation: z.object({ documentTitle: title, sectionTitle: title.nullable() }),
+  /** The link that confirms a self-registered reader account (a ReaderRegistration). */
+  registration_confirmation: z.object({ name: title }),
   /** A new version of a document a subscriber follows. */
   version_published: z.object({
     documentSlug: z.string(),
@@ -34,6 +36,7 @@ export const outboundEmailSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("digest"), params: OUTBOUND_PARAMS.digest }),
   z.object({ kind: z.literal("subscription_confirmation"), params: OUTBOUND_PARAMS.subscription_confirmation }),
   z.object({ kind: z.literal("version_published"), params: OUTBOUND_PARAMS.version_published }),
+  z.object({ kind: z.literal("registration_confirmation"), params: OUTBOUND_PARAMS.registration_confirmation }),
 ]);
 
 export type OutboundEmailContent = z.infer<typeof outboundEmailSchema>;

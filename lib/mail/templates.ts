@@ -1,4 +1,5 @@
 import { CONFIRMATION_TTL_HOURS } from "../domain/email-delivery";
+import { consultationPathOf, type NotificationEvent } from "../domain/notification-events";
 import type { Locale } from "../i18n/locales";
 import { formatDateTime } from "../i18n/format";
 import { messages } from "../i18n/messages";
@@ -14,6 +15,7 @@ import { signMailToken } from "./tokens";
  */
 export type MailRecipient =
   | { kind: "person"; userId: string; email: string; locale: Locale }
+  | { kind: "registrant"; registrationId: string; email: string; locale: Locale }
   | {
       kind: "subscriber";
       subscriptionId: string;
@@ -39,6 +41,7 @@ export interface LinkSettings {
 /** The pages and endpoints emails link to. */
 export const MAIL_PATHS = {
   confirm: "/nhan-tin/xac-nhan",
+  confirmRegistration: "/dang-ky/xac-nhan",
   unsubscribePage: "/nhan-tin/huy",
   oneClickUnsubscribe: "/api/v1/unsubscribe",
   preferences: "/lam-viec#email",
@@ -51,7 +54,7 @@ function withToken(baseUrl: string, path: string, token: string): string {
 }
 
 /** Unsubscribe links for the recipient: the page a person reads, and the one-click endpoint. */
-async function unsubscribeLinks(recipient: MailRecipient, links: LinkSettings): Promise<{ page: string; oneClick: string }> {
+async function unsubscribeLinks(recipient: Exclude<MailRecipient, { kind: "registrant" }>, links: LinkSettings): Promise<{ page: string; oneClick: string }> {
   const token =
     recipient.kind === "person"
       ? await signMailToken("person", recipient.userId, links.tokenSecret)
@@ -61,6 +64,12 @@ async function unsubscribeLinks(recipient: MailRecipient, links: LinkSettings): 
 
 function proposalUrl(baseUrl: string, proposalId: string | null): string {
   return new URL(proposalId ? `/lam-viec/de-xuat/${encodeURIComponent(proposalId)}` : "/lam-viec", baseUrl).toString();
+}
+
+/** Where a notification email points: the public consultation page for its kinds, else the proposal in the workspace. */
+function notificationUrl(baseUrl: string, event: NotificationEvent, proposalId: string | null): string {
+  const consultation = consultationPathOf(event, proposalId);
+  return consultation ? new URL(consultation, baseUrl).toString() : proposalUrl(baseUrl, proposalId);
 }
 
 function paragraphs(...blocks: (string | null)[]): string {
@@ -78,7 +87,7 @@ export async function composeEmail(content: OutboundEmailContent, recipient: Mai
       const footer = t.personFooter({ preferencesUrl: new URL(MAIL_PATHS.preferences, links.baseUrl).toString(), unsubscribeUrl: unsubscribe.page });
       const body =
         content.kind === "notification"
-          ? [notificationText(content.params.notification, locale), t.openProposal({ url: proposalUrl(links.baseUrl, content.params.proposalId) })]
+          ? [notificationText(content.params.notification, locale), t.openProposal({ url: notificationUrl(links.baseUrl, content.params.notification, content.params.proposalId) })]
           : digestBody(content.params, locale, links.baseUrl);
       const subject =
         content.kind === "notification" ? notificationSubject(content.params.notification, locale) : t.digestSubject({ count: content.params.items.length });
@@ -93,6 +102,17 @@ export async function composeEmail(content: OutboundEmailContent, recipient: Mai
         to: recipient.email,
         subject: t.confirmSubject({ target }),
         text: paragraphs(t.confirmBody({ target, url, hours: CONFIRMATION_TTL_HOURS }), t.signature),
+        oneClickUnsubscribeUrl: null,
+      };
+    }
+    case "registration_confirmation": {
+      if (recipient.kind !== "registrant") throw new Error("registration emails go to registrants");
+      const token = await signMailToken("register", recipient.registrationId, links.tokenSecret);
+      const url = withToken(links.baseUrl, MAIL_PATHS.confirmRegistration, token);
+      return {
+        to: recipient.email,
+        subject: t.registerSubject,
+        text: paragraphs(t.registerBody({ name: content.params.name, url, hours: CONFIRMATION_TTL_HOURS }), t.signature),
         oneClickUnsubscribeUrl: null,
       };
     }
@@ -125,7 +145,7 @@ export async function composeEmail(content: OutboundEmailContent, recipient: Mai
 function digestBody(params: OutboundParams<"digest">, locale: Locale, baseUrl: string): string[] {
   const t = messages(locale).email;
   const lines = params.items.map(
-    (item) => `- ${formatDateTime(new Date(item.createdAt), locale)}: ${notificationText(item.notification, locale)}\n  ${proposalUrl(baseUrl, item.proposalId)}`,
+    (item) => `- ${formatDateTime(new Date(item.createdAt), locale)}: ${notificationText(item.notification, locale)}\n  ${notificationUrl(baseUrl, item.notification, item.proposalId)}`,
   );
   return [t.digestIntro({ count: params.items.length }), lines.join("\n")];
 }

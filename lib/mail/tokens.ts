@@ -13,6 +13,8 @@ export const MAIL_TOKEN_PURPOSES = {
   unsubscribe: "camnang-mail-unsubscribe",
   /** Turns a person's notification emails off. */
   person: "camnang-mail-person",
+  /** Confirms a ReaderRegistration: the account is made. */
+  register: "camnang-mail-register",
 } as const;
 export type MailTokenPurpose = keyof typeof MAIL_TOKEN_PURPOSES;
 

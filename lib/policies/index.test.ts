@@ -31,6 +31,25 @@ describe("permissions", () => {
     expect(can(minh, "proposal:edit", proposal("IN_REVIEW"))).toBe(false);
   });
 
+  it("lets authors or admins open a proposal in review for public comment, anyone signed in comment, authors answer, the ministry's reviewers moderate", () => {
+    const khoa = actor("khoa", "REVIEWER", mof);
+    expect(can(lan, "consultation:open", proposal("IN_REVIEW"))).toBe(true);
+    expect(can(admin, "consultation:open", proposal("IN_REVIEW"))).toBe(true);
+    expect(can(lan, "consultation:open", proposal("DRAFT"))).toBe(false);
+    expect(can(hoa, "consultation:open", proposal("IN_REVIEW"))).toBe(false);
+    expect(can(minh, "consultation:open", proposal("IN_REVIEW"))).toBe(false);
+    expect(can(reader, "consultation:comment", proposal("IN_REVIEW"))).toBe(true);
+    expect(can(null, "consultation:comment", proposal("IN_REVIEW"))).toBe(false);
+    expect(can({ ...reader, readOnly: true }, "consultation:comment", proposal("IN_REVIEW"))).toBe(false);
+    expect(can(lan, "consultation:answer", proposal("IN_REVIEW"))).toBe(true);
+    expect(can(reader, "consultation:answer", proposal("IN_REVIEW"))).toBe(false);
+    expect(can(minh, "consultation:answer", proposal("IN_REVIEW"))).toBe(false);
+    expect(can(khoa, "consultation:moderate", proposal("IN_REVIEW"))).toBe(true);
+    expect(can(minh, "consultation:moderate", proposal("IN_REVIEW"))).toBe(false);
+    expect(can(admin, "consultation:moderate", proposal("IN_REVIEW"))).toBe(true);
+    expect(can(lan, "consultation:moderate", proposal("IN_REVIEW"))).toBe(false);
+  });
+
   it("lets anyone, signed in or not, read the published handbook", () => {
     expect(can(null, "document:read")).toBe(true);
     expect(can(reader, "document:read")).toBe(true);

@@ -51,7 +51,11 @@ export type Action =
   | "proposal:comment"
   | "proposal:review"
   | "proposal:publish"
-  | "proposal:resolve";
+  | "proposal:resolve"
+  | "consultation:open"
+  | "consultation:comment"
+  | "consultation:answer"
+  | "consultation:moderate";
 
 type Rule = (actor: Actor | null, resource?: ProposalResource) => boolean;
 
@@ -100,6 +104,14 @@ const RULES: Record<Action, Rule> = {
     !!proposal && isReviewer(actor) && !isAuthor(actor, proposal) && REVIEWABLE_STATUSES.has(proposal.status),
   "proposal:publish": (actor, proposal) => !!proposal && isReviewer(actor) && proposal.status === "APPROVED",
   "proposal:resolve": (actor, proposal) => !!proposal && isAuthor(actor, proposal),
+  // Public consultation (lib/domain/consultation.ts): the authors or an admin open a proposal in
+  // review for comment; anyone signed in comments (the window is checked by the use case); the
+  // authors answer; the proposing ministry's reviewers (its moderators) and admins moderate.
+  "consultation:open": (actor, proposal) => !!proposal && proposal.status === "IN_REVIEW" && (isAuthor(actor, proposal) || isAdmin(actor)),
+  "consultation:comment": (actor, proposal) => !!proposal && isSignedIn(actor),
+  "consultation:answer": (actor, proposal) => !!proposal && isAuthor(actor, proposal),
+  "consultation:moderate": (actor, proposal) =>
+    !!proposal && (isAdmin(actor) || (actor?.role === "REVIEWER" && actor.organizationId === proposal.organizationId)),
 };
 
 /** What a read-only actor may still do: look. */

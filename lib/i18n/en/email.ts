@@ -10,6 +10,9 @@ export const email: Messages["email"] = {
   digestIntro: (params) => `A digest of ${plural("en", params.count, { one: "# notification", other: "# notifications" })} since the last one:`,
   documentTarget: (params) => `the document “${params.documentTitle}”`,
   sectionTarget: (params) => `the section “${params.sectionTitle}” of “${params.documentTitle}”`,
+  registerSubject: "Confirm your commenting account on Cẩm nang mở",
+  registerBody: (params) =>
+    `Hello ${params.name},\n\nTo finish registering your commenting account, open this link (valid for ${params.hours} hours):\n${params.url}\n\nIf you did not register, ignore this email; no account will be made.`,
   confirmSubject: (params) => `Confirm your subscription to ${params.target}`,
   confirmBody: (params) =>
     `Someone (we hope you) asked for an email whenever ${params.target} has a new version.\n\nConfirm the subscription: ${params.url}\n\nIf it was not you, ignore this email: an unconfirmed subscription is deleted after ${params.hours} hours.`,

@@ -2,6 +2,7 @@ import type { Messages } from "../vi";
 import { admin } from "./admin";
 import { approvals } from "./approvals";
 import { auth } from "./auth";
+import { consultation } from "./consultation";
 import { diff } from "./diff";
 import { editor } from "./editor";
 import { email } from "./email";
@@ -19,4 +20,4 @@ import { webhooks } from "./webhooks";
 import { workspace } from "./workspace";
 
 /** The English catalog, shaped by the Vietnamese one (../vi/index.ts). */
-export const en: Messages = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier };
+export const en: Messages = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier, consultation };

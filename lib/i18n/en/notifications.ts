@@ -1,8 +1,15 @@
+import type { Disposition } from "../../domain/consultation";
 import type { Decision } from "../../domain/notification-events";
 import { plural } from "../plural";
 import type { Messages } from "../vi";
 
 const DECISION_WORDS: Record<Decision, string> = { approve: "approved", request_changes: "requested changes to", reject: "rejected" };
+const DISPOSITION_WORDS: Record<Disposition, string> = {
+  accepted: "accepted",
+  partly_accepted: "partly accepted",
+  not_accepted: "not accepted",
+  explained: "explained",
+};
 const DECISION_SUBJECTS: Record<Decision, string> = { approve: "Approved", request_changes: "Changes requested", reject: "Rejected" };
 
 export const notifications: Messages["notifications"] = {
@@ -18,6 +25,10 @@ export const notifications: Messages["notifications"] = {
     merge_conflict: (params) =>
       `The proposal “${params.proposalTitle}” has ${plural("en", params.conflictCount, { one: "# conflict", other: "# conflicts" })} with version ${params.versionNumber}; resolve them before review continues.`,
     coauthor_added: (params) => `${params.inviterName} invited you to co-write the proposal “${params.proposalTitle}”.`,
+    consultation_comment: (params) => `${params.commenterName} commented in the public consultation on “${params.proposalTitle}”${params.pending ? " (awaiting moderation)" : ""}.`,
+    consultation_answer: (params) => `Your comment on the proposal “${params.proposalTitle}” was answered: ${DISPOSITION_WORDS[params.disposition]}.`,
+    consultation_published: (params) =>
+      `The revised text of “${params.proposalTitle}”, which you commented on, was published as version ${params.versionNumber}, with the consultation report.`,
   },
   subjects: {
     review_requested: (params) => `Awaiting your review: ${params.proposalTitle}`,
@@ -26,6 +37,9 @@ export const notifications: Messages["notifications"] = {
     published: (params) => `Published: ${params.proposalTitle}`,
     merge_conflict: (params) => `Conflicts to resolve: ${params.proposalTitle}`,
     coauthor_added: (params) => `Invitation to co-write: ${params.proposalTitle}`,
+    consultation_comment: (params) => `New consultation comment: ${params.proposalTitle}`,
+    consultation_answer: (params) => `Your comment was answered: ${params.proposalTitle}`,
+    consultation_published: (params) => `Published, with the consultation report: ${params.proposalTitle}`,
   },
   preferences: {
     heading: "Email notifications",

@@ -13,6 +13,9 @@ export const email = {
   digestIntro: (params: { count: number }) => `Bản tổng hợp ${plural("vi", params.count, { other: "# thông báo" })} từ lần gửi trước:`,
   documentTarget: (params: { documentTitle: string }) => `tài liệu “${params.documentTitle}”`,
   sectionTarget: (params: { documentTitle: string; sectionTitle: string }) => `mục “${params.sectionTitle}” của “${params.documentTitle}”`,
+  registerSubject: "Xác nhận tài khoản góp ý trên Cẩm nang mở",
+  registerBody: (params: { name: string; url: string; hours: number }) =>
+    `Chào ${params.name},\n\nĐể hoàn tất đăng ký tài khoản góp ý, hãy mở liên kết sau (có hiệu lực ${params.hours} giờ):\n${params.url}\n\nNếu bạn không đăng ký, hãy bỏ qua email này; sẽ không có tài khoản nào được tạo.`,
   confirmSubject: (params: { target: string }) => `Xác nhận đăng ký nhận tin về ${params.target}`,
   confirmBody: (params: { target: string; url: string; hours: number }) =>
     `Có người (chúng tôi mong là bạn) đã đăng ký nhận email mỗi khi ${params.target} có phiên bản mới.\n\nXác nhận đăng ký: ${params.url}\n\nNếu không phải bạn, hãy bỏ qua email này: đăng ký chưa xác nhận sẽ bị xóa sau ${params.hours} giờ.`,

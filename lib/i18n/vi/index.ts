@@ -1,6 +1,7 @@
 import { admin } from "./admin";
 import { approvals } from "./approvals";
 import { auth } from "./auth";
+import { consultation } from "./consultation";
 import { diff } from "./diff";
 import { editor } from "./editor";
 import { email } from "./email";
@@ -23,6 +24,6 @@ import { workspace } from "./workspace";
  * else. Entries are strings, or functions of typed parameters for words that vary (use
  * `plural()` from ../plural.ts for counts).
  */
-export const vi = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier };
+export const vi = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier, consultation };
 
 export type Messages = typeof vi;

@@ -1,6 +1,13 @@
+import type { Disposition } from "../../domain/consultation";
 import type { Decision, NotificationParams } from "../../domain/notification-events";
 
 const DECISION_WORDS: Record<Decision, string> = { approve: "phê duyệt", request_changes: "yêu cầu chỉnh sửa", reject: "từ chối" };
+const DISPOSITION_WORDS: Record<Disposition, string> = {
+  accepted: "tiếp thu",
+  partly_accepted: "tiếp thu một phần",
+  not_accepted: "không tiếp thu",
+  explained: "đã giải trình",
+};
 const DECISION_SUBJECTS: Record<Decision, string> = { approve: "Đã phê duyệt", request_changes: "Yêu cầu chỉnh sửa", reject: "Đã từ chối" };
 
 /**
@@ -23,6 +30,12 @@ export const notifications = {
     merge_conflict: (params: NotificationParams<"merge_conflict">) =>
       `Đề xuất “${params.proposalTitle}” có ${params.conflictCount} xung đột với phiên bản ${params.versionNumber}; cần xử lý trước khi thẩm định tiếp.`,
     coauthor_added: (params: NotificationParams<"coauthor_added">) => `${params.inviterName} mời bạn cùng soạn đề xuất “${params.proposalTitle}”.`,
+    consultation_comment: (params: NotificationParams<"consultation_comment">) =>
+      `${params.commenterName} đã góp ý về đề xuất “${params.proposalTitle}”${params.pending ? " (đang chờ duyệt)" : ""}.`,
+    consultation_answer: (params: NotificationParams<"consultation_answer">) =>
+      `Góp ý của bạn về đề xuất “${params.proposalTitle}” đã được trả lời: ${DISPOSITION_WORDS[params.disposition]}.`,
+    consultation_published: (params: NotificationParams<"consultation_published">) =>
+      `Văn bản đã sửa theo đề xuất “${params.proposalTitle}” mà bạn góp ý đã được ban hành thành phiên bản ${params.versionNumber}, kèm báo cáo tiếp thu, giải trình.`,
   },
   /** Short subjects for the same events, when one arrives by email. */
   subjects: {
@@ -32,6 +45,9 @@ export const notifications = {
     published: (params: NotificationParams<"published">) => `Đã ban hành: ${params.proposalTitle}`,
     merge_conflict: (params: NotificationParams<"merge_conflict">) => `Cần xử lý xung đột: ${params.proposalTitle}`,
     coauthor_added: (params: NotificationParams<"coauthor_added">) => `Lời mời cùng soạn: ${params.proposalTitle}`,
+    consultation_comment: (params: NotificationParams<"consultation_comment">) => `Góp ý mới: ${params.proposalTitle}`,
+    consultation_answer: (params: NotificationParams<"consultation_answer">) => `Góp ý của bạn đã được trả lời: ${params.proposalTitle}`,
+    consultation_published: (params: NotificationParams<"consultation_published">) => `Đã ban hành văn bản bạn góp ý: ${params.proposalTitle}`,
   },
   preferences: {
     heading: "Nhận thông báo qua email",

@@ -41,7 +41,7 @@ function dueWhere(now: Date) {
 }
 
 function loadClaimed(db: Db, id: string) {
-  return db.outboundEmail.findUnique({ where: { id }, include: { user: true, subscription: true } });
+  return db.outboundEmail.findUnique({ where: { id }, include: { user: true, subscription: true, registration: true } });
 }
 
 /**
@@ -128,6 +128,12 @@ async function recipientFor(db: Db, row: Row, content: OutboundEmailContent, now
     const user = row.user;
     if (!user || !user.active || user.emailDelivery === ("NONE" satisfies EmailDelivery)) return null;
     return { kind: "person", userId: user.id, email: user.email, locale: localeOf(user.locale) };
+  }
+  if (content.kind === "registration_confirmation") {
+    const registration = row.registration;
+    // Confirmed (the row is gone) or expired: nothing to send.
+    if (!registration || registration.requestedAt < confirmationCutoff(now)) return null;
+    return { kind: "registrant", registrationId: registration.id, email: registration.email, locale: localeOf(registration.locale) };
   }
   const subscription = row.subscription;
   if (!subscription) return null;

@@ -9,7 +9,14 @@ import { OUTBOUND_STATUS, outboundColumns } from "../../mail/outbound";
  * reviewer decided or their proposal was published. The others (comments, invitations, merge
  * conflicts) stay in the workspace and the feed.
  */
-export const EMAILED_NOTIFICATION_KINDS: ReadonlySet<NotificationKind> = new Set(["review_requested", "decision", "published"]);
+export const EMAILED_NOTIFICATION_KINDS: ReadonlySet<NotificationKind> = new Set([
+  "review_requested",
+  "decision",
+  "published",
+  // A commenter has no workspace habit: the answer and the publication reach them by email.
+  "consultation_answer",
+  "consultation_published",
+]);
 
 /**
  * Queues the emails for one notification, in the caller's transaction: immediately due for

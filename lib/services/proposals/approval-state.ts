@@ -7,6 +7,7 @@ import { isProposalStatus, transition } from "../../domain/proposal-state";
 import { evaluatePolicy, type PolicyEvaluation, type PolicyTouchedSection, type ReviewDecision } from "../../domain/review-policy";
 import { checkReviewSignatures, type ReviewSignatureCheck } from "./approval-signatures";
 import { countPendingSuggestions } from "../suggestions/draft-content";
+import { unansweredConsultationCount } from "../consultation/unanswered-count";
 
 /**
  * Sections a proposal touches, compared with its base version: added, removed, retitled,
@@ -38,6 +39,8 @@ export interface ProposalPolicyState {
   touchedSectionIds: string[];
   /** Each review's signature check, by review id. */
   signatures: Map<string, ReviewSignatureCheck>;
+  /** Consultation comments still owed an answer; null without a consultation. */
+  unansweredConsultationComments: number | null;
 }
 
 export async function evaluateProposalPolicy(db: DbOrTx, proposal: LoadedProposal): Promise<ProposalPolicyState> {
@@ -64,7 +67,9 @@ export async function evaluateProposalPolicy(db: DbOrTx, proposal: LoadedProposa
   const contributorIds = await proposalContributorIds(db, proposal);
   const contentHash = draftContentHash(proposal);
   const signatures = await checkReviewSignatures(db, proposal, reviews);
+  const unansweredConsultationComments = await unansweredConsultationCount(db, proposal.id);
   const evaluation = evaluatePolicy({
+    unansweredConsultationComments,
     requiredApprovals: proposal.document.requiredApprovals,
     currentContentHash: contentHash,
     contributorIds,
@@ -84,7 +89,7 @@ export async function evaluateProposalPolicy(db: DbOrTx, proposal: LoadedProposa
       createdAt: review.createdAt,
     })),
   });
-  return { evaluation, contentHash, contributorIds, touchedSectionIds: touched, signatures };
+  return { evaluation, contentHash, contributorIds, touchedSectionIds: touched, signatures, unansweredConsultationComments };
 }
 
 /**

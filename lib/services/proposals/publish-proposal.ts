@@ -138,6 +138,19 @@ async function publishOnce(
     proposalId: proposal.id,
     exceptUserId: actor.id,
   });
+  // Everyone who commented in the proposal's consultation hears that the revised text is out.
+  const commenters = await tx.consultationComment.findMany({
+    where: { consultation: { proposalId: proposal.id }, status: { not: "HIDDEN" } },
+    select: { authorId: true },
+    distinct: ["authorId"],
+  });
+  if (commenters.length > 0) {
+    await notify(tx, {
+      userIds: commenters.map((commenter) => commenter.authorId),
+      event: { kind: "consultation_published", params: { proposalTitle: proposal.title, documentSlug: proposal.document.slug, versionNumber: version.number } },
+      proposalId: proposal.id,
+    });
+  }
   return { kind: "published", version, merged };
 }
 

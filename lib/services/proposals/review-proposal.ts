@@ -2,9 +2,9 @@ import { runTransaction } from "../../db/transaction";
 import { z } from "zod";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
-import { canReviewerApprove } from "../../domain/review-policy";
 import { approvalGateForSuggestions } from "../../domain/suggestions";
 import { countPendingSuggestions } from "../suggestions/draft-content";
+import { canReviewerApprove, consultationBlocksApproval } from "../../domain/review-policy";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { recordAudit } from "../../db/audit";
@@ -49,13 +49,17 @@ export async function reviewProposal(options: { actor: Actor; proposalId: string
   return runTransaction(db, async (tx) => {
     const proposal = await loadProposal(tx, options.proposalId);
     authorize(options.actor, "proposal:review", proposalResource(proposal));
-    const { contentHash, contributorIds } = await evaluateProposalPolicy(tx, proposal);
+    const { contentHash, contributorIds, unansweredConsultationComments } = await evaluateProposalPolicy(tx, proposal);
     if (input.decision === "approve" && !canReviewerApprove(options.actor.id, contributorIds)) {
       throw new AppError("FORBIDDEN", "selfApproval");
     }
     if (input.decision === "approve") {
       const gate = approvalGateForSuggestions(await countPendingSuggestions(tx, proposal.id));
       if (!gate.ok) throw new AppError("UNPROCESSABLE", "suggestionsPending", { count: gate.pending }, { pendingSuggestions: gate.pending });
+    }
+    if (input.decision === "approve" && consultationBlocksApproval(unansweredConsultationComments)) {
+      const count = unansweredConsultationComments ?? 0;
+      throw new AppError("UNPROCESSABLE", "consultationUnanswered", { count }, { unansweredComments: count });
     }
     if (input.contentHash && input.contentHash !== contentHash) {
       throw new AppError("CONFLICT", "reviewContentChanged", undefined, { contentHash });
