@@ -7,6 +7,7 @@ import { checkWindow, isModerationMode } from "../../domain/consultation";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { now as clockNow } from "../clock";
+import { enqueueWebhookEvent } from "../webhooks/enqueue-webhook-event";
 
 /** ISO 8601 instants with a zone (`Z` or an offset), so no reader's time zone is guessed. */
 const instant = z.iso.datetime({ offset: true });
@@ -59,6 +60,17 @@ export async function openConsultation(options: { actor: Actor; proposalId: stri
       targetType: "proposal",
       targetId: proposal.id,
       data: { consultationId: consultation.id, opensAt: consultation.opensAt.toISOString(), closesAt: consultation.closesAt.toISOString(), moderation },
+    });
+    await enqueueWebhookEvent(tx, "consultation.opened", {
+      consultation: {
+        id: consultation.id,
+        proposalId: proposal.id,
+        title: proposal.title,
+        document: proposal.document.slug,
+        opensAt: consultation.opensAt.toISOString(),
+        closesAt: consultation.closesAt.toISOString(),
+        url: `/${proposal.document.slug}/gop-y/${proposal.id}`,
+      },
     });
     return consultation;
   });
