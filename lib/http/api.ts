@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { AppError, errorBody, httpStatusFor, isAppError } from "../errors";
 import { DEFAULT_LOCALE, requestLocale, type Locale } from "../i18n/locales";
 import { messages } from "../i18n/messages";
-import { readBodyText } from "./body";
+import { boundedRequest, readBodyText } from "./body";
 
 /**
  * Route-handler plumbing shared by every API route: one place maps AppError codes to HTTP
@@ -40,8 +40,10 @@ type Handler<Context> = (request: Request, context: Context) => Promise<Response
 export function apiRoute<Context>(handler: Handler<Context>): Handler<Context> {
   return async (request, context) => {
     try {
-      if (isStateChanging(request)) assertSameOriginForCookieWrites(request);
-      return await handler(request, context);
+      if (!isStateChanging(request)) return await handler(request, context);
+      assertSameOriginForCookieWrites(request);
+      // The body is read with the cap before the route's own code, whether the route reads it or not.
+      return await handler(await boundedRequest(request, MAX_JSON_BODY_BYTES), context);
     } catch (error) {
       return errorResponse(error, requestLocale(request.headers));
     }

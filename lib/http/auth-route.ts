@@ -6,7 +6,7 @@ import { isAppError } from "../errors";
 import { requestLocale } from "../i18n/locales";
 import { errorResponse } from "./api";
 import { publicBaseUrl } from "./base-url";
-import { readBodyText } from "./body";
+import { assertJsonIfDeclared, readBodyText } from "./body";
 
 /**
  * The largest body next-auth is given: a sign-in form holds an email (254), a password (1,024),
@@ -32,6 +32,8 @@ export function guardAuthPost<Context>(handler: AuthHandler<Context>): AuthHandl
     let body: string;
     try {
       body = await readBodyText(request, MAX_AUTH_BODY_BYTES);
+      // next-auth parses a JSON body itself and fails with 500 on a broken one.
+      assertJsonIfDeclared(request.headers.get("content-type"), body);
     } catch (error) {
       if (isAppError(error)) return errorResponse(error, requestLocale(request.headers));
       throw error;

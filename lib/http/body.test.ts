@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "../errors";
-import { MAX_JSON_BODY_BYTES, readJson } from "./api";
+import { apiRoute, MAX_JSON_BODY_BYTES, readJson } from "./api";
 import { readBodyBytes } from "./body";
 
 const CHUNK_BYTES = 64 * 1024;
@@ -59,5 +59,48 @@ describe("reading a request body with a cap (issue item 6)", () => {
     const { request, state } = endlessBody();
     await expect(readJson(request, z.object({}))).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
     expect(state.pulledBytes).toBeLessThanOrEqual(MAX_JSON_BODY_BYTES + 4 * CHUNK_BYTES);
+  });
+});
+
+describe("every API write route reads its body with the cap before its own code runs", () => {
+  /** A route that never looks at its body, like POST /api/v1/proposals/{id}/submit. */
+  function ignoringRoute() {
+    const calls: string[] = [];
+    const route = apiRoute(async (request: Request) => {
+      calls.push(request.method);
+      return Response.json({ ok: true });
+    });
+    return { route, calls };
+  }
+
+  it("answers 413 to an endless chunked body and never runs the route", async () => {
+    const { route, calls } = ignoringRoute();
+    const { request, state } = endlessBody();
+    const answer = await route(request, {});
+    expect(answer.status).toBe(413);
+    expect(calls).toEqual([]);
+    expect(state.cancelled).toBe(true);
+  });
+
+  it("answers 400 to declared JSON that does not parse, even where the route would ignore it", async () => {
+    const { route, calls } = ignoringRoute();
+    for (const body of ['{"title": "cắt', "[1,", "{'a': 1}"]) {
+      const answer = await route(new Request("http://127.0.0.1/api/v1/x", { method: "POST", headers: { "content-type": "application/json" }, body }), {});
+      expect(answer.status, body).toBe(400);
+      expect(((await answer.json()) as { error: { code: string } }).error.code).toBe("BAD_REQUEST");
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it("hands the route the body it was sent, and leaves reads alone", async () => {
+    const seen: string[] = [];
+    const route = apiRoute(async (request: Request) => {
+      seen.push(await request.text());
+      return Response.json({});
+    });
+    await route(new Request("http://127.0.0.1/api/v1/x", { method: "PUT", headers: { "content-type": "application/json" }, body: '{"a":"Cẩm nang"}' }), {});
+    await route(new Request("http://127.0.0.1/api/v1/x", { method: "POST" }), {});
+    await route(new Request("http://127.0.0.1/api/v1/x"), {});
+    expect(seen).toEqual(['{"a":"Cẩm nang"}', "", ""]);
   });
 });
