@@ -1,3 +1,5 @@
+import { OVER_ACTION_LIMIT_CONTENT_LENGTH, SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/http/action-body-limit.mjs";
+
 /**
  * Security headers every response carries. The Content Security Policy is not here: it names a
  * fresh nonce per response and is set by proxy.ts (lib/http/security-headers.ts).
@@ -25,15 +27,25 @@ const policyWithoutProxy = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-/** The largest body proxy.ts sees: a Content-Length of five digits at most, never chunked. */
-const PROXIED_BODY_MAX_BYTES = 99_999;
-
 /**
- * Chapter imports arrive through a server action; a long chapter in Markdown or DOCX exceeds
- * Next's 1 MB default, and the import service enforces its own limit (2 MiB) below this one.
- * Next reads server action bodies chunk by chunk and answers 413 past this size.
+ * Server action posts Next's action handler must not see: a Content-Length over
+ * SERVER_ACTION_BODY_LIMIT_BYTES (lib/http/action-body-limit.mjs), or a chunked body. Next reads
+ * those up to its `bodySizeLimit` and then answers 500; app/api/action-body/route.ts answers 413
+ * (411 for a chunked body that ends within the limit) and runs no action. An action is posted
+ * with a `Next-Action` header by the page's script, or as a multipart form without JavaScript;
+ * the API's routes cap their own bodies (lib/http/api.ts) and are left alone. These requests skip
+ * proxy.ts (its matcher), which runs before rewrites.
  */
-const SERVER_ACTION_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
+const overLimit = { type: "header", key: "content-length", value: OVER_ACTION_LIMIT_CONTENT_LENGTH };
+const chunked = { type: "header", key: "transfer-encoding" };
+const fetchAction = { type: "header", key: "next-action" };
+const formAction = { type: "header", key: "content-type", value: "multipart/form-data.*" };
+const refusedActionBodies = [
+  [fetchAction, overLimit],
+  [fetchAction, chunked],
+  [formAction, overLimit],
+  [formAction, chunked],
+].map((has) => ({ source: "/:path((?!api/).*)", has, destination: "/api/action-body" }));
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -48,8 +60,13 @@ const nextConfig = {
   experimental: {
     serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
     // Next holds the whole body of every request proxy.ts sees until the proxy has run (up to 10 MB
-    // by default). The proxy sees no body larger than this (its matcher), so none is cut short.
-    proxyClientMaxBodySize: PROXIED_BODY_MAX_BYTES,
+    // by default), and cuts off what passes this. The proxy sees no body larger (its matcher: server
+    // actions up to their own limit, other requests up to PROXIED_BODY_MAX_BYTES of
+    // lib/auth/request-address.ts), so none is cut short.
+    proxyClientMaxBodySize: SERVER_ACTION_BODY_LIMIT_BYTES,
+  },
+  async rewrites() {
+    return { beforeFiles: refusedActionBodies, afterFiles: [], fallback: [] };
   },
   async headers() {
     const withoutProxy = [{ key: "Content-Security-Policy", value: policyWithoutProxy }];

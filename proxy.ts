@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { parseTrustProxy } from "./lib/domain/client-address";
+import { malformedActionBody } from "./lib/http/action-body";
 import { normalizeAddressHeaders } from "./lib/http/client-address";
 import { PAGE_CACHE_FILL_HEADER, PageCache, READER_PAGE_CACHE_CONTROL, isCacheableRequest, pageCacheKey, pageWithNonce, type CachedPage } from "./lib/http/page-cache";
 import { collabConnectSource, contentSecurityPolicy, createNonce, hstsValue, servedOverHttps } from "./lib/http/security-headers";
@@ -8,7 +9,8 @@ import { currentContentEpoch } from "./lib/services/content-epoch";
 
 /**
  * Runs before every page, `/api/auth/*` and `/api/v1/search`. Authorization never happens here:
- * every page, route and action checks permissions itself. It does three things:
+ * every page, route and action checks permissions itself. It refuses a server action post whose
+ * body Next could not decode (400, lib/http/action-body.ts), and otherwise does three things:
  * - the client's address: what the client wrote in X-Forwarded-For is replaced by what the
  *   trusted proxies (TRUST_PROXY) reported, or by the socket's address (lib/http/client-address.ts);
  * - a fresh nonce per response and the Content Security Policy naming it (Next puts the nonce on
@@ -86,6 +88,10 @@ async function fromPageCache(request: NextRequest, nonce: string, policy: string
 }
 
 export async function proxy(request: NextRequest) {
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const refused = await malformedActionBody(request);
+    if (refused) return refused;
+  }
   const hops = trustedHops();
   const https = servedOverHttps({ publicUrl: process.env.NEXTAUTH_URL, forwardedProto: request.headers.get("x-forwarded-proto"), trustedHops: hops });
   const nonce = createNonce();
@@ -118,6 +124,19 @@ export const config = {
       missing: [
         { type: "header", key: "transfer-encoding" },
         { type: "header", key: "content-length", value: "[0-9]{6,}" },
+      ],
+    },
+    {
+      // Server action posts up to the action body limit (SERVER_ACTION_BODY_LIMIT_BYTES,
+      // lib/http/action-body-limit.mjs: the Content-Length values above it, which Next needs
+      // written out here; lib/http/action-body-limit.test.ts keeps the two equal), so that a
+      // malformed one is answered 400 rather than 500 by Next's decoder. Larger and chunked ones
+      // never get here: next.config.js rewrites them to a 413.
+      source: "/((?!_next/static|_next/image|api/|.*\\..*).*)",
+      has: [{ type: "header", key: "next-action" }],
+      missing: [
+        { type: "header", key: "transfer-encoding" },
+        { type: "header", key: "content-length", value: "0*(?:[1-9][0-9]{7,}|[4-9][0-9]{6}|3[2-9][0-9]{5}|31[5-9][0-9]{4}|314[6-9][0-9]{3}|3145[8-9][0-9]{2}|31457[3-9][0-9]|3145729)" },
       ],
     },
   ],

@@ -246,6 +246,8 @@ const EXPECTATIONS = new Map<string, Expectation>([
       },
     },
   ],
+  // Where next.config.js sends server action posts over the body limit or of unknown length: it refuses everything.
+  ["POST /api/action-body", write("POST", () => "/api/action-body", () => ({}), "nobody")],
   ["POST /api/v1/documents/[slug]/proposals", write("POST", () => `/api/v1/documents/${DOC}/proposals`, (cell) => ({ title: `Ma trận ${cell.role} ${run}`, rationale: "Thử quyền tạo đề xuất." }), "proposal:create")],
   ["DELETE /api/v1/me/keys/[id]", write("DELETE", () => "/api/v1/me/keys/khong-co-khoa", () => ({}), "reviewerKey:manage")],
   ["POST /api/v1/me/keys", write("POST", () => "/api/v1/me/keys", () => ({ publicKey: freshReviewerPublicKey() }), "reviewerKey:manage")],

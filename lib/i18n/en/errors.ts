@@ -13,6 +13,7 @@ export const errors: Messages["errors"] = {
   crossOrigin: () => "Requests from another website are refused.",
   payloadTooLarge: (params) => `The request body is too large (at most ${params.limitBytes} bytes).`,
   malformedJson: () => "The body is not valid JSON.",
+  lengthRequired: () => "This request must state its body's length (Content-Length), as browsers do; nothing was changed.",
   invalidInput: (params) => `Invalid input: ${params.issues}`,
   positiveInteger: (params) => `Parameter ${params.name} must be a positive integer.`,
   mailDisabled: () => "This server has no email configured.",

@@ -17,6 +17,7 @@ export const errors = {
   crossOrigin: () => "Yêu cầu từ trang web khác bị từ chối.",
   payloadTooLarge: (params: { limitBytes: number }) => `Nội dung gửi lên quá lớn (tối đa ${params.limitBytes} byte).`,
   malformedJson: () => "Nội dung không phải JSON hợp lệ.",
+  lengthRequired: () => "Yêu cầu này phải ghi rõ độ dài nội dung (Content-Length), như trình duyệt vẫn gửi; không có gì thay đổi.",
   invalidInput: (params: { issues: string }) => `Dữ liệu không hợp lệ: ${params.issues}`,
   positiveInteger: (params: { name: string }) => `Tham số ${params.name} phải là số nguyên dương.`,
   mailDisabled: () => "Máy chủ này chưa cấu hình gửi email.",
