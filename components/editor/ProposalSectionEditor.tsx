@@ -5,6 +5,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useState } from "react";
 import { handbookExtensions } from "@/lib/editor/extensions";
+import { sanitizePastedHtml } from "@/lib/editor/paste-html";
 import { EDITOR_FIELD, caretColor } from "./caret-color";
 import { EditorToolbar } from "./EditorToolbar";
 import type { Messages } from "@/lib/i18n/messages";
@@ -55,7 +56,14 @@ function useLeaveWarning(active: boolean, message: string): void {
   }, [active, message]);
 }
 
-/** The editable element's accessible name and role; read-only viewers get a read-only textbox. */
+/**
+ * The editor view's props: the editable element's accessible name and role (read-only viewers
+ * get a read-only textbox), and pasted HTML sanitized before ProseMirror parses it (lib/editor/paste-html.ts).
+ */
+function editorProps(sectionTitle: string, writable: boolean) {
+  return { attributes: surfaceAttributes(sectionTitle, writable), transformPastedHTML: (html: string) => sanitizePastedHtml(html) };
+}
+
 function surfaceAttributes(sectionTitle: string, writable: boolean): Record<string, string> {
   return {
     "aria-label": sectionTitle,
@@ -79,14 +87,14 @@ function LiveEditor(props: { session: CollabSession; user: { id: string; name: s
         Collaboration.configure({ document: session.doc, field: EDITOR_FIELD }),
         CollaborationCaret.configure({ provider: session.provider, user: { name: user.name, color: caretColor(user.id) } }),
       ],
-      editorProps: { attributes: surfaceAttributes(sectionTitle, writable) },
+      editorProps: editorProps(sectionTitle, writable),
     },
     [session],
   );
 
   useEffect(() => {
     if (!editor) return;
-    editor.setOptions({ editorProps: { attributes: surfaceAttributes(sectionTitle, writable) } });
+    editor.setOptions({ editorProps: editorProps(sectionTitle, writable) });
     if (editor.isEditable !== writable) editor.setEditable(writable);
   }, [editor, writable, sectionTitle]);
 
