@@ -61,7 +61,7 @@ const IMPORT_RULES = [
   { from: "proxy", allow: [...FOUNDATION, "http", "services"] },
   // End-to-end specs and benchmarks arrange through any layer and start the product as ops does;
   // the hostile suite takes its expectations from the permission module.
-  { from: "e2e", allow: ["domain", "e2e", "testing", "collab", "editor", "db", "services", "auth", "policies", "i18n", "errors", "ops", "lib"] },
+  { from: "e2e", allow: ["domain", "e2e", "testing", "collab", "editor", "db", "services", "auth", "policies", "i18n", "errors", "ops", "http", "lib"] },
 ];
 
 export default tseslint.config(

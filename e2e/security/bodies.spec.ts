@@ -1,0 +1,324 @@
+import http from "node:http";
+import { expect, test } from "@playwright/test";
+import { MAX_JSON_BODY_BYTES } from "@/lib/http/api";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/action-body-limit.mjs";
+import { messages } from "@/lib/i18n/messages";
+import { changedTables, closeDatabase, row, snapshot } from "./support/database";
+import { DOC, LOOPBACK, SECURITY_WEB_PORT, WEB_ORIGIN } from "./support/env";
+import { recordFigures } from "./support/figures";
+import { REQUEST_TIMEOUT_MS, type Visitor } from "./support/http";
+import { scanActions, scanRoutes } from "./support/route-tree";
+import { createProposal, DEMO_EMAILS, proposalSections, signedIn } from "./support/world";
+
+/**
+ * Oversized, endless and broken request bodies on every write entry point of the product: each
+ * route handler exporting POST, PUT, PATCH or DELETE and each server action, read from the source
+ * tree and the build's action manifest (support/route-tree.ts), so a new one is probed the day it
+ * is added. For each, as a signed-in author who may write:
+ * - a Content-Length over the entry point's limit: 413 with the catalog's error, before the body is read;
+ * - a chunked body (no Content-Length) that would go on for far longer than any limit: 413, answered
+ *   while the client is still sending, after at most the limit and what the sockets buffer;
+ * - a body just over the limit, sent whole with its length: 413;
+ * - declared JSON that is truncated or malformed (fixed seed): 400 with the catalog's error;
+ * and every time the database (every row of every table, the audit log included) is as before.
+ */
+
+/** The sign-in body cap (MAX_AUTH_BODY_BYTES, lib/http/auth-route.ts): that module pulls in next-auth, so not imported here. */
+const AUTH_BODY_LIMIT_BYTES = 16 * 1024;
+/** What an endless chunked body is allowed to send before the suite calls it read whole: far past every limit. */
+const ENDLESS_BODY_MAX_BYTES = 96 * 1024 * 1024;
+/** Kernel socket buffers on loopback (both ends) and the server's stream queue hold this much beyond a cap. */
+const BUFFERED_SLACK_BYTES = 16 * 1024 * 1024;
+const CHUNK_BYTES = 64 * 1024;
+/** Broken JSON bodies per route: truncations of a real one at seeded places, and a few classics. */
+const TRUNCATIONS_PER_ROUTE = 4;
+const SEED = 20261210;
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+interface Target {
+  key: string;
+  method: string;
+  path: string;
+  /** Headers that make the request what it claims to be (a server action's id). */
+  headers: Record<string, string>;
+  limitBytes: number;
+  kind: "api" | "auth" | "action" | "form-action";
+}
+
+let author: Visitor;
+let proposalId = "";
+let sectionId = "";
+let sectionSlug = "";
+let probes = 0;
+const accepted: string[] = [];
+const payloadTooLarge = [messages("vi").errors.payloadTooLarge, messages("en").errors.payloadTooLarge];
+
+/** Fills a route pattern's dynamic segments with things that exist; a segment it does not know fails the suite. */
+function fill(pattern: string): string {
+  return pattern.replace(/\[([^\]]+)\]/g, (_whole, name: string) => {
+    switch (name) {
+      case "id":
+        return proposalId;
+      case "sectionId":
+        return sectionId;
+      case "slug":
+      case "document":
+        return DOC;
+      case "section":
+        return sectionSlug;
+      case "n":
+        return "2";
+      case "...nextauth":
+        return "callback/credentials";
+      default:
+        throw new Error(`e2e/security/bodies.spec.ts has no value for the segment [${name}] of ${pattern}: add one to fill()`);
+    }
+  });
+}
+
+function targets(): Target[] {
+  const routes: Target[] = scanRoutes()
+    .filter((route) => WRITE_METHODS.has(route.method))
+    .map((route) => {
+      const auth = route.pattern.startsWith("/api/auth/");
+      return { key: `${route.method} ${route.pattern}`, method: route.method, path: fill(route.pattern), headers: {}, limitBytes: auth ? AUTH_BODY_LIMIT_BYTES : MAX_JSON_BODY_BYTES, kind: auth ? "auth" : "api" };
+    });
+  const actions: Target[] = scanActions().flatMap((action) => {
+    const path = fill(action.page.replace(/^app/, "").replace(/\/page$/, "")) || "/";
+    return [
+      { key: `action ${action.key}`, method: "POST", path, headers: { "next-action": action.id, accept: "text/x-component" }, limitBytes: SERVER_ACTION_BODY_LIMIT_BYTES, kind: "action" as const },
+    ];
+  });
+  // A form posted without JavaScript carries no Next-Action header, only its multipart body: once per page serving actions.
+  const formPages = [...new Set(actions.map((action) => action.path))];
+  const forms: Target[] = formPages.map((path) => ({ key: `form post ${path}`, method: "POST", path, headers: {}, limitBytes: SERVER_ACTION_BODY_LIMIT_BYTES, kind: "form-action" }));
+  return [...routes, ...actions, ...forms];
+}
+
+function contentType(target: Target): string {
+  if (target.kind === "auth") return "application/x-www-form-urlencoded";
+  if (target.kind === "api") return "application/json";
+  return "multipart/form-data; boundary=----hostile-suite-boundary";
+}
+
+interface Streamed {
+  status: number;
+  body: string;
+  sentBytes: number;
+  /** The client had sent everything it meant to before the answer came. */
+  finished: boolean;
+}
+
+/**
+ * Sends a body of `totalBytes` (with that Content-Length, or chunked when `declaredLength` is
+ * null), 64 KiB at a time, and stops sending as soon as an answer arrives.
+ */
+function stream(target: Target, visitor: Visitor, options: { declaredLength: number | null; totalBytes: number }): Promise<Streamed> {
+  const chunk = Buffer.alloc(CHUNK_BYTES, 0x61);
+  return new Promise((resolve, reject) => {
+    let sentBytes = 0;
+    let answered = false;
+    let finished = false;
+    const headers: Record<string, string> = {
+      host: `localhost:${SECURITY_WEB_PORT}`,
+      origin: WEB_ORIGIN,
+      cookie: visitor.cookieHeader,
+      "content-type": contentType(target),
+      ...target.headers,
+      ...(options.declaredLength === null ? { "transfer-encoding": "chunked" } : { "content-length": String(options.declaredLength) }),
+    };
+    const request = http.request({ host: LOOPBACK, port: SECURITY_WEB_PORT, method: target.method, path: target.path, headers, agent: false });
+    const timer = setTimeout(() => request.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms: ${target.key}`)), REQUEST_TIMEOUT_MS);
+    request.on("response", (response) => {
+      answered = true;
+      const parts: Buffer[] = [];
+      response.on("data", (part: Buffer) => parts.push(part));
+      response.on("end", () => {
+        clearTimeout(timer);
+        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(parts).toString("utf8"), sentBytes, finished });
+        request.destroy();
+      });
+      response.on("error", () => undefined);
+    });
+    request.on("error", (error) => {
+      clearTimeout(timer);
+      if (!answered) reject(error);
+    });
+    const pump = () => {
+      while (!answered && sentBytes < options.totalBytes) {
+        const size = Math.min(CHUNK_BYTES, options.totalBytes - sentBytes);
+        sentBytes += size;
+        if (!request.write(size === CHUNK_BYTES ? chunk : chunk.subarray(0, size))) {
+          request.once("drain", pump);
+          return;
+        }
+      }
+      if (!answered) {
+        finished = true;
+        request.end();
+      }
+    };
+    pump();
+  });
+}
+
+/** The database as a refused request must leave it: every table's rows, and the audit log's length. */
+function state(): { tables: Map<string, string>; auditEvents: number } {
+  return { tables: snapshot(), auditEvents: row<{ n: number }>('SELECT count(*) AS n FROM "AuditEvent"')!.n };
+}
+
+function expectUnchanged(before: ReturnType<typeof state>, what: string): void {
+  const after = state();
+  const changed = changedTables(before.tables, after.tables);
+  if (changed.length > 0 || after.auditEvents !== before.auditEvents) accepted.push(`${what}: changed ${changed.join(", ")}${after.auditEvents !== before.auditEvents ? ` audit ${before.auditEvents}→${after.auditEvents}` : ""}`);
+  expect(changed, `${what} changed tables`).toEqual([]);
+  expect(after.auditEvents, `${what} wrote to the audit log`).toBe(before.auditEvents);
+}
+
+function expectTooLarge(target: Target, answer: Streamed, what: string): void {
+  probes += 1;
+  if (answer.status !== 413) accepted.push(`${what}: ${answer.status} ${answer.body.slice(0, 120)}`);
+  expect(answer.status, `${what}: ${answer.body.slice(0, 300)}`).toBe(413);
+  const error = (JSON.parse(answer.body) as { error: { code: string; message: string } }).error;
+  expect(error.code, what).toBe("PAYLOAD_TOO_LARGE");
+  expect(payloadTooLarge.map((text) => text({ limitBytes: target.limitBytes })), what).toContain(error.message);
+}
+
+/** A small deterministic generator (mulberry32), so every run sends the same broken bodies. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Truncations of a body the route would take, and JSON that is wrong in the classic ways. */
+function brokenBodies(next: () => number): string[] {
+  const whole = JSON.stringify({ title: "Thân yêu cầu hỏng", rationale: "Kiểm tra JSON cắt cụt.", content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Đoạn văn." }] }] }, decision: "approve", publicKey: "AAAA" });
+  const cuts = Array.from({ length: TRUNCATIONS_PER_ROUTE }, () => whole.slice(0, 1 + Math.floor(next() * (whole.length - 2))));
+  return [...cuts, '{"title": "a",}', "{'title': 'a'}", "[1, 2", "\u0000{}", "nul"];
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  author = await signedIn(DEMO_EMAILS.lan);
+  proposalId = await createProposal(author, `Thân yêu cầu ${Date.now().toString(36)}`);
+  const [first] = proposalSections(proposalId);
+  sectionId = first.sectionId;
+  sectionSlug = first.slug;
+});
+
+test.afterAll(() => {
+  recordFigures({ bodyProbes: probes, oversizedAccepted: accepted.length });
+  console.log(`[security] bodies: ${probes} probes on ${targets().length} write entry points, ${accepted.length} accepted${accepted.length ? `: ${accepted.slice(0, 5).join(" | ")}` : ""}`);
+  closeDatabase();
+});
+
+test("every route handler writing and every server action in the source tree is probed", () => {
+  const all = targets();
+  expect(all.filter((target) => target.kind === "api").length).toBeGreaterThanOrEqual(8);
+  expect(all.filter((target) => target.kind === "action").length).toBeGreaterThanOrEqual(20);
+  expect(all.some((target) => target.kind === "auth")).toBe(true);
+  for (const target of all) expect(target.path, target.key).not.toMatch(/[[\]]/);
+});
+
+test("a Content-Length over the limit is answered 413 before the body is read, and changes nothing", async () => {
+  test.setTimeout(180_000);
+  for (const target of targets()) {
+    const before = state();
+    // Far over the limit, as declared; the client sends only until the answer comes.
+    const declared = target.limitBytes * 16;
+    const answer = await stream(target, author, { declaredLength: declared, totalBytes: declared });
+    expectTooLarge(target, answer, `${target.key} declaring ${declared} bytes`);
+    expect(answer.finished, `${target.key} read a declared-oversized body whole before answering`).toBe(false);
+    expect(answer.sentBytes, target.key).toBeLessThanOrEqual(BUFFERED_SLACK_BYTES);
+    expectUnchanged(before, `${target.key} declaring ${declared} bytes`);
+  }
+});
+
+test("one byte over the limit, sent whole with its length, is 413 and changes nothing", async () => {
+  test.setTimeout(180_000);
+  for (const target of targets()) {
+    const before = state();
+    const size = target.limitBytes + 1;
+    const answer = await stream(target, author, { declaredLength: size, totalBytes: size });
+    expectTooLarge(target, answer, `${target.key} with ${size} bytes`);
+    expectUnchanged(before, `${target.key} with ${size} bytes`);
+  }
+});
+
+test("an endless chunked body is answered 413 while the client is still sending, after at most the limit, and changes nothing", async () => {
+  test.setTimeout(300_000);
+  for (const target of targets()) {
+    const before = state();
+    const answer = await stream(target, author, { declaredLength: null, totalBytes: ENDLESS_BODY_MAX_BYTES });
+    expectTooLarge(target, answer, `${target.key} chunked`);
+    expect(answer.finished, `${target.key} read a chunked body of ${ENDLESS_BODY_MAX_BYTES} bytes whole`).toBe(false);
+    expect(answer.sentBytes, `${target.key} took ${answer.sentBytes} bytes of a chunked body`).toBeLessThanOrEqual(target.limitBytes + BUFFERED_SLACK_BYTES);
+    expectUnchanged(before, `${target.key} chunked`);
+  }
+});
+
+test("declared JSON that is truncated or malformed is answered 400, and changes nothing", async () => {
+  test.setTimeout(180_000);
+  const next = random(SEED);
+  const malformed = [messages("vi").errors.malformedJson(), messages("en").errors.malformedJson()];
+  for (const target of targets().filter((candidate) => candidate.kind === "api" || candidate.kind === "auth")) {
+    for (const body of brokenBodies(next)) {
+      const before = state();
+      const answer = await author.request({ method: target.method, path: target.path, body, headers: { "content-type": "application/json", ...target.headers } });
+      probes += 1;
+      const what = `${target.key} with ${JSON.stringify(body.slice(0, 40))}`;
+      if (answer.status !== 400) accepted.push(`${what}: ${answer.status}`);
+      expect(answer.status, `${what}: ${answer.text().slice(0, 300)}`).toBe(400);
+      const error = answer.json<{ error: { code: string; message: string } }>().error;
+      expect(error.code, what).toBe("BAD_REQUEST");
+      expect(malformed, what).toContain(error.message);
+      expectUnchanged(before, what);
+    }
+  }
+});
+
+/** Server action bodies Next's decoder cannot read: React's reply format cut short in the three places it can be. */
+async function brokenActionBodies(next: () => number): Promise<{ label: string; body: Buffer; contentType: string }[]> {
+  const root = '[{"secret":null,"error":null},"$K1"]';
+  const cut = root.slice(0, 1 + Math.floor(next() * (root.length - 2)));
+  const form = new FormData();
+  form.set("_1_name", "Thân hỏng");
+  form.set("0", cut);
+  const encoded = new Request("http://local/", { method: "POST", body: form });
+  const multipart = Buffer.from(await encoded.arrayBuffer());
+  const whole = new FormData();
+  whole.set("_1_name", "Thân hỏng");
+  whole.set("0", root);
+  const wholeEncoded = new Request("http://local/", { method: "POST", body: whole });
+  const wholeBytes = Buffer.from(await wholeEncoded.arrayBuffer());
+  return [
+    { label: `row cut to ${JSON.stringify(cut)}`, body: multipart, contentType: encoded.headers.get("content-type")! },
+    { label: "multipart cut before its last boundary", body: wholeBytes.subarray(0, wholeBytes.length - 1 - Math.floor(next() * 30)), contentType: wholeEncoded.headers.get("content-type")! },
+    { label: `text row cut to ${JSON.stringify(cut)}`, body: Buffer.from(cut), contentType: "text/plain;charset=UTF-8" },
+  ];
+}
+
+test("a server action post that Next's decoder cannot read is answered 400, and changes nothing", async () => {
+  test.setTimeout(180_000);
+  const next = random(SEED + 1);
+  const malformed = [messages("vi").errors.malformedJson(), messages("en").errors.malformedJson()];
+  for (const target of targets().filter((candidate) => candidate.kind === "action")) {
+    for (const { label, body, contentType: type } of await brokenActionBodies(next)) {
+      const before = state();
+      const answer = await author.request({ method: "POST", path: target.path, body, headers: { "content-type": type, ...target.headers } });
+      probes += 1;
+      const what = `${target.key} with ${label}`;
+      if (answer.status !== 400) accepted.push(`${what}: ${answer.status}`);
+      expect(answer.status, `${what}: ${answer.text().slice(0, 300)}`).toBe(400);
+      expect(malformed, what).toContain(answer.json<{ error: { message: string } }>().error.message);
+      expectUnchanged(before, what);
+    }
+  }
+});
