@@ -2,7 +2,7 @@ import { AppError } from "../errors";
 import { requestLocale } from "../i18n/locales";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./action-body-limit.mjs";
 import { errorResponse } from "./api";
-import { readBodyBytes } from "./body";
+import { assertJsonIfDeclared, readBodyBytes } from "./body";
 
 /**
  * The answer to a server action post that next.config.js sends here instead of to Next's action
@@ -16,7 +16,9 @@ import { readBodyBytes } from "./body";
 export async function refuseActionBody(request: Request): Promise<Response> {
   const locale = requestLocale(request.headers);
   try {
-    await readBodyBytes(request, SERVER_ACTION_BODY_LIMIT_BYTES);
+    const body = await readBodyBytes(request, SERVER_ACTION_BODY_LIMIT_BYTES);
+    // Posted here directly: declared JSON is held to what every other write is (lib/http/body.ts).
+    assertJsonIfDeclared(request.headers.get("content-type"), new TextDecoder().decode(body));
     throw new AppError("LENGTH_REQUIRED", "lengthRequired");
   } catch (error) {
     return errorResponse(error, locale);
