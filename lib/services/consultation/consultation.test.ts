@@ -83,7 +83,7 @@ describe.each(engines)("public consultation on %s", (engine) => {
     const { lan, minh, thu, khoa, reader } = await people();
     const { proposalId, sectionId, blockId: block, blockText } = await proposalInReview("(đầy đủ)");
     const opened = new Date();
-    await openConsultation({ actor: lan, proposalId, input: { opensAt: opened.toISOString(), closesAt: new Date(opened.getTime() + 30 * DAY_MS).toISOString() } });
+    await openConsultation({ actor: lan, proposalId, input: { opensAt: opened.toISOString(), closesAt: new Date(opened.getTime() + 30 * DAY_MS + 60_000).toISOString() } });
 
     // A first-time commenter waits for the ministry's moderator (pre-moderation is the default).
     const first = await addConsultationComment({ actor: reader, proposalId, clientAddress: ADDRESS, input: { body: "Đoạn này nên nêu rõ thời hạn.", anchor: { kind: "block", sectionId, blockId: block } } });
@@ -152,7 +152,7 @@ describe.each(engines)("public consultation on %s", (engine) => {
     await database.db.document.update({ where: { id: document.id }, data: { consultationModeration: "POST", consultationHideAfterReports: 2 } });
     const { proposalId } = await proposalInReview("(hậu kiểm)");
     const opened = new Date();
-    await openConsultation({ actor: lan, proposalId, input: { opensAt: opened.toISOString(), closesAt: new Date(opened.getTime() + 30 * DAY_MS).toISOString() } });
+    await openConsultation({ actor: lan, proposalId, input: { opensAt: opened.toISOString(), closesAt: new Date(opened.getTime() + 30 * DAY_MS + 60_000).toISOString() } });
     const comment = await addConsultationComment({ actor: thu, proposalId, clientAddress: ADDRESS, input: { body: "Nội dung xúc phạm" } });
     expect(comment.status).toBe("PUBLISHED");
     expect(await reportConsultationComment({ actor: reader, proposalId, commentId: comment.id })).toEqual({ hidden: false });
