@@ -65,7 +65,7 @@ export async function getProposalView(options: { actor: Actor | null; proposalId
     kind: proposal.kind,
     createdAt: proposal.createdAt.toISOString(),
     updatedAt: proposal.updatedAt.toISOString(),
-    document: { slug: proposal.document.slug, title: proposal.document.title },
+    document: { slug: proposal.document.slug, title: proposal.document.title, consultationMinDays: proposal.document.consultationMinDays },
     baseVersion: { number: proposal.baseVersion.number, hash: proposal.baseVersion.hash, statementHash: await baseStatementHash(db, proposal.baseVersionId) },
     /** Base64 of the exact bytes a reviewer signs to approve the current content on the current base. */
     approvalPayload: encodeBase64(await currentApprovalPayload(db, proposal)),

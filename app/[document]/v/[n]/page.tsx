@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { CitationBox } from "@/components/publication/CitationBox";
 import { EffectsTable } from "@/components/publication/EffectsTable";
@@ -10,6 +11,7 @@ import { siteBaseUrl } from "@/lib/http/base-url";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { loadVersionEffects } from "@/lib/services/publication/version-effects";
+import { versionConsultation } from "@/lib/services/consultation/version-consultation";
 
 type Params = { params: Promise<{ document: string; n: string }> };
 
@@ -26,6 +28,7 @@ export default async function VersionPage({ params }: Params) {
   const { document, n } = await params;
   const [published, locale, { t }] = await Promise.all([loadPublishedOr404(document, n), getLocale(), getMessages()]);
   const effects = await loadVersionEffects({ slug: published.document.slug, number: published.version.number });
+  const consultation = await versionConsultation({ documentSlug: published.document.slug, number: published.version.number });
   const base = siteBaseUrl();
   const { version } = published;
   const publishedOn = calendarDateOf(version.publishedAt);
@@ -55,6 +58,19 @@ export default async function VersionPage({ params }: Params) {
         verification={<VerifiedBadge documentSlug={published.document.slug} number={version.number} locale={locale} />}
       >
         <EffectsTable loaded={effects} locale={locale} />
+        {consultation && (
+          <section className="card" aria-labelledby="version-consultation" data-testid="version-consultation">
+            <h2 id="version-consultation">{t.consultation.reportOnVersion}</h2>
+            <p>
+              <Link href={`/${published.document.slug}/gop-y/${consultation.proposalId}#consultation-report`}>{t.consultation.reportHeading}</Link> ({t.consultation.commentsHeading({ count: consultation.comments })})
+            </p>
+            <p>
+              {t.consultation.reportDownloads}: <a href={`/api/v1/proposals/${consultation.proposalId}/consultation/report?format=html`}>HTML</a> ·{" "}
+              <a href={`/api/v1/proposals/${consultation.proposalId}/consultation/report?format=csv`}>CSV</a> ·{" "}
+              <a href={`/api/v1/proposals/${consultation.proposalId}/consultation/report?format=pdf`}>PDF</a>
+            </p>
+          </section>
+        )}
         <CitationBox
           heading={t.publication.citationHeading}
           intro={t.publication.citationIntro}

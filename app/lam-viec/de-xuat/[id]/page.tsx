@@ -9,6 +9,9 @@ import { LiveStatus } from "@/components/proposal/LiveStatus";
 import { CommentThread, ConflictsPanel, PolicyChecklist, ReviewList, Timeline } from "@/components/proposal/ProposalPanels";
 import { SignedReviewForm } from "@/components/proposal/SignedReviewForm";
 import { SectionsPanel } from "@/components/proposal/SectionsPanel";
+import { ConsultationPanel } from "@/components/consultation/ConsultationPanel";
+import { getConsultationView, type ConsultationView } from "@/lib/services/consultation/consultation-view";
+import { openConsultationAction } from "@/app/[document]/gop-y/actions";
 import { getCurrentActor } from "@/lib/auth/current";
 import { isEmptyDiff } from "@/lib/domain/diff";
 import { STATUS_LABELS, isProposalStatus } from "@/lib/domain/proposal-state";
@@ -60,6 +63,12 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const canReview = can(actor, "proposal:review", resource) && !view.editors.some((edit) => edit.userId === actor.id);
   const canPublish = can(actor, "proposal:publish", resource);
   const earliestEffective = canPublish ? await earliestEffectiveDateFor({ slug: view.document.slug }) : null;
+  let consultation: ConsultationView | null = null;
+  try {
+    consultation = await getConsultationView({ actor, proposalId: view.id });
+  } catch (caught) {
+    if (!(isAppError(caught) && caught.code === "NOT_FOUND")) throw caught;
+  }
   const fingerprint = `${view.status}|${view.reviews.length}|${view.comments.length}|${view.conflicts.length}`;
 
   return (
@@ -146,6 +155,17 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         {isEmptyDiff(view.diff) ? <p>{labels.noChanges}</p> : <DocumentDiffView diff={view.diff} mode="inline" locale={locale} />}
       </section>
 
+      <ConsultationPanel
+        proposalId={view.id}
+        documentSlug={view.document.slug}
+        minDays={consultation?.proposal.document.minDays ?? view.document.consultationMinDays}
+        view={consultation}
+        canOpen={can(actor, "consultation:open", resource)}
+        action={openConsultationAction}
+        t={t.consultation}
+        locale={locale}
+        defaults={consultationDefaults(view.document.consultationMinDays)}
+      />
       <PolicyChecklist view={view} locale={locale} labels={labels} />
       {canReview && (
         <SignedReviewForm
@@ -171,4 +191,12 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       <Timeline view={view} locale={locale} labels={labels} />
     </>
   );
+}
+
+/** The form's suggested window: from now, one day longer than the minimum, as Vietnam-time datetime-local values. */
+function consultationDefaults(minDays: number): { opensAt: string; closesAt: string } {
+  const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
+  const local = (at: number) => new Date(at + VIETNAM_OFFSET_MS).toISOString().slice(0, 16);
+  const now = Date.now();
+  return { opensAt: local(now), closesAt: local(now + (minDays + 1) * 24 * 3600 * 1000) };
 }
