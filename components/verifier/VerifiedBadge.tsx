@@ -1,13 +1,15 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { formatVerifierKey, verifyVersionFiles, type VersionFilesVerification } from "@/lib/domain/tlog";
+import { formatVerifierKey, verifyVersionFiles, type VersionFilesFailureReason, type VersionFilesVerification } from "@/lib/domain/tlog";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { isVerifierReason, VERIFIER_MESSAGES } from "@/lib/i18n/verifier-messages";
 import { followLog, type FollowOutcome } from "./follow-log";
 
-type State = { phase: "checking" } | { phase: "done"; files: VersionFilesVerification; log: FollowOutcome | null };
+/** What the badge found: the files verified, or why not (also when they could not be downloaded). */
+type BadgeFiles = Extract<VersionFilesVerification, { ok: true }> | { ok: false; reason: VersionFilesFailureReason | "files_unavailable"; message: string };
+type State = { phase: "checking" } | { phase: "done"; files: BadgeFiles; log: FollowOutcome | null };
 
 async function text(url: string): Promise<string> {
   const response = await fetch(url, { credentials: "omit" });
@@ -30,14 +32,14 @@ export function VerifiedBadge({ documentSlug, number, locale }: { documentSlug: 
     let cancelled = false;
     const base = `/api/v1/documents/${encodeURIComponent(documentSlug)}/versions/${number}`;
     void (async () => {
-      let files: VersionFilesVerification;
+      let files: BadgeFiles;
       let policy = "";
       try {
         const [content, proof, policyText] = await Promise.all([text(base), text(`${base}/proof`), text("/log/policy")]);
         policy = policyText;
         files = verifyVersionFiles({ content, proof, policy });
       } catch (error) {
-        files = { ok: false, reason: "content_invalid", message: error instanceof Error ? error.message : String(error) };
+        files = { ok: false, reason: "files_unavailable", message: error instanceof Error ? error.message : String(error) };
       }
       let log: FollowOutcome | null = null;
       // The log is followed whatever the files said: a rewrite must be reported as such.

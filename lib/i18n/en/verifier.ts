@@ -69,6 +69,7 @@ export const verifier: Messages["verifier"] = {
     kept_invalid: "The kept checkpoint no longer verifies under this policy.",
     older_than_kept: "The log served a checkpoint older than the one kept.",
     proof_invalid: "No valid consistency proof joins the two checkpoints: the new one is not accepted.",
+    files_unavailable: "The public files of this version (content, proof file, policy) could not be downloaded.",
     unreachable: "The log could not be reached: nothing was accepted.",
   },
 };

@@ -72,6 +72,7 @@ export const verifier = {
     kept_invalid: "Điểm kiểm tra đã ghi nhớ không còn kiểm chứng được với chính sách này.",
     older_than_kept: "Nhật ký đưa ra điểm kiểm tra cũ hơn điểm đã ghi nhớ.",
     proof_invalid: "Không có bằng chứng nhất quán hợp lệ nối hai điểm kiểm tra: điểm mới không được chấp nhận.",
+    files_unavailable: "Không tải được các tệp công khai của phiên bản này (nội dung, tệp bằng chứng, chính sách).",
     unreachable: "Không liên lạc được với nhật ký: không có gì được chấp nhận.",
   },
 };
