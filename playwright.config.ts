@@ -13,7 +13,8 @@ export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
   // The hostile suite has its own configuration, product and ports (playwright.security.config.ts).
-  testIgnore: "security/**",
+  // Single sign-on too (playwright.sso.config.ts: the product configured for a provider).
+  testIgnore: ["security/**", "sso.spec.ts"],
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

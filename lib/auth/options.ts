@@ -79,8 +79,18 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user, account }) {
       if (user && account?.provider === "oidc") {
         const issuer = oidcIssuer();
-        const userId = issuer ? await linkedUserId(await getDb(), issuer, account.providerAccountId) : null;
-        if (userId) token.uid = userId;
+        const db = await getDb();
+        const userId = issuer ? await linkedUserId(db, issuer, account.providerAccountId) : null;
+        if (userId) {
+          token.uid = userId;
+          // The session names the person as they are here, not as the provider calls them now (its
+          // email may have changed since the link, which is by subject).
+          const local = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true } });
+          if (local) {
+            token.email = local.email;
+            token.name = local.name;
+          }
+        }
         return token;
       }
       if (user) token.uid = user.id;

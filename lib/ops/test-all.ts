@@ -47,9 +47,11 @@ async function main(): Promise<void> {
   const vitestReport = path.join(reportDir, "vitest.json");
   const playwrightReport = path.join(reportDir, "playwright.json");
   const securityReport = path.join(reportDir, "security.json");
+  const ssoReport = path.join(reportDir, "sso.json");
   fs.rmSync(vitestReport, { force: true });
   fs.rmSync(playwrightReport, { force: true });
   fs.rmSync(securityReport, { force: true });
+  fs.rmSync(ssoReport, { force: true });
   const scaleReport = path.join(reportDir, "scale.json");
   fs.rmSync(scaleReport, { force: true });
   const runs = (stage: "lint" | "unit" | "e2e" | "security" | "scale") =>
@@ -83,6 +85,14 @@ async function main(): Promise<void> {
       { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
     );
     if (code !== 0) exitCode = code;
+    // Single sign-on through a real OpenID Provider, on a product configured for it (playwright.sso.config.ts).
+    fs.rmSync(path.join(root, "data/e2e-sso"), { recursive: true, force: true });
+    const ssoCode = await runToCompletion(
+      process.execPath,
+      [path.join(root, "node_modules/@playwright/test/cli.js"), "test", "--config", "playwright.sso.config.ts", "--reporter=list,json"],
+      { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: ssoReport },
+    );
+    if (ssoCode !== 0) exitCode = ssoCode;
   }
   if (runs("security")) {
     // The hostile suite on a product of its own (ports E2E_WEB_PORT/E2E_COLLAB_PORT, default 3120/3121).
@@ -106,7 +116,7 @@ async function main(): Promise<void> {
   }
 
   const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
-  for (const counts of [readVitestCounts(vitestReport), readPlaywrightCounts(playwrightReport), readPlaywrightCounts(securityReport), readScaleCounts(scaleReport)]) {
+  for (const counts of [readVitestCounts(vitestReport), readPlaywrightCounts(playwrightReport), readPlaywrightCounts(ssoReport), readPlaywrightCounts(securityReport), readScaleCounts(scaleReport)]) {
     if (!counts) continue;
     totals.passed += counts.passed;
     totals.failed += counts.failed;
