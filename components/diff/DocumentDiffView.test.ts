@@ -199,3 +199,29 @@ describe("DocumentDiffView on structural edits", () => {
     expect(html).toContain(`Thêm hàng:</span> <ins class="diff-ins"><span class="diff-sr">Thêm: </span>2 · Chính phủ số</ins>`);
   });
 });
+
+describe("comments anchored to words", () => {
+  it("marks the words of the newer side a comment is anchored to and shows the comment beside them", () => {
+    const diff = sampleDiff();
+    const text = "Chính phủ số lấy thông tin là trung tâm.";
+    const start = text.indexOf("thông tin là");
+    const html = render({
+      diff,
+      remarks: [{ id: "c1", sectionId: "ket", start: { blockId: "p1", offset: start }, end: { blockId: "p1", offset: start + "thông tin là".length }, author: "Lê Văn Minh", body: "Rõ hơn." }],
+    });
+    const marks = [...html.matchAll(/<mark class="diff-remark-mark" data-comment-id="c1"[^>]*>([^<]*)<\/mark>/g)].map((match) => match[1]);
+    // The inserted word and the equal words around it are each marked, and nothing else.
+    expect(marks.join("")).toBe("thông tin là");
+    expect(html).toContain('<li class="diff-remark" id="remark-c1" data-comment-id="c1"><strong>Lê Văn Minh</strong>: Rõ hơn.</li>');
+    expect(html).toContain("<del");
+  });
+
+  it("marks words of an unchanged block too, opening the fold it is in", () => {
+    const html = render({
+      diff: sampleDiff(),
+      remarks: [{ id: "c2", sectionId: "ket", start: { blockId: "u0", offset: 0 }, end: { blockId: "u0", offset: 3 }, author: "A", body: "B" }],
+    });
+    expect(html).toMatch(/<mark class="diff-remark-mark" data-comment-id="c2"[^>]*>Một<\/mark>/);
+    expect(html).toContain('<details class="diff-fold" open=""');
+  });
+});

@@ -10,6 +10,7 @@ import {
   type WordChange,
 } from "@/lib/domain/diff";
 import type { RichNode } from "@/lib/domain/document";
+import type { TextPoint } from "@/lib/domain/anchors";
 import { messages, type Messages } from "@/lib/i18n/messages";
 import { headingTag, RichNodeView } from "./RichNodeView";
 import { planDiffView, type BlockItem, type SectionPlan } from "./view-plan";
@@ -26,6 +27,25 @@ export interface DocumentDiffViewProps {
   locale?: DiffLocale;
   /** Prefix of the change anchors (`change-1`, ...); set another when a page shows two diffs. */
   anchorPrefix?: string;
+  /** Comments on ranges of the newer side's words: the words are marked and the comment shown beside them. */
+  remarks?: readonly DiffRemark[];
+}
+
+/** A comment anchored to words of the newer side (lib/domain/anchors.ts points: block id and offset into its text). */
+export interface DiffRemark {
+  id: string;
+  sectionId: string;
+  start: TextPoint;
+  end: TextPoint;
+  author: string;
+  body: string;
+}
+
+/** A remark's share of one block: [start, end) of the block's newer text. */
+interface BlockRemark {
+  remark: DiffRemark;
+  start: number;
+  end: number;
 }
 
 interface ViewContext {
@@ -39,9 +59,11 @@ interface ViewContext {
   locale: DiffLocale;
   total: number;
   anchor: (number: number) => string;
+  /** The remarks on a block of the newer side. */
+  remarksFor: (sectionId: string, blockId: string | null) => BlockRemark[];
 }
 
-export function DocumentDiffView({ diff, mode = "inline", locale = "vi", anchorPrefix = "change-" }: DocumentDiffViewProps) {
+export function DocumentDiffView({ diff, mode = "inline", locale = "vi", anchorPrefix = "change-", remarks = [] }: DocumentDiffViewProps) {
   const labels = messages(locale).diff;
   const plan = planDiffView(diff);
   const context: ViewContext = {
@@ -52,6 +74,14 @@ export function DocumentDiffView({ diff, mode = "inline", locale = "vi", anchorP
     locale,
     total: plan.changeCount,
     anchor: (number) => `${anchorPrefix}${number}`,
+    remarksFor: (sectionId, blockId) =>
+      blockId === null
+        ? []
+        : remarks.flatMap((remark) =>
+            remark.sectionId === sectionId && (remark.start.blockId === blockId || remark.end.blockId === blockId)
+              ? [{ remark, start: remark.start.blockId === blockId ? remark.start.offset : 0, end: remark.end.blockId === blockId ? remark.end.offset : Number.MAX_SAFE_INTEGER }]
+              : [],
+          ),
   };
   return (
     <section className={`diff diff--${mode}`} aria-label={labels.regionLabel}>
@@ -177,7 +207,7 @@ function InlineSectionBody({ plan, context }: { plan: Extract<SectionPlan, { kin
     return (
       <div className="diff-section-body">
         {section.blocks.map((block, index) => (
-          <InlineBlock key={index} block={block} context={context} />
+          <InlineBlock key={index} block={block} context={context} sectionId={section.sectionId} />
         ))}
       </div>
     );
@@ -185,22 +215,34 @@ function InlineSectionBody({ plan, context }: { plan: Extract<SectionPlan, { kin
   return (
     <div className="diff-section-body">
       {plan.items.map((item, index) => (
-        <InlineItem key={index} item={item} context={context} />
+        <InlineItem key={index} item={item} context={context} sectionId={section.sectionId} />
       ))}
     </div>
   );
 }
 
-function InlineItem({ item, context }: { item: BlockItem; context: ViewContext }) {
-  if (item.kind === "context") return <UnchangedBlock node={blockNode(item.block)} labels={context.labels} />;
+function InlineItem({ item, context, sectionId }: { item: BlockItem; context: ViewContext; sectionId: string }) {
+  if (item.kind === "context") {
+    return context.remarksFor(sectionId, item.block.blockId).length > 0 ? (
+      <InlineBlock block={item.block} context={context} sectionId={sectionId} />
+    ) : (
+      <UnchangedBlock node={blockNode(item.block)} labels={context.labels} />
+    );
+  }
   if (item.kind === "fold") {
+    // A fold holding words a comment points at stays open, so the comment is seen at its place.
+    const remarked = item.blocks.some((block) => context.remarksFor(sectionId, block.blockId).length > 0);
     return (
-      <details className="diff-fold">
+      <details className="diff-fold" open={remarked || undefined}>
         <summary>{context.labels.unchangedBlocks(item.blocks.length)}</summary>
         <div className="diff-fold-body">
-          {item.blocks.map((block, index) => (
-            <UnchangedBlock key={index} node={blockNode(block)} labels={context.labels} />
-          ))}
+          {item.blocks.map((block, index) =>
+            remarked ? (
+              <InlineBlock key={index} block={block} context={context} sectionId={sectionId} />
+            ) : (
+              <UnchangedBlock key={index} node={blockNode(block)} labels={context.labels} />
+            ),
+          )}
         </div>
       </details>
     );
@@ -209,13 +251,42 @@ function InlineItem({ item, context }: { item: BlockItem; context: ViewContext }
     <div className="diff-change" id={context.anchor(item.number)}>
       <ChangeNavigation number={item.number} context={context} />
       {item.blocks.map((block, index) => (
-        <InlineBlock key={index} block={block} context={context} />
+        <InlineBlock key={index} block={block} context={context} sectionId={sectionId} />
       ))}
     </div>
   );
 }
 
-function InlineBlock({ block, context }: { block: BlockDiff; context: ViewContext }) {
+function InlineBlock({ block, context, sectionId }: { block: BlockDiff; context: ViewContext; sectionId: string }) {
+  const remarks = block.after ? context.remarksFor(sectionId, block.blockId) : [];
+  if (remarks.length > 0 && block.after && (block.status === "unchanged" || (block.words && !block.regroup))) {
+    const words: WordChange[] = block.words ?? [{ op: "equal", text: plainText(block.after).normalize("NFC") }];
+    return (
+      <div className={`diff-block diff-block--${block.status} diff-block--remarked`}>
+        <BlockNotes block={block} context={context} />
+        <WordsView node={block.after} words={words} show="both" labels={context.labels} remarks={remarks} />
+        <RemarkList remarks={remarks} />
+        <ItemChanges block={block} context={context} />
+      </div>
+    );
+  }
+  return <PlainInlineBlock block={block} context={context} />;
+}
+
+/** The comments beside the words they are anchored to. */
+function RemarkList({ remarks }: { remarks: readonly BlockRemark[] }) {
+  return (
+    <ul className="diff-remarks">
+      {remarks.map(({ remark }) => (
+        <li key={remark.id} className="diff-remark" id={`remark-${remark.id}`} data-comment-id={remark.id}>
+          <strong>{remark.author}</strong>: {remark.body}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PlainInlineBlock({ block, context }: { block: BlockDiff; context: ViewContext }) {
   const { labels } = context;
   const notes = <BlockNotes block={block} context={context} />;
   if (block.status === "added" && block.after) {
@@ -563,6 +634,7 @@ function WordsView({
   show,
   labels,
   seams,
+  remarks,
 }: {
   node: RichNode;
   words: WordChange[];
@@ -570,9 +642,33 @@ function WordsView({
   labels: Messages["diff"];
   /** Where the parts of a join or split meet, marked inline. */
   seams?: SeamMarks;
+  /** Ranges of the newer text that comments are anchored to, marked. */
+  remarks?: readonly BlockRemark[];
 }) {
+  let afterOffset = 0;
+  const marked = (text: string, from: number, key: string): ReactNode => {
+    if (!remarks || remarks.length === 0) return text;
+    const cuts = new Set<number>([0, text.length]);
+    for (const remark of remarks) {
+      for (const edge of [remark.start - from, remark.end - from]) if (edge > 0 && edge < text.length) cuts.add(edge);
+    }
+    const edges = [...cuts].sort((a, b) => a - b);
+    return edges.slice(0, -1).map((cut, index) => {
+      const piece = text.slice(cut, edges[index + 1]);
+      const covering = remarks.find((remark) => remark.start <= from + cut && from + cut < remark.end);
+      return covering ? (
+        <mark key={`${key}.${index}`} className="diff-remark-mark" data-comment-id={covering.remark.id} title={`${covering.remark.author}: ${covering.remark.body}`}>
+          {piece}
+        </mark>
+      ) : (
+        piece
+      );
+    });
+  };
   const render = (word: WordChange, key: string): ReactNode => {
-    if (word.op === "equal") return <span key={key}>{word.text}</span>;
+    const from = afterOffset;
+    if (word.op !== "delete") afterOffset += word.text.length;
+    if (word.op === "equal") return <span key={key}>{marked(word.text, from, key)}</span>;
     if (word.op === "delete") {
       if (show === "after") return null;
       return (
@@ -586,7 +682,7 @@ function WordsView({
     return (
       <ins key={key} className="diff-ins">
         <span className="diff-sr">{labels.insertedPrefix}</span>
-        {word.text}
+        {marked(word.text, from, key)}
       </ins>
     );
   };

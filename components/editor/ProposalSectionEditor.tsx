@@ -3,7 +3,9 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { anchorOfSelection, CommentHighlights, commentHighlightsKey } from "./comment-highlights";
 import { handbookExtensions } from "@/lib/editor/extensions";
 import { sanitizePastedHtml } from "@/lib/editor/paste-html";
 import { EDITOR_FIELD, caretColor } from "./caret-color";
@@ -22,6 +24,18 @@ export interface ProposalSectionEditorProps {
   tokenUrl: string;
   /** The editor's words in the reader's language (plain strings, so they cross to the browser). */
   labels: Messages["editor"];
+  /** Comments on ranges of this section's words, highlighted where their words are. */
+  comments?: EditorComment[];
+  /** Whether the person may comment ("Bình luận" on selected words). */
+  canComment?: boolean;
+}
+
+export interface EditorComment {
+  id: string;
+  authorName: string;
+  body: string;
+  quote: string;
+  live: { start: string; end: string };
 }
 
 function statusText(status: SyncStatus, state: SessionState, labels: Messages["editor"]): string {
@@ -40,6 +54,8 @@ function statusText(status: SyncStatus, state: SessionState, labels: Messages["e
       return state.writable ? labels.saved : labels.viewOnly;
   }
 }
+
+const NO_COMMENTS: EditorComment[] = [];
 
 /** Asks before the tab closes while typed text has not reached the server. */
 function useLeaveWarning(active: boolean, message: string): void {
@@ -75,8 +91,22 @@ function surfaceAttributes(sectionTitle: string, writable: boolean): Record<stri
   };
 }
 
-function LiveEditor(props: { session: CollabSession; user: { id: string; name: string }; sectionTitle: string; writable: boolean; labels: Messages["editor"] }) {
+interface LiveEditorProps {
+  session: CollabSession;
+  user: { id: string; name: string };
+  sectionTitle: string;
+  writable: boolean;
+  labels: Messages["editor"];
+  proposalId: string;
+  sectionId: string;
+  comments: EditorComment[];
+  canComment: boolean;
+}
+
+function LiveEditor(props: LiveEditorProps) {
   const { session, user, sectionTitle, writable, labels } = props;
+  const commentsRef = useRef(props.comments);
+  const [active, setActive] = useState<string | null>(null);
   const editor = useEditor(
     {
       // Rendered only in the browser: the document comes from the server through Yjs, never from HTML.
@@ -86,6 +116,7 @@ function LiveEditor(props: { session: CollabSession; user: { id: string; name: s
         ...handbookExtensions(),
         Collaboration.configure({ document: session.doc, field: EDITOR_FIELD }),
         CollaborationCaret.configure({ provider: session.provider, user: { name: user.name, color: caretColor(user.id) } }),
+        CommentHighlights.configure({ doc: session.doc, field: EDITOR_FIELD, comments: () => commentsRef.current, onActivate: setActive }),
       ],
       editorProps: editorProps(sectionTitle, writable),
     },
@@ -98,11 +129,98 @@ function LiveEditor(props: { session: CollabSession; user: { id: string; name: s
     if (editor.isEditable !== writable) editor.setEditable(writable);
   }, [editor, writable, sectionTitle]);
 
+  useEffect(() => {
+    commentsRef.current = props.comments;
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, true));
+  }, [editor, props.comments]);
+
+  const shown = props.comments.find((comment) => comment.id === active) ?? null;
   return (
     <>
       {writable && editor && <EditorToolbar editor={editor} labels={labels} />}
+      {props.canComment && editor && <CommentOnSelection editor={editor} session={session} proposalId={props.proposalId} sectionId={props.sectionId} labels={labels} />}
       <EditorContent editor={editor} className="handbook-editor__surface" />
+      {shown && (
+        <aside className="comment-popover" data-testid="comment-popover" aria-live="polite">
+          <p className="meta">
+            <strong>{shown.authorName}</strong> · <q>{shown.quote}</q>
+          </p>
+          <p>{shown.body}</p>
+          <button type="button" className="button button--small button--secondary" onClick={() => setActive(null)}>
+            {labels.commentClose}
+          </button>
+        </aside>
+      )}
     </>
+  );
+}
+
+/** "Bình luận" on the selected words: the selection becomes Yjs relative positions sent with the comment. */
+function CommentOnSelection(props: { editor: NonNullable<ReturnType<typeof useEditor>>; session: CollabSession; proposalId: string; sectionId: string; labels: Messages["editor"] }) {
+  const { editor, labels } = props;
+  const router = useRouter();
+  const [draft, setDraft] = useState<{ start: string; end: string; quote: string } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [body, setBody] = useState("");
+  const [sending, setSending] = useState(false);
+
+  const open = () => {
+    const anchor = anchorOfSelection(editor.state, props.session.doc, EDITOR_FIELD, props.sectionId);
+    if (!anchor) {
+      setMessage(labels.commentSelectFirst);
+      return;
+    }
+    setMessage(null);
+    setDraft({ start: anchor.start, end: anchor.end, quote: anchor.quote });
+  };
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!draft) return;
+    setSending(true);
+    try {
+      const response = await fetch(`/api/v1/proposals/${encodeURIComponent(props.proposalId)}/comments`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ body, range: { sectionId: props.sectionId, start: draft.start, end: draft.end } }),
+      });
+      if (!response.ok) {
+        const payload = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+        setMessage(payload?.error?.message ?? labels.commentFailed);
+        return;
+      }
+      setDraft(null);
+      setBody("");
+      router.refresh();
+    } catch {
+      setMessage(labels.commentFailed);
+    } finally {
+      setSending(false);
+    }
+  };
+  return (
+    <div className="comment-on-selection">
+      <button type="button" className="button button--small button--secondary" onMouseDown={(event) => event.preventDefault()} onClick={open}>
+        {labels.comment}
+      </button>
+      {message && <p className="meta" role="alert">{message}</p>}
+      {draft && (
+        <form className="stack" onSubmit={send} aria-label={labels.commentOnWords}>
+          <p className="meta">
+            {labels.commentOnWords}: <q>{draft.quote}</q>
+          </p>
+          <label htmlFor={`comment-range-${props.sectionId}`}>{labels.commentBody}</label>
+          <textarea id={`comment-range-${props.sectionId}`} value={body} onChange={(event) => setBody(event.target.value)} required maxLength={5000} />
+          <div className="toolbar">
+            <button className="button button--small" type="submit" disabled={sending}>
+              {labels.commentSend}
+            </button>
+            <button className="button button--small button--secondary" type="button" onClick={() => setDraft(null)}>
+              {labels.commentCancel}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
   );
 }
 
@@ -131,7 +249,17 @@ export function ProposalSectionEditor(props: ProposalSectionEditorProps) {
         {statusText(status, state, labels)}
       </p>
       {session && ready && status !== "denied" && status !== "failed" ? (
-        <LiveEditor session={session} user={props.user} sectionTitle={props.sectionTitle} writable={state.writable} labels={labels} />
+        <LiveEditor
+          session={session}
+          user={props.user}
+          sectionTitle={props.sectionTitle}
+          writable={state.writable}
+          labels={labels}
+          proposalId={props.proposalId}
+          sectionId={props.sectionId}
+          comments={props.comments ?? NO_COMMENTS}
+          canComment={props.canComment ?? false}
+        />
       ) : (
         <div className="handbook-editor__placeholder" aria-hidden="true" />
       )}

@@ -24,5 +24,13 @@ export const editor: Messages["editor"] = {
   table: "Insert table",
   undo: "Undo",
   redo: "Redo",
+  comment: "Comment",
+  commentOnWords: "Comment on the words",
+  commentBody: "Comment",
+  commentSend: "Send comment",
+  commentCancel: "Cancel",
+  commentFailed: "The comment could not be sent.",
+  commentClose: "Close",
+  commentSelectFirst: "Select the words to comment on first.",
   leaveWarning: "Some changes have not reached the server yet. Leave anyway?",
 };

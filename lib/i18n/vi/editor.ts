@@ -23,5 +23,13 @@ export const editor = {
   table: "Chèn bảng",
   undo: "Hoàn tác",
   redo: "Làm lại",
+  comment: "Bình luận",
+  commentOnWords: "Bình luận về đoạn chữ",
+  commentBody: "Nội dung bình luận",
+  commentSend: "Gửi bình luận",
+  commentCancel: "Huỷ",
+  commentFailed: "Không gửi được bình luận.",
+  commentClose: "Đóng",
+  commentSelectFirst: "Hãy chọn đoạn chữ muốn bình luận.",
   leaveWarning: "Một số thay đổi chưa được gửi lên máy chủ. Bạn vẫn muốn rời trang?",
 };

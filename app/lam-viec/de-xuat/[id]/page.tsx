@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { DocumentDiffView } from "@/components/diff/DocumentDiffView";
+import { DocumentDiffView, type DiffRemark } from "@/components/diff/DocumentDiffView";
 import { ProposalSectionEditor } from "@/components/editor/ProposalSectionEditor";
 import { FlashMessage } from "@/components/ui/FlashMessage";
 import { messages } from "@/lib/i18n/messages";
@@ -33,6 +33,13 @@ import {
   submitProposalAction,
   withdrawProposalAction,
 } from "../actions";
+
+/** Comments on words, for the diff view: where their words are now in the draft. */
+function diffRemarks(comments: ProposalView["comments"]): DiffRemark[] {
+  return comments.flatMap((comment) =>
+    comment.range ? [{ id: comment.id, sectionId: comment.range.sectionId, start: comment.range.start, end: comment.range.end, author: comment.author.name, body: comment.body }] : [],
+  );
+}
 
 export const metadata: Metadata = { title: "Đề xuất sửa đổi" };
 
@@ -145,6 +152,12 @@ export default async function ProposalPage({ params, searchParams }: Props) {
               editable={canEdit}
               tokenUrl={`/api/v1/proposals/${view.id}/sections/${selected.id}/collab`}
               labels={messages(locale).editor}
+              canComment={can(actor, "proposal:comment", resource)}
+              comments={view.comments.flatMap((comment) =>
+                comment.anchor?.live && comment.anchor.sectionId === selected.id
+                  ? [{ id: comment.id, authorName: comment.author.name, body: comment.body, quote: comment.range?.quote ?? comment.anchor.quote, live: comment.anchor.live }]
+                  : [],
+              )}
             />
           )}
         </section>
@@ -152,7 +165,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
       <section className="card" aria-labelledby="changes">
         <h2 id="changes">{labels.changes} {view.baseVersion.number}</h2>
-        {isEmptyDiff(view.diff) ? <p>{labels.noChanges}</p> : <DocumentDiffView diff={view.diff} mode="inline" locale={locale} />}
+        {isEmptyDiff(view.diff) ? <p>{labels.noChanges}</p> : <DocumentDiffView diff={view.diff} mode="inline" locale={locale} remarks={diffRemarks(view.comments)} />}
       </section>
 
       <ConsultationPanel
