@@ -28,8 +28,8 @@ describe("the client address a route reads (issue item 3)", () => {
       expect(source).toContain('{ type: "header", key: "transfer-encoding" }');
       expect(source).toContain('{ type: "header", key: "content-length", value: "[0-9]{6,}" }');
     }
-    // Six digits or more is exactly "more than PROXIED_BODY_MAX_BYTES".
+    // Six digits or more is exactly "more than PROXIED_BODY_MAX_BYTES". Server action posts up to
+    // their own limit pass the proxy too (its second matcher); calling them unknown is the safe side.
     expect(PROXIED_BODY_MAX_BYTES).toBe(99_999);
-    expect(config).toContain("PROXIED_BODY_MAX_BYTES = 99_999");
   });
 });
