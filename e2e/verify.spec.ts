@@ -141,6 +141,8 @@ test("a reader verifies a version offline on /kiem-chung, sees “Đã kiểm ch
   await badge.locator("summary").click();
   await expect(badge.getByTestId("badge-log-key")).toHaveText(logKey);
   for (const fingerprint of fingerprints) await expect(badge.getByTestId("badge-approvers")).toContainText(fingerprint);
+  await reader.goto(`/${DOC}/v/${number}/loi-tong-ket`);
+  await expect(reader.getByTestId("verified-badge")).toContainText("Đã kiểm chứng");
 
   // Someone with the database and the log key rewrites version 2 and re-signs the tree.
   const original = path.join(directory, "original.json");

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DocumentReader } from "@/components/reader/DocumentReader";
+import { VerifiedBadge } from "@/components/verifier/VerifiedBadge";
 import { loadPublishedOr404 } from "@/app/[document]/reader-data";
 import { getLocale } from "@/lib/i18n/server";
 
@@ -15,5 +16,14 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function VersionSectionPage({ params }: Params) {
   const { document, n, section } = await params;
   const [published, locale] = await Promise.all([loadPublishedOr404(document, n), getLocale()]);
-  return <DocumentReader published={published} locale={locale} sectionSlug={section} permalink canPropose={false} />;
+  return (
+    <DocumentReader
+      published={published}
+      locale={locale}
+      sectionSlug={section}
+      permalink
+      canPropose={false}
+      verification={<VerifiedBadge documentSlug={published.document.slug} number={published.version.number} locale={locale} />}
+    />
+  );
 }
