@@ -9,6 +9,8 @@ import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale } from "@/lib/i18n/server";
 import { compareVersions, type VersionComparison } from "@/lib/services/history/compare-versions";
+import { versionRemarks, type VersionRemark } from "@/lib/services/history/version-remarks";
+import { getCurrentActor } from "@/lib/auth/current";
 
 type SearchParams = { from?: string | string[]; to?: string | string[]; view?: string | string[] };
 type Params = { params: Promise<{ document: string }>; searchParams: Promise<SearchParams> };
@@ -46,6 +48,9 @@ export default async function ComparePage({ params, searchParams }: Params) {
       error = caught.message;
     }
   }
+  // The comments of the proposal that made the newer version, at its words (when it is the next one after `from`).
+  const remarks: VersionRemark[] =
+    comparison && comparison.to.number === comparison.from.number + 1 ? await versionRemarks({ slug, number: comparison.to.number, actor: await getCurrentActor() }) : [];
   const headNumber = history.versions.at(-1)?.number ?? 1;
   const from = comparison?.from.number ?? Math.max(1, headNumber - 1);
   const to = comparison?.to.number ?? headNumber;
@@ -75,7 +80,7 @@ export default async function ComparePage({ params, searchParams }: Params) {
           </p>
           {comparison.from.number > comparison.to.number && <p className="notice notice--warn">{t.reversedNote}</p>}
           {comparison.from.number === comparison.to.number && history.versions.length > 1 && <p className="notice">{t.sameVersionNote}</p>}
-          <DocumentDiffView diff={comparison.diff} mode={view === "side" ? "side-by-side" : "inline"} locale={locale} />
+          <DocumentDiffView diff={comparison.diff} mode={view === "side" ? "side-by-side" : "inline"} locale={locale} remarks={remarks} />
         </>
       )}
     </>

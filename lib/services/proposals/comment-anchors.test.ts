@@ -8,6 +8,7 @@ import { YDOC_FIELD } from "../../editor/ydoc";
 import { actorByEmail } from "../../testing/actors";
 import { availableEngines, createTestDatabase, type TestDatabase } from "../../testing/databases";
 import { readPublishedDocument } from "../read-document";
+import { versionRemarks } from "../history/version-remarks";
 import { addComment } from "./add-comment";
 import { createProposal } from "./create-proposal";
 import { offlineDraftWriter } from "./draft-writer";
@@ -83,6 +84,10 @@ describe.each(engines)("comments on a range of words on %s", (engine) => {
     const section = published.sections.find((candidate) => candidate.id === row.sectionId)!;
     expect(textBetween(section.content, stored.text!.start, stored.text!.end)).toBe(expected);
     expect(stored.quote).toBe(expected);
+    // The compare page of the version shows it at those words, to anyone who may read the published proposal.
+    expect(await versionRemarks({ slug: SLUG, number: published.version.number, actor: null })).toEqual([
+      { id: comment.id, sectionId: row.sectionId, start: stored.text!.start, end: stored.text!.end, author: minh.name, body: "Chữ này cần sửa." },
+    ]);
   });
 
   it("takes block id and offsets from API clients, and refuses a range that is not of the draft", async () => {
