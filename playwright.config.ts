@@ -13,8 +13,9 @@ export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
   // The hostile suite has its own configuration, product and ports (playwright.security.config.ts).
-  // Single sign-on too (playwright.sso.config.ts: the product configured for a provider).
-  testIgnore: ["security/**", "sso.spec.ts"],
+  // Single sign-on too (playwright.sso.config.ts: the product configured for a provider), and
+  // the specs that need email on (playwright.email.config.ts).
+  testIgnore: ["security/**", "sso.spec.ts", "email/**"],
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

@@ -52,6 +52,8 @@ async function main(): Promise<void> {
   fs.rmSync(playwrightReport, { force: true });
   fs.rmSync(securityReport, { force: true });
   fs.rmSync(ssoReport, { force: true });
+  const emailReport = path.join(reportDir, "email.json");
+  fs.rmSync(emailReport, { force: true });
   const scaleReport = path.join(reportDir, "scale.json");
   fs.rmSync(scaleReport, { force: true });
   const runs = (stage: "lint" | "unit" | "e2e" | "security" | "scale") =>
@@ -94,6 +96,16 @@ async function main(): Promise<void> {
     );
     if (ssoCode !== 0) exitCode = ssoCode;
   }
+  if (runs("e2e")) {
+    // Specs that need email on (playwright.email.config.ts): their own product, database and SMTP server on loopback.
+    fs.rmSync(path.join(root, "data/e2e-email"), { recursive: true, force: true });
+    const code = await runToCompletion(
+      process.execPath,
+      [path.join(root, "node_modules/@playwright/test/cli.js"), "test", "--config", "playwright.email.config.ts", "--reporter=list,json"],
+      { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: emailReport },
+    );
+    if (code !== 0) exitCode = code;
+  }
   if (runs("security")) {
     // The hostile suite on a product of its own (ports E2E_WEB_PORT/E2E_COLLAB_PORT, default 3120/3121).
     fs.rmSync(path.join(root, "data/security"), { recursive: true, force: true });
@@ -116,7 +128,7 @@ async function main(): Promise<void> {
   }
 
   const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
-  for (const counts of [readVitestCounts(vitestReport), readPlaywrightCounts(playwrightReport), readPlaywrightCounts(ssoReport), readPlaywrightCounts(securityReport), readScaleCounts(scaleReport)]) {
+  for (const counts of [readVitestCounts(vitestReport), readPlaywrightCounts(playwrightReport), readPlaywrightCounts(ssoReport), readPlaywrightCounts(emailReport), readPlaywrightCounts(securityReport), readScaleCounts(scaleReport)]) {
     if (!counts) continue;
     totals.passed += counts.passed;
     totals.failed += counts.failed;
