@@ -33,3 +33,14 @@ export const loadInForceOr404 = cache(async function loadInForceOr404(slug: stri
     throw error;
   }
 });
+
+/** An edition (/{document}/an-ban/{slug}): the version it names, read as that edition; an unknown one is the 404 page. */
+export const loadEditionOr404 = cache(async function loadEditionOr404(slug: string, editionSlug: string): Promise<PublishedDocument> {
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(editionSlug)) notFound();
+  try {
+    return await readPublishedDocument({ slug, editionSlug });
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+});

@@ -11,8 +11,12 @@ import type { PublishedDocument } from "@/lib/services/read-document";
  */
 export function EffectBanner({ published, locale, permalink, currentHref }: { published: PublishedDocument; locale: Locale; permalink: boolean; currentHref: string }) {
   const t = messages(locale).publication;
-  const { document, version, effect } = published;
+  const { document, version, effect, edition } = published;
   const day = (date: string) => formatCalendarDate(date, locale);
+  const { withdrawal } = effect;
+  // Seen on the day read, the period in force ends with a later version, with this one's own withdrawal, or not yet.
+  const seenOn = effect.asOf ?? effect.today;
+  const withdrawalEnds = withdrawal !== null && effect.supersededOn === null;
   const sinceUntil = (
     <>
       {t.inForceSentence({ effectiveFrom: day(effect.effectiveFrom) })},{" "}
@@ -20,15 +24,33 @@ export function EffectBanner({ published, locale, permalink, currentHref }: { pu
         ? effect.supersededOn <= effect.today
           ? t.supersededSentence({ supersededOn: day(effect.supersededOn) })
           : t.willBeSupersededSentence({ supersededOn: day(effect.supersededOn) })
-        : t.stillInForceSentence}
+        : withdrawalEnds && withdrawal.effectiveOn > seenOn
+          ? t.willBeWithdrawnClause({ date: day(withdrawal.effectiveOn) })
+          : t.stillInForceSentence}
       .
     </>
+  );
+  const withdrawalNote = withdrawal && (
+    <p data-withdrawal data-withdrawn-on={withdrawal.effectiveOn}>
+      <strong>
+        {withdrawal.effectiveOn <= effect.today ? t.withdrawnOnSentence({ date: day(withdrawal.effectiveOn) }) : t.willBeWithdrawnSentence({ date: day(withdrawal.effectiveOn) })}.
+      </strong>{" "}
+      {t.withdrawalReason({ reason: withdrawal.reason })}
+    </p>
   );
   const seeInForce = effect.inForceNumber !== null && effect.inForceNumber !== version.number && (
     <>
       {" "}
       {t.inForceNow({ number: effect.inForceNumber })} <Link href={currentHref}>{t.seeInForce}</Link>
     </>
+  );
+  const editionNote = edition && (
+    <div className="notice" role="note" data-edition={edition.slug}>
+      <p>
+        <strong>{t.editionBanner({ name: edition.name, number: version.number })}</strong> {edition.note}
+      </p>
+      <p className="meta">{t.editionReadingIntro}</p>
+    </div>
   );
 
   if (effect.asOf) {
@@ -38,6 +60,7 @@ export function EffectBanner({ published, locale, permalink, currentHref }: { pu
           {t.asOfLead({ date: day(effect.asOf), number: version.number })} {sinceUntil}
           {seeInForce}
         </p>
+        {withdrawalNote}
       </div>
     );
   }
@@ -45,26 +68,39 @@ export function EffectBanner({ published, locale, permalink, currentHref }: { pu
     const lead =
       effect.status === "prospective"
         ? t.prospectiveLead({ effectiveFrom: day(effect.effectiveFrom) })
-        : effect.status === "withdrawn"
-          ? t.withdrawnLead
+        : effect.status === "withdrawn" && withdrawal
+          ? withdrawal.effectiveOn <= effect.effectiveFrom
+            ? t.withdrawnLead
+            : t.withdrawnFromLead({ date: day(withdrawal.effectiveOn) })
           : sinceUntil;
     return (
-      <div className={`notice ${effect.status === "in_force" ? "" : "notice--warn"}`} role="note" data-effect-status={effect.status}>
-        <p>
-          {t.versionLead({ number: version.number, published: formatDateTime(version.publishedAt, locale) })} <strong>{t.status[effect.status]}</strong>. {lead}
-          {seeInForce}
-          {version.number > 1 && (
-            <>
-              {" "}· <Link href={`/${document.slug}/so-sanh?from=${version.number - 1}&to=${version.number}`}>{t.compareWithPrevious}</Link>
-            </>
-          )}
-        </p>
-      </div>
+      <>
+        {editionNote}
+        <div className={`notice ${effect.status === "in_force" ? "" : "notice--warn"}`} role="note" data-effect-status={effect.status}>
+          <p>
+            {t.versionLead({ number: version.number, published: formatDateTime(version.publishedAt, locale) })} <strong>{t.status[effect.status]}</strong>. {lead}
+            {seeInForce}
+            {version.number > 1 && (
+              <>
+                {" "}· <Link href={`/${document.slug}/so-sanh?from=${version.number - 1}&to=${version.number}`}>{t.compareWithPrevious}</Link>
+              </>
+            )}
+          </p>
+          {withdrawalNote}
+        </div>
+      </>
     );
   }
-  if (effect.prospective.length === 0) return null;
+  if (effect.prospective.length === 0 && effect.withdrawnLater.length === 0 && !withdrawal) return null;
   return (
-    <div className="notice" role="status" data-effect-status="prospective">
+    <div className="notice" role="status" data-effect-status={effect.prospective.length > 0 ? "prospective" : effect.status}>
+      {effect.withdrawnLater.map((withdrawn) => (
+        <p key={`w${withdrawn.number}`} data-withdrawn-later={withdrawn.number}>
+          {t.withdrawnLaterNotice({ number: withdrawn.number, date: day(withdrawn.effectiveOn), reason: withdrawn.reason })}{" "}
+          <Link href={`/${document.slug}/v/${withdrawn.number}`}>{t.upcomingRead({ number: withdrawn.number })}</Link>
+        </p>
+      ))}
+      {withdrawalNote}
       {effect.prospective.map((upcoming) => (
         <p key={upcoming.number}>
           <strong>{t.status.prospective}.</strong> {t.upcoming({ number: upcoming.number, effectiveFrom: day(upcoming.effectiveFrom) })}{" "}

@@ -81,6 +81,8 @@ const READ_ONLY_GRACE_MS = 1_500;
 
 let sectionSlug = "";
 let run = "";
+/** An edition the admin names in beforeAll, so its page has something to show. */
+let editionSlug = "";
 const visitors = new Map<RoleName, Visitor>();
 const proposals = new Map<ResourceName, string>();
 let revocableTokenId = "";
@@ -227,6 +229,10 @@ const EXPECTATIONS = new Map<string, Expectation>([
   ["page /[document]/ngay/[date]", page(() => `/${DOC}/ngay/2100-01-01`, "document:read")],
   ["GET /eli/[...path]", read(() => `/eli/cam-nang/${DOC}/v2`, "document:read")],
   ["GET /api/v1/documents/[slug]/versions/[n]/effects", read(() => `/api/v1/documents/${DOC}/versions/2/effects`, "document:read")],
+  ["GET /api/v1/documents/[slug]/editions", read(() => `/api/v1/documents/${DOC}/editions`, "document:read")],
+  ["GET /api/v1/documents/[slug]/sections/[section]/effects", read(() => `/api/v1/documents/${DOC}/sections/${sectionSlug}/effects`, "document:read")],
+  ["page /[document]/an-ban/[edition]", page(() => `/${DOC}/an-ban/${editionSlug}`, "document:read")],
+  ["page /quan-tri/cong-bo/[document]", page(() => `/quan-tri/cong-bo/${DOC}`, "edition:create")],
   ["GET /api/v1/documents/[slug]/versions/[n]/proof", read(() => `/api/v1/documents/${DOC}/versions/2/proof`, "document:read")],
   ["GET /api/v1/log/proof/inclusion", read(() => "/api/v1/log/proof/inclusion?index=0&size=2", "public")],
   ["GET /api/v1/log/proof/consistency", read(() => "/api/v1/log/proof/consistency?from=1&to=2", "public")],
@@ -292,6 +298,9 @@ const EXPECTATIONS = new Map<string, Expectation>([
   form("app/lam-viec/de-xuat/actions.ts", "reviewProposalAction", (cell) => ({ proposalId: proposalId(cell), decision: "approve", comment: "Đồng ý." }), "proposal:review", { resources: PROPOSALS }),
   form("app/lam-viec/de-xuat/actions.ts", "submitProposalAction", (cell) => ({ proposalId: proposalId(cell) }), "proposal:submit", { resources: PROPOSALS, last: true }),
   form("app/lam-viec/de-xuat/actions.ts", "withdrawProposalAction", (cell) => ({ proposalId: proposalId(cell) }), "proposal:withdraw", { resources: PROPOSALS, last: true }),
+  form("app/quan-tri/cong-bo/actions.ts", "createEditionAction", (cell) => ({ document: DOC, version: "1", name: `Ấn bản ma trận ${cell.role} ${run}` }), "edition:create"),
+  // Granted, it stops at the missing reason: a real withdrawal would change the text in force for the suite's later files.
+  form("app/quan-tri/cong-bo/actions.ts", "withdrawVersionAction", () => ({ document: DOC, version: "1", reason: "" }), "version:withdraw"),
   form("app/quan-tri/actions.ts", "createOrganizationAction", (cell) => ({ name: `Cơ quan ${cell.role} ${run}`, nameEn: `Agency ${cell.role} ${run}` }), "admin:manage"),
   form("app/quan-tri/actions.ts", "createUserAction", (cell) => ({ email: `moi-${cell.role}-${run}@example.vn`, name: "Người mới", role: "READER" }), "admin:manage"),
     // The admin's grants set what is already there: the suite's later files rely on the seeded policy.
@@ -383,6 +392,14 @@ test.beforeAll(async () => {
       .filter((entry): entry is ActionEntry => entry.kind === "action")
       .map((entry) => [entry.key, entry]),
   );
+  editionSlug = `ma-tran-${run}`;
+  const editionAction = ACTIONS.get("app/quan-tri/cong-bo/actions.ts#createEditionAction")!;
+  await callAction(visitors.get("admin")!, {
+    id: editionAction.id,
+    path: `/quan-tri/cong-bo/${DOC}`,
+    fields: { document: DOC, version: "1", name: `Ấn bản ma trận ${run}`, editionSlug },
+  });
+  expect(row<{ slug: string }>('SELECT slug FROM "Edition" WHERE slug = ?', editionSlug)?.slug).toBe(editionSlug);
 });
 
 test.afterAll(() => closeDatabase());

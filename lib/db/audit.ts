@@ -43,6 +43,8 @@ export type AuditAction =
   | "consultation.settings_changed"
   | "reader.registered"
   | "version.published"
+  | "version.withdrawn"
+  | "edition.created"
   | "document.imported"
   | "webhook.created"
   | "webhook.updated"

@@ -1,4 +1,5 @@
 import type { DocumentSnapshot, SectionContent } from "../domain/document";
+import { calendarDateOf } from "../domain/effective-dates";
 import type { DbOrTx } from "./client";
 
 /** Queries that read documents and their published versions. */
@@ -59,7 +60,11 @@ export async function loadVersionSnapshot(
   };
 }
 
-/** Every version of a document with its effective day and whether it was withdrawn, oldest first. */
+/**
+ * Every version of a document with its effective day and the day its withdrawal takes effect
+ * (null when none was recorded), oldest first. An event recorded before events carried a day
+ * takes effect on the day it was recorded.
+ */
 export async function loadDatedVersions(db: DbOrTx, documentId: string) {
   const [versions, withdrawals] = await Promise.all([
     db.version.findMany({
@@ -67,10 +72,13 @@ export async function loadDatedVersions(db: DbOrTx, documentId: string) {
       orderBy: { number: "asc" },
       select: { id: true, number: true, effectiveFrom: true, publishedAt: true },
     }),
-    db.versionEvent.findMany({ where: { kind: "WITHDRAWN", version: { documentId } }, select: { versionId: true } }),
+    db.versionEvent.findMany({
+      where: { kind: "WITHDRAWN", version: { documentId } },
+      select: { versionId: true, effectiveOn: true, createdAt: true },
+    }),
   ]);
-  const withdrawn = new Set(withdrawals.map((event) => event.versionId));
-  return versions.map((version) => ({ ...version, withdrawn: withdrawn.has(version.id) }));
+  const withdrawnFrom = new Map(withdrawals.map((event) => [event.versionId, event.effectiveOn || calendarDateOf(event.createdAt)]));
+  return versions.map((version) => ({ ...version, withdrawnFrom: withdrawnFrom.get(version.id) ?? null }));
 }
 
 export type DatedVersionRow = Awaited<ReturnType<typeof loadDatedVersions>>[number];

@@ -56,6 +56,8 @@ export interface LegislationFacts {
   version: { number: number; publishedOn: string; effectiveFrom: string; supersededOn: string | null; hash: string };
   inForce: boolean;
   legalBasis: string | null;
+  /** The edition the version is read as (its name and stable address), if it is. */
+  edition?: { name: string; url: string } | null;
 }
 
 /**
@@ -86,6 +88,7 @@ export function legislationJsonLd(facts: LegislationFacts): Record<string, unkno
     workExample: eliUri(base, { document: document.slug, version: version.number, language: "vie" }),
     url: `${base.replace(/\/+$/, "")}/${document.slug}/v/${version.number}`,
     identifier: { "@type": "PropertyValue", propertyID: "sha256", value: version.hash },
+    ...(facts.edition ? { alternateName: facts.edition.name, sameAs: facts.edition.url } : {}),
   };
 }
 

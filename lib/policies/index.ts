@@ -34,6 +34,8 @@ const PUBLIC_PROPOSAL_STATUSES = new Set(["PUBLISHED"]);
 export type Action =
   | "document:read"
   | "document:import"
+  | "edition:create"
+  | "version:withdraw"
   | "admin:manage"
   | "audit:read"
   | "policy:edit"
@@ -68,6 +70,9 @@ const isReviewer = (actor: Actor | null) => actor?.role === "REVIEWER" || actor?
 const RULES: Record<Action, Rule> = {
   "document:read": () => true,
   "document:import": (actor) => isAdmin(actor),
+  // Naming an edition and withdrawing a published version speak for the handbook as a whole.
+  "edition:create": (actor) => isAdmin(actor),
+  "version:withdraw": (actor) => isAdmin(actor),
   "admin:manage": (actor) => isAdmin(actor),
   "audit:read": (actor) => isAdmin(actor),
   "policy:edit": (actor) => isAdmin(actor),

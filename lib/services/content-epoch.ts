@@ -3,12 +3,13 @@ import type { AuditAction } from "../db/audit";
 import { today } from "./clock";
 
 /**
- * The only audit actions that change what a reader sees: a new published head, a section's
- * owner, and the name of a ministry shown as an owner. Listing what counts (rather than what
+ * The only audit actions that change what a reader sees: a new published head, a withdrawal
+ * (which changes the text in force and every banner), a new edition (listed on the home page and
+ * the document's pages), a section's owner, and the name of a ministry shown as an owner. Listing what counts (rather than what
  * does not) keeps the reader caches warm through everything else the product records: sign-ins
  * and failed sign-ins (anyone can cause them), comments, editing sessions, reviews, tokens.
  */
-export const READER_CONTENT_ACTIONS = ["version.published", "section.owner_changed", "organization.created", "organization.updated"] as const satisfies readonly AuditAction[];
+export const READER_CONTENT_ACTIONS = ["version.published", "version.withdrawn", "edition.created", "section.owner_changed", "organization.created", "organization.updated"] as const satisfies readonly AuditAction[];
 
 /**
  * The content epoch of the reader caches (the page cache in proxy.ts, the documents API): the

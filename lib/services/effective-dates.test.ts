@@ -101,7 +101,7 @@ describe.each(engines)("effective dates on %s", (engine) => {
   it("refuses to change or remove version events and editions", async () => {
     const { db } = database;
     const version = await db.version.findFirstOrThrow({ where: { document: { slug: DATED_DOCUMENT.slug }, number: 1 } });
-    const event = await db.versionEvent.create({ data: { versionId: version.id, kind: "NOTE_FOR_TEST" } });
+    const event = await db.versionEvent.create({ data: { versionId: version.id, kind: "NOTE_FOR_TEST", effectiveOn: "2025-01-01" } });
     const edition = await db.edition.create({ data: { documentId: version.documentId, versionId: version.id, slug: "an-ban-thu", name: "Ấn bản thử" } });
     await expect(db.versionEvent.update({ where: { id: event.id }, data: { reason: "x" } })).rejects.toThrow();
     await expect(db.edition.update({ where: { id: edition.id }, data: { name: "khác" } })).rejects.toThrow();

@@ -17,6 +17,8 @@ import { cachedOrCreate, derivedCache } from "../domain/derived-cache";
 import { AppError } from "../errors";
 import { encodeBase64 } from "../domain/tlog";
 import { readVersionLogEntry, type VersionLogEntry } from "./log/read-log";
+import { editionJson, loadEditions, type EditionEntry } from "./publication/editions";
+import { loadVersionEvents, versionEventJson, type VersionEventEntry } from "./publication/version-events";
 
 /** Versions whose sections stay in memory: the current one and the recent ones readers compare. */
 const CACHED_VERSIONS = 64;
@@ -35,6 +37,12 @@ export interface PublishedDocument {
   /** The version's leaf in the transparency log (null only before the start that migrates old versions). */
   log: VersionLogEntry | null;
   effect: VersionEffect;
+  /** Every edition of the document (each names a version). */
+  editions: EditionEntry[];
+  /** The edition the version was read through (/{document}/an-ban/{slug}), if it was. */
+  edition: EditionEntry | null;
+  /** Events recorded about this version (a withdrawal), oldest first. */
+  events: VersionEventEntry[];
 }
 
 /** Where the version read stands among the document's texts in force. */
@@ -47,8 +55,12 @@ export interface VersionEffect {
   byNumber: boolean;
   status: VersionStatus;
   effectiveFrom: string;
-  /** The day the next version took or takes effect, if one follows. */
+  /** The day a later version took or takes over from it, as seen on the day read (asOf, else today). */
   supersededOn: string | null;
+  /** Its withdrawal, if one was recorded: from `effectiveOn` on it is not the text in force. */
+  withdrawal: { effectiveOn: string; reason: string } | null;
+  /** Later versions withdrawn by today (why the text in force may be older than the latest). */
+  withdrawnLater: { number: number; effectiveOn: string; reason: string }[];
   /** The version in force today (null before the first takes effect). */
   inForceNumber: number | null;
   /** Versions published but not in force yet, oldest first. */
@@ -62,10 +74,17 @@ export interface VersionEffect {
  * (YYYY-MM-DD), or else the one in force today (by `now`, or the clock). A day before the first
  * version took effect is NOT_FOUND; a malformed day is BAD_REQUEST.
  */
-export async function readPublishedDocument(input: { slug: string; versionNumber?: number; at?: string; now?: Date }): Promise<PublishedDocument> {
+export async function readPublishedDocument(input: { slug: string; versionNumber?: number; at?: string; editionSlug?: string; now?: Date }): Promise<PublishedDocument> {
   const db = await getDb();
   const document = await findDocumentBySlug(db, input.slug);
   if (!document) throw new AppError("NOT_FOUND", "documentSlugNotFound", { slug: input.slug });
+  const editions = await loadEditions(db, document.id);
+  let edition: EditionEntry | null = null;
+  if (input.editionSlug !== undefined) {
+    edition = editions.find((candidate) => candidate.slug === input.editionSlug) ?? null;
+    if (!edition) throw new AppError("NOT_FOUND", "editionNotFound");
+    input = { ...input, versionNumber: edition.version };
+  }
   if (input.at !== undefined && !isCalendarDate(input.at)) throw new AppError("BAD_REQUEST", "invalidDate");
   const head = await headVersion(db, document.id);
   if (!head) throw new AppError("NOT_FOUND", "nothingPublished");
@@ -84,6 +103,12 @@ export async function readPublishedDocument(input: { slug: string; versionNumber
   }
   const version = number === head.number ? head : await findVersion(db, document.id, number);
   if (!version) throw new AppError("NOT_FOUND", "versionNotFound", { number });
+  const documentEvents = await loadVersionEvents(db, document.id);
+  const events = documentEvents.filter((event) => event.version === version.number);
+  const withdrawal = events.find((event) => event.kind === "WITHDRAWN") ?? null;
+  const withdrawnLater = documentEvents
+    .filter((event) => event.kind === "WITHDRAWN" && event.version > version.number && event.effectiveOn <= today)
+    .map((event) => ({ number: event.version, effectiveOn: event.effectiveOn, reason: event.reason }));
   // Section owners can be reassigned, so only the immutable part (titles, content) is cached
   // per version; owners come fresh from the sections table.
   const cached = await cachedOrCreate(versionSectionsCache, version.id, () => loadVersionSections(db, version.id));
@@ -117,11 +142,16 @@ export async function readPublishedDocument(input: { slug: string; versionNumber
       byNumber: input.versionNumber !== undefined,
       status: versionStatus(dated, version.number, today),
       effectiveFrom: version.effectiveFrom,
-      supersededOn: supersededOn(dated, version.number),
+      supersededOn: supersededOn(dated, version.number, input.versionNumber === undefined ? (input.at ?? today) : today),
+      withdrawal: withdrawal ? { effectiveOn: withdrawal.effectiveOn, reason: withdrawal.reason } : null,
+      withdrawnLater,
       inForceNumber: versionInForceOn(dated, today),
       prospective: prospectiveVersions(dated, today).map(({ number: n, effectiveFrom }) => ({ number: n, effectiveFrom })),
       nextChange: nextEffectiveChange(dated, today),
     },
+    editions,
+    edition,
+    events,
   };
 }
 
@@ -133,8 +163,13 @@ export async function listPublishedDocumentsWithContents(options: { now?: Date }
     documents.map(async (document) => {
       const head = await versionInForce(db, document.id, { now: options.now });
       if (!head) return null;
-      const toc = await listVersionToc(db, head.id);
-      return { document: { id: document.id, slug: document.slug, title: document.title }, head: { number: head.number, publishedAt: head.publishedAt, effectiveFrom: head.effectiveFrom }, sections: toc };
+      const [toc, editions] = await Promise.all([listVersionToc(db, head.id), loadEditions(db, document.id)]);
+      return {
+        document: { id: document.id, slug: document.slug, title: document.title },
+        head: { number: head.number, publishedAt: head.publishedAt, effectiveFrom: head.effectiveFrom },
+        sections: toc,
+        editions,
+      };
     }),
   );
   return entries.filter((entry) => entry !== null);
@@ -148,12 +183,13 @@ export async function listDocuments(options: { now?: Date } = {}) {
     version ? { number: version.number, hash: version.hash, publishedAt: version.publishedAt.toISOString(), effectiveFrom: version.effectiveFrom } : null;
   return Promise.all(
     documents.map(async (document) => {
-      const [inForce, head] = await Promise.all([versionInForce(db, document.id, { now: options.now }), headVersion(db, document.id)]);
+      const [inForce, head, editions] = await Promise.all([versionInForce(db, document.id, { now: options.now }), headVersion(db, document.id), loadEditions(db, document.id)]);
       return {
         slug: document.slug,
         title: document.title,
         version: describe(inForce),
         latest: describe(head),
+        editions: editions.map((edition) => editionJson(document.slug, edition)),
       };
     }),
   );
@@ -181,6 +217,7 @@ export function publishedDocumentJson(published: PublishedDocument) {
             status: published.effect.status,
             effectiveFrom: published.effect.effectiveFrom,
             supersededOn: published.effect.supersededOn,
+            withdrawnOn: published.effect.withdrawal?.effectiveOn ?? null,
             inForceToday: published.effect.inForceNumber,
             prospective: published.effect.prospective,
           },
@@ -194,6 +231,12 @@ export function publishedDocumentJson(published: PublishedDocument) {
       content: section.content,
       markdown: renderRevisionMarkdown(section.revisionHash, section.content),
     })),
+    // The text in force names every edition of the document; a version read by number, those naming it.
+    editions: published.editions
+      .filter((edition) => !published.effect.byNumber || edition.version === published.version.number)
+      .map((edition) => editionJson(published.document.slug, edition)),
+    /** What was recorded about this version after it was published (a withdrawal), never an edit of it. */
+    events: published.events.map(versionEventJson),
     /** The exact leaf bytes of the version's statement, base64 (lib/domain/tlog/statement.ts). */
     statement: published.log ? encodeBase64(published.log.statement) : null,
     log: published.log ? { index: published.log.index } : null,

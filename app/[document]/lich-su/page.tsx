@@ -48,7 +48,7 @@ export default async function DocumentHistoryPage({ params, searchParams }: Para
         <li><a href={`/api/v1/documents/${history.document.slug}/versions`}>{t.openData}</a></li>
         <li><a href={`/api/v1/documents/${history.document.slug}/verify`}>{t.verify}</a></li>
       </ul>
-      <EffectTimeline documentSlug={history.document.slug} entries={timeline.entries} locale={locale} />
+      <EffectTimeline documentSlug={history.document.slug} entries={timeline.entries} events={timeline.events} locale={locale} />
       <VersionList
         documentSlug={history.document.slug}
         versions={newestFirst}

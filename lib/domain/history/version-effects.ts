@@ -41,18 +41,37 @@ function keptInOrder(before: string[], after: string[]): Set<string> {
   return kept;
 }
 
-function blockIds(content: DocumentSnapshot["sections"][number]["content"]): Set<string> {
+export function blockIds(content: DocumentSnapshot["sections"][number]["content"]): Set<string> {
   return new Set(content.content.map(blockId).filter((id): id is string => id !== null));
 }
 
-export function versionEffects(before: DocumentSnapshot | null, after: DocumentSnapshot): SectionEffect[] {
-  const previous = new Map((before?.sections ?? []).map((section, position) => [section.id, { section, position }]));
-  const next = new Map(after.sections.map((section, position) => [section.id, { section, position }]));
-  const common = (before?.sections ?? []).map((section) => section.id).filter((id) => next.has(id));
-  const kept = keptInOrder(common, after.sections.map((section) => section.id).filter((id) => previous.has(id)));
+/**
+ * A section as the effects table compares it: `contentKey` is equal exactly when the content is
+ * (its canonical hash, or its content-addressed revision), and `blocks` gives its block ids,
+ * asked for only when the content changed.
+ */
+export interface SectionState {
+  id: string;
+  slug: string;
+  title: string;
+  contentKey: string;
+  blocks: () => ReadonlySet<string>;
+}
+
+/**
+ * The effects of going from one ordered list of sections to the next (`before` null for a
+ * first version). With `only`, just that section's effects are worked out (the moves still
+ * look at every section's order).
+ */
+export function effectsBetween(before: readonly SectionState[] | null, after: readonly SectionState[], only?: string): SectionEffect[] {
+  const previous = new Map((before ?? []).map((section, position) => [section.id, { section, position }]));
+  const next = new Map(after.map((section, position) => [section.id, { section, position }]));
+  const common = (before ?? []).map((section) => section.id).filter((id) => next.has(id));
+  const kept = keptInOrder(common, after.map((section) => section.id).filter((id) => previous.has(id)));
   const effects: SectionEffect[] = [];
 
-  for (const [position, section] of after.sections.entries()) {
+  for (const [position, section] of after.entries()) {
+    if (only !== undefined && section.id !== only) continue;
     const ref = { id: section.id, slug: section.slug, title: section.title };
     const old = previous.get(section.id);
     if (!old) {
@@ -63,16 +82,19 @@ export function versionEffects(before: DocumentSnapshot | null, after: DocumentS
     if (!kept.has(section.id)) {
       effects.push({ kind: "moved", section: ref, previousTitle: renamed, positionBefore: old.position, positionAfter: position });
     }
-    const contentChanged = hashCanonical(old.section.content) !== hashCanonical(section.content);
+    const contentChanged = old.section.contentKey !== section.contentKey;
     if (contentChanged || renamed !== null) {
-      const oldBlocks = blockIds(old.section.content);
-      const shared = [...blockIds(section.content)].some((id) => oldBlocks.has(id));
-      const kind: EffectKind = contentChanged && oldBlocks.size > 0 && !shared ? "replaced" : "amended";
+      let kind: EffectKind = "amended";
+      if (contentChanged) {
+        const oldBlocks = old.section.blocks();
+        const shared = [...section.blocks()].some((id) => oldBlocks.has(id));
+        if (oldBlocks.size > 0 && !shared) kind = "replaced";
+      }
       effects.push({ kind, section: ref, previousTitle: renamed, positionBefore: old.position, positionAfter: position });
     }
   }
   for (const [id, old] of previous) {
-    if (next.has(id)) continue;
+    if (next.has(id) || (only !== undefined && id !== only)) continue;
     effects.push({
       kind: "removed",
       section: { id, slug: old.section.slug, title: old.section.title },
@@ -82,4 +104,56 @@ export function versionEffects(before: DocumentSnapshot | null, after: DocumentS
     });
   }
   return effects;
+}
+
+function statesOf(snapshot: DocumentSnapshot): SectionState[] {
+  return snapshot.sections.map((section) => ({
+    id: section.id,
+    slug: section.slug,
+    title: section.title,
+    contentKey: hashCanonical(section.content),
+    blocks: () => blockIds(section.content),
+  }));
+}
+
+export function versionEffects(before: DocumentSnapshot | null, after: DocumentSnapshot): SectionEffect[] {
+  return effectsBetween(before ? statesOf(before) : null, statesOf(after));
+}
+
+/** Where a version places each section (rows of VersionSection), in reading order. */
+export interface PlacedVersion {
+  number: number;
+  sections: readonly { sectionId: string; revisionId: string; title: string; position: number }[];
+}
+
+/**
+ * One section's effects across a document's history, from its placements alone plus the block
+ * ids of the section's own revisions (revisions are content-addressed per section, so the same
+ * revision id is the same content): exactly what each version's effects table says of it.
+ * Versions oldest first; only those with an effect on the section are returned.
+ */
+export function sectionEffectsAcross(
+  section: { id: string; slug: string },
+  versions: readonly PlacedVersion[],
+  blocksOfRevision: (revisionId: string) => ReadonlySet<string>,
+): { number: number; effects: SectionEffect[] }[] {
+  const states = (version: PlacedVersion): SectionState[] =>
+    [...version.sections]
+      .sort((a, b) => a.position - b.position)
+      .map((row) => ({
+        id: row.sectionId,
+        slug: row.sectionId === section.id ? section.slug : "",
+        title: row.title,
+        contentKey: row.revisionId,
+        blocks: () => blocksOfRevision(row.revisionId),
+      }));
+  const result: { number: number; effects: SectionEffect[] }[] = [];
+  let previous: SectionState[] | null = null;
+  for (const version of [...versions].sort((a, b) => a.number - b.number)) {
+    const current = states(version);
+    const effects = effectsBetween(previous, current, section.id).map((effect) => ({ ...effect, section: { ...effect.section, slug: section.slug } }));
+    if (effects.length > 0) result.push({ number: version.number, effects });
+    previous = current;
+  }
+  return result;
 }

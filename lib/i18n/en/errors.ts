@@ -28,7 +28,15 @@ export const errors: Messages["errors"] = {
   invalidDate: () => "Invalid date: write a real day as YYYY-MM-DD.",
   notInForceOn: (params) => `No text of this document was in force on ${params.date}.`,
   noVersionInForce: () => "No version of this document is in force yet.",
-  versionNotProspective: () => "Only the latest version can be withdrawn, and only before it takes effect.",
+  withdrawalReasonRequired: (params) => `Give the reason for withdrawing the version (at most ${params.max} characters); it is published with the version.`,
+  withdrawalDateTooEarly: (params) =>
+    `The withdrawal cannot take effect before ${params.earliest} (today): withdrawing never rewrites what was in force before. Nothing was changed.`,
+  versionAlreadyWithdrawn: (params) => `Version ${params.number} is already withdrawn; nothing was changed.`,
+  withdrawalLeavesNothing: (params) =>
+    `Cannot withdraw: from ${params.date} on the document would have no text in force. Publish a replacement first.`,
+  editionSlugInvalid: (params) =>
+    `An edition's address may hold only lowercase letters without accents, digits and hyphens (for example an-ban-2027), at most ${params.max} characters.`,
+  editionOfWithdrawnVersion: (params) => `Version ${params.number} was withdrawn, so it cannot be named an edition.`,
   editionNameLength: (params) => `An edition's name must be 1 to ${params.max} characters long.`,
   editionNoteLength: (params) => `An edition's note can be at most ${params.max} characters long.`,
   editionExists: (params) => `This document already has an edition “${params.name}”; an edition's address never changes.`,

@@ -88,6 +88,8 @@ export const proposal: Messages["proposal"] = {
     "consultation.comment_reported": "reported a consultation comment",
     "consultation.answered": "answered a consultation comment",
     "version.published": "published",
+    "version.withdrawn": "withdrew the version",
+    "edition.created": "named an edition",
   },
   breadcrumb: "Change proposal",
   newTitle: "New change proposal",

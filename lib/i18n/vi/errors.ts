@@ -34,7 +34,15 @@ export const errors = {
   invalidDate: () => "Ngày không hợp lệ: hãy viết một ngày có thật dạng YYYY-MM-DD.",
   notInForceOn: (params: { date: string }) => `Vào ngày ${params.date} tài liệu này chưa có văn bản nào có hiệu lực.`,
   noVersionInForce: () => "Tài liệu này chưa có phiên bản nào có hiệu lực.",
-  versionNotProspective: () => "Chỉ rút được phiên bản mới nhất khi nó chưa có hiệu lực.",
+  withdrawalReasonRequired: (params: { max: number }) => `Hãy nêu lý do rút phiên bản (tối đa ${params.max} ký tự); lý do được công bố cùng phiên bản.`,
+  withdrawalDateTooEarly: (params: { earliest: string }) =>
+    `Ngày rút không được sớm hơn ${params.earliest} (hôm nay): việc rút không sửa lại văn bản đã có hiệu lực trước đó. Không có gì thay đổi.`,
+  versionAlreadyWithdrawn: (params: { number: number }) => `Phiên bản ${params.number} đã được rút; không có gì thay đổi.`,
+  withdrawalLeavesNothing: (params: { date: string }) =>
+    `Không thể rút: từ ngày ${params.date} tài liệu sẽ không còn văn bản nào có hiệu lực. Hãy ban hành một phiên bản thay thế trước.`,
+  editionSlugInvalid: (params: { max: number }) =>
+    `Địa chỉ của ấn bản chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối (ví dụ an-ban-2027), tối đa ${params.max} ký tự.`,
+  editionOfWithdrawnVersion: (params: { number: number }) => `Phiên bản ${params.number} đã được rút nên không thể đặt làm ấn bản.`,
   editionNameLength: (params: { max: number }) => `Tên ấn bản phải có từ 1 đến ${params.max} ký tự.`,
   editionNoteLength: (params: { max: number }) => `Ghi chú của ấn bản tối đa ${params.max} ký tự.`,
   editionExists: (params: { name: string }) => `Đã có ấn bản “${params.name}” cho tài liệu này; địa chỉ của một ấn bản không bao giờ đổi.`,

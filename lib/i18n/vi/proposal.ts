@@ -88,6 +88,8 @@ export const proposal = {
     "consultation.comment_reported": "báo cáo một góp ý",
     "consultation.answered": "trả lời một góp ý",
     "version.published": "ban hành",
+    "version.withdrawn": "rút phiên bản",
+    "edition.created": "đặt tên ấn bản",
   },
   breadcrumb: "Đề xuất sửa đổi",
   newTitle: "Đề xuất sửa đổi mới",

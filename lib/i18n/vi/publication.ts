@@ -14,7 +14,7 @@ export const publication = {
     in_force: "Đang có hiệu lực",
     prospective: "Sắp có hiệu lực",
     superseded: "Đã được thay thế",
-    withdrawn: "Đã rút, không có hiệu lực",
+    withdrawn: "Đã rút",
   },
   published: "Ban hành",
   effectiveFrom: "Hiệu lực từ",
@@ -83,6 +83,43 @@ export const publication = {
   editionCreate: "Tạo ấn bản",
   editionCreated: (params: { name: string }) => `Đã tạo ấn bản “${params.name}”.`,
   editionAddress: "Địa chỉ cố định",
+  // Withdrawal
+  withdrawnOnSentence: (params: { date: string }) => `Phiên bản này đã được rút từ ngày ${params.date}`,
+  willBeWithdrawnSentence: (params: { date: string }) => `Phiên bản này sẽ được rút từ ngày ${params.date}`,
+  withdrawnFromLead: (params: { date: string }) =>
+    `Phiên bản này đã được rút từ ngày ${params.date}; từ ngày đó nó không còn là văn bản có hiệu lực.`,
+  withdrawalReason: (params: { reason: string }) => `Lý do: ${params.reason}`,
+  withdrawnLaterNotice: (params: { number: number; date: string; reason: string }) =>
+    `Phiên bản ${params.number} đã được rút từ ngày ${params.date} (lý do: ${params.reason}), nên văn bản này có hiệu lực trở lại.`,
+  willBeWithdrawnClause: (params: { date: string }) => `sẽ được rút từ ngày ${params.date}`,
+  feedWithdrawnTitle: (params: { number: number }) => `Phiên bản ${params.number} đã được rút`,
+  timelineWithdrawn: "Rút từ",
+  timelineEvents: "Sự kiện đã ghi",
+  eventLine: (params: { number: number; date: string; reason: string }) => `Phiên bản ${params.number} được rút từ ngày ${params.date}. Lý do: ${params.reason}`,
+  // Administration of publication
+  adminLink: "Ấn bản và rút phiên bản",
+  adminTitle: (params: { title: string }) => `Công bố: ${params.title}`,
+  adminIntro: "Đặt tên một phiên bản làm ấn bản, hoặc rút một phiên bản. Cả hai đều được ghi thêm vào nhật ký, không bao giờ sửa phiên bản đã ban hành.",
+  withdrawHeading: "Rút một phiên bản",
+  withdrawIntro:
+    "Việc rút được ghi thành một sự kiện mới kèm lý do. Trước ngày rút, văn bản có hiệu lực vẫn như cũ; từ ngày rút, phiên bản bị bỏ qua và văn bản có hiệu lực là phiên bản còn hiệu lực trước nó.",
+  withdrawVersion: "Phiên bản cần rút",
+  withdrawReasonLabel: "Lý do (bắt buộc, được công bố)",
+  withdrawDateLabel: "Rút từ ngày",
+  withdrawDateHint: (params: { today: string }) => `Để trống là rút từ hôm nay (${params.today}); không chọn được ngày đã qua.`,
+  withdrawButton: "Rút phiên bản",
+  withdrawnDone: (params: { number: number; date: string }) => `Đã rút phiên bản ${params.number} từ ngày ${params.date}.`,
+  editionSlugLabel: "Địa chỉ (tùy chọn)",
+  editionSlugHint: "Chữ thường không dấu, số và dấu gạch nối; để trống thì lấy từ tên.",
+  editionNoteHint: (params: { max: number }) => `Tối đa ${params.max} ký tự.`,
+  versionOption: (params: { number: number; effectiveFrom: string; status: string }) => `Phiên bản ${params.number} · hiệu lực từ ${params.effectiveFrom} · ${params.status}`,
+  editionReadingIntro: "Địa chỉ này luôn dẫn tới đúng phiên bản được đặt tên, kể cả khi đã có phiên bản mới hơn.",
+  identifierEdition: "Ấn bản",
+  citationEditionText: (params: { title: string; edition: string; number: number; effectiveFrom: string; uri: string }) =>
+    `${params.title}, ${params.edition} (phiên bản ${params.number}, có hiệu lực từ ngày ${params.effectiveFrom}). ${params.uri}`,
+  // Effects per section
+  sectionEffectsIntro: "Mỗi phiên bản đã làm gì với mục này, theo đề xuất nào và căn cứ pháp lý nào.",
+  sectionEffectsJson: "Dạng JSON",
   // Citation
   citationHeading: "Trích dẫn",
   citationIntro: "Sao chép đoạn trích dẫn hoặc định danh dưới đây để dẫn chiếu đúng phiên bản này.",

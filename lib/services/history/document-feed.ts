@@ -1,15 +1,26 @@
 import type { DbOrTx } from "../../db/client";
 import { buildAtomFeed } from "../../domain/history/atom";
 import type { Actor } from "../../policies";
-import { FEED_AUTHOR, MAX_FEED_ENTRIES, versionEntry } from "./feed-entries";
+import { FEED_AUTHOR, MAX_FEED_ENTRIES, versionEntry, withdrawalEntry } from "./feed-entries";
+import { getDb } from "../../db/client";
+import { loadVersionEvents } from "../publication/version-events";
 import { listVersions } from "./list-versions";
 
-/** The Atom feed of a document: one entry per published version, newest first, linking to its diff. */
+/**
+ * The Atom feed of a document: one entry per published version, linking to its diff, and one per
+ * withdrawal recorded about a version (its reason and the day it takes effect), newest first.
+ */
 export async function documentFeed(options: { slug: string; baseUrl: string; actor?: Actor | null; db?: DbOrTx }): Promise<string> {
   const history = await listVersions({ slug: options.slug, page: { size: MAX_FEED_ENTRIES }, actor: options.actor, db: options.db });
   const base = options.baseUrl.replace(/\/+$/, "");
   const { document } = history;
-  const newestFirst = [...history.versions].reverse();
+  const events = await loadVersionEvents(options.db ?? (await getDb()), document.id);
+  const newestFirst = [
+    ...history.versions.map((version) => versionEntry(base, document.slug, version)),
+    ...events.filter((event) => event.kind === "WITHDRAWN").map((event) => withdrawalEntry(base, document.slug, event)),
+  ]
+    .sort((a, b) => b.updated.getTime() - a.updated.getTime())
+    .slice(0, MAX_FEED_ENTRIES);
   return buildAtomFeed({
     id: `${base}/${document.slug}/feed.xml`,
     title: `${document.title} — Lịch sử thay đổi`,
@@ -18,7 +29,7 @@ export async function documentFeed(options: { slug: string; baseUrl: string; act
     pageUrl: `${base}/${document.slug}/lich-su`,
     authorName: FEED_AUTHOR,
     language: "vi",
-    entries: newestFirst.map((version) => versionEntry(base, document.slug, version)),
+    entries: newestFirst,
     fallbackUpdated: new Date(0),
   });
 }

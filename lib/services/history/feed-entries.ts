@@ -1,6 +1,7 @@
 import type { AtomEntry } from "../../domain/history/atom";
 import type { SectionChangeKind } from "../../domain/history/section-history";
 import type { VersionHistoryEntry } from "./list-versions";
+import type { VersionEventEntry } from "../publication/version-events";
 import { calendarDateOf } from "../../domain/effective-dates";
 import { formatCalendarDate } from "../../i18n/format";
 import { messages } from "../../i18n/messages";
@@ -75,5 +76,20 @@ export function versionEntry(baseUrl: string, documentSlug: string, version: Ver
     summary: version.summary || entryTitle(version),
     details: [version.summary, ...provenanceLines(version)].filter((line) => line.length > 0),
     authorName: entryAuthor(version),
+  };
+}
+
+/** A withdrawal of a version: its own entry, so that feed readers learn it the day it is recorded. */
+export function withdrawalEntry(baseUrl: string, documentSlug: string, event: VersionEventEntry): AtomEntry {
+  const t = messages("vi").publication;
+  const title = t.feedWithdrawnTitle({ number: event.version });
+  return {
+    id: `${permalinkUrl(baseUrl, documentSlug, event.version)}#rut`,
+    title,
+    updated: event.recordedAt,
+    link: permalinkUrl(baseUrl, documentSlug, event.version),
+    summary: `${title}: ${event.reason}`,
+    details: [t.withdrawnOnSentence({ date: formatCalendarDate(event.effectiveOn, "vi") }), t.withdrawalReason({ reason: event.reason })],
+    authorName: FEED_AUTHOR,
   };
 }

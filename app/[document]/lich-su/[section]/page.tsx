@@ -3,6 +3,9 @@ import Link from "next/link";
 import { messages } from "@/lib/i18n/messages";
 import { sectionHistory } from "@/app/[document]/history-data";
 import { RestoreButton } from "@/components/history/RestoreButton";
+import { SectionEffectsList } from "@/components/publication/SectionEffectsList";
+import { orNotFound } from "@/app/[document]/history-data";
+import { loadSectionEffects } from "@/lib/services/publication/section-effects";
 import { VersionFacts, WordDelta } from "@/components/history/VersionFacts";
 import { FlashMessage } from "@/components/ui/FlashMessage";
 import { getCurrentActor } from "@/lib/auth/current";
@@ -28,6 +31,7 @@ export default async function SectionHistoryPage({ params, searchParams }: Param
   const feedHref = `/${slug}/lich-su/${history.section.slug}/feed.xml`;
   const mayRestore = can(actor, "proposal:create");
   const newestFirst = [...history.entries].reverse();
+  const effects = await orNotFound(loadSectionEffects({ slug, sectionSlug: history.section.slug }));
 
   return (
     <>
@@ -44,6 +48,7 @@ export default async function SectionHistoryPage({ params, searchParams }: Param
         <li><a href={feedHref} type="application/atom+xml" title={t.feedHint}>{t.feed}</a></li>
         <li><Link href={`/${slug}/lich-su`}>{t.backToHistory}</Link></li>
       </ul>
+      <SectionEffectsList loaded={effects} locale={locale} />
       <ol className="version-list" reversed>
         {newestFirst.map((entry) => {
           const { version } = entry;

@@ -1,17 +1,8 @@
-import Link from "next/link";
 import type { Metadata } from "next";
-import { CitationBox } from "@/components/publication/CitationBox";
-import { EffectsTable } from "@/components/publication/EffectsTable";
-import { DocumentReader } from "@/components/reader/DocumentReader";
-import { VerifiedBadge } from "@/components/verifier/VerifiedBadge";
 import { loadPublishedOr404 } from "@/app/[document]/reader-data";
-import { calendarDateOf } from "@/lib/domain/effective-dates";
-import { eliUri, legislationJsonLd, scriptSafeJson } from "@/lib/domain/eli";
+import { VersionView } from "@/app/[document]/version-view";
 import { siteBaseUrl } from "@/lib/http/base-url";
-import { formatCalendarDate } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
-import { loadVersionEffects } from "@/lib/services/publication/version-effects";
-import { versionConsultation } from "@/lib/services/consultation/version-consultation";
 
 type Params = { params: Promise<{ document: string; n: string }> };
 
@@ -26,66 +17,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function VersionPage({ params }: Params) {
   const { document, n } = await params;
-  const [published, locale, { t }] = await Promise.all([loadPublishedOr404(document, n), getLocale(), getMessages()]);
-  const effects = await loadVersionEffects({ slug: published.document.slug, number: published.version.number });
-  const consultation = await versionConsultation({ documentSlug: published.document.slug, number: published.version.number });
-  const base = siteBaseUrl();
-  const { version } = published;
-  const publishedOn = calendarDateOf(version.publishedAt);
-  const versionUri = eliUri(base, { document: published.document.slug, version: version.number });
-  const jsonLd = legislationJsonLd({
-    base,
-    document: published.document,
-    version: { number: version.number, publishedOn, effectiveFrom: version.effectiveFrom, supersededOn: published.effect.supersededOn, hash: version.hash },
-    inForce: published.effect.status === "in_force",
-    legalBasis: effects.proposal?.legalBasis || null,
-  });
-  const citation = t.publication.citationText({
-    title: published.document.title,
-    number: version.number,
-    published: formatCalendarDate(publishedOn, locale),
-    effectiveFrom: formatCalendarDate(version.effectiveFrom, locale),
-    uri: versionUri,
-  });
-  return (
-    <>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(jsonLd) }} />
-      <DocumentReader
-        published={published}
-        locale={locale}
-        permalink
-        canPropose={false}
-        verification={<VerifiedBadge documentSlug={published.document.slug} number={version.number} locale={locale} />}
-      >
-        <EffectsTable loaded={effects} locale={locale} />
-        {consultation && (
-          <section className="card" aria-labelledby="version-consultation" data-testid="version-consultation">
-            <h2 id="version-consultation">{t.consultation.reportOnVersion}</h2>
-            <p>
-              <Link href={`/${published.document.slug}/gop-y/${consultation.proposalId}#consultation-report`}>{t.consultation.reportHeading}</Link> ({t.consultation.commentsHeading({ count: consultation.comments })})
-            </p>
-            <p>
-              {t.consultation.reportDownloads}: <a href={`/api/v1/proposals/${consultation.proposalId}/consultation/report?format=html`}>HTML</a> ·{" "}
-              <a href={`/api/v1/proposals/${consultation.proposalId}/consultation/report?format=csv`}>CSV</a> ·{" "}
-              <a href={`/api/v1/proposals/${consultation.proposalId}/consultation/report?format=pdf`}>PDF</a>
-            </p>
-          </section>
-        )}
-        <CitationBox
-          heading={t.publication.citationHeading}
-          intro={t.publication.citationIntro}
-          citation={citation}
-          copyLabel={t.publication.citationCopy}
-          copiedLabel={t.publication.citationCopied}
-          identifiersHeading={t.publication.identifiersHeading}
-          identifiers={[
-            { label: t.publication.identifierWork, uri: eliUri(base, { document: published.document.slug }) },
-            { label: t.publication.identifierVersion, uri: versionUri },
-            { label: t.publication.identifierLanguage, uri: eliUri(base, { document: published.document.slug, version: version.number, language: "vie" }) },
-            { label: t.publication.identifierDate, uri: eliUri(base, { document: published.document.slug, date: version.effectiveFrom }) },
-          ]}
-        />
-      </DocumentReader>
-    </>
-  );
+  const [published, locale] = await Promise.all([loadPublishedOr404(document, n), getLocale()]);
+  return <VersionView published={published} locale={locale} />;
 }
