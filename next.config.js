@@ -50,13 +50,13 @@ const refusedActionBodies = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // Word imports read mammoth's HTML with @tiptap/html on happy-dom; loaded from node_modules, not bundled.
-  serverExternalPackages: ["happy-dom"],
   reactStrictMode: true,
-  // One copy of Yjs on the server: bundled, it arrived twice (its ESM and CommonJS builds, pulled
-  // in by different importers), and Yjs's constructor checks then fail silently (yjs#438).
-  // Left to Node, every importer gets the same module.
-  serverExternalPackages: ["yjs"],
+  // Loaded from node_modules, not bundled:
+  // - yjs: bundled, it arrived twice (its ESM and CommonJS builds, pulled in by different
+  //   importers), and Yjs's constructor checks then fail silently (yjs#438); left to Node, every
+  //   importer gets the same module.
+  // - happy-dom: Word imports read mammoth's HTML with @tiptap/html on it.
+  serverExternalPackages: ["yjs", "happy-dom"],
   experimental: {
     serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
     // Next holds the whole body of every request proxy.ts sees until the proxy has run (up to 10 MB
