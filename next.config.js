@@ -58,6 +58,8 @@ const nextConfig = {
   // - happy-dom: Word imports read mammoth's HTML with @tiptap/html on it.
   serverExternalPackages: ["yjs", "happy-dom"],
   experimental: {
+    // forbidden() in pages: a page refused for lack of permission answers 403 with app/forbidden.tsx.
+    authInterrupts: true,
     serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
     // Next holds the whole body of every request proxy.ts sees until the proxy has run (up to 10 MB
     // by default), and cuts off what passes this. The proxy sees no body larger (its matcher: server

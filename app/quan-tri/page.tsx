@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { FlashMessage } from "@/components/ui/FlashMessage";
 import { getCurrentActor } from "@/lib/auth/current";
 import { loadAdminOverview } from "@/lib/services/admin/load-admin-overview";
@@ -21,9 +21,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const actor = await getCurrentActor();
   if (!actor) redirect("/dang-nhap?callbackUrl=/quan-tri");
   const { locale, t } = await getMessages();
-  if (!can(actor, "admin:manage")) {
-    return <p className="notice notice--error" role="alert">{t.errors.forbiddenPage()}</p>;
-  }
+  if (!can(actor, "admin:manage")) forbidden();
   const { ok, error } = await searchParams;
   const { users, organizations, documentSections } = await loadAdminOverview({ actor });
 

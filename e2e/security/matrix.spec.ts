@@ -48,6 +48,8 @@ const ROLE_NAMES = Object.keys(ROLES) as RoleName[];
 interface Observed {
   granted: boolean;
   permissionRefused: boolean;
+  /** The HTTP status of a page's answer. */
+  status?: number;
   detail: string;
 }
 
@@ -110,12 +112,19 @@ function apiOutcome(answer: Answer): Observed {
 
 const FORBIDDEN_PAGE = [messages("vi").errors.forbiddenPage(), messages("en").errors.forbiddenPage()];
 
+/**
+ * A page refuses a visitor who is not signed in by sending them to sign in, and a signed-in person
+ * without the right with 403 and the refusal page (app/forbidden.tsx). The refusal text answered
+ * 200 counts as a success: caches, crawlers and other systems read the status, not the words.
+ */
 function pageOutcome(answer: Answer): Observed {
   const redirected = redirectOutcome(answer);
   if (redirected) return redirected;
   const html = answer.text();
-  if (answer.status === 200 && FORBIDDEN_PAGE.some((text) => html.includes(text))) return { granted: false, permissionRefused: true, detail: "forbidden notice" };
-  return { granted: answer.status === 200, permissionRefused: answer.status === 404 || answer.status === 403, detail: String(answer.status) };
+  const refusalText = FORBIDDEN_PAGE.some((text) => html.includes(text));
+  if (answer.status === 200 && refusalText) return { granted: true, permissionRefused: false, status: 200, detail: "200 with the refusal text (a refusal must answer 403)" };
+  if (answer.status === 403 && !refusalText) return { granted: false, permissionRefused: true, status: 403, detail: "403 without the refusal page" };
+  return { granted: answer.status === 200, permissionRefused: answer.status === 403, status: answer.status, detail: String(answer.status) };
 }
 
 const page = (path: (cell: CellContext) => string, expected: Expected, resources?: ResourceName[]): Expectation => ({
@@ -457,6 +466,44 @@ test("pages and reads: granted exactly as the permission module says", async () 
   recordFigures({ matrixCells: results.length, unauthorizedSuccesses: unauthorized.length });
   expect(unauthorized.map(describe), "unauthorized successes").toEqual([]);
   expect(wronglyRefused.map(describe), "refused although the policy allows it").toEqual([]);
+  // Refused pages answer 403 to a person signed in without the right (not 200, not 404, not a redirect).
+  const signedInRefusals = results.filter((result) => result.key.startsWith("page ") && !result.expected && actorFor(result.role, "session") !== null);
+  expect(signedInRefusals.length).toBeGreaterThan(0);
+  expect(signedInRefusals.filter((result) => result.observed.status !== 403).map(describe), "refused pages not answered 403").toEqual([]);
+});
+
+/**
+ * For each page that takes a parameter, an address naming something that does not exist. Asked
+ * by the admin, who may see everything that exists: each must answer 404 with the not-found page.
+ */
+const MISSING_PAGES: Record<string, () => string> = {
+  "page /[document]": () => "/khong-co-tai-lieu-nay",
+  "page /[document]/[section]": () => `/${DOC}/khong-co-muc-nay`,
+  "page /[document]/lich-su": () => "/khong-co-tai-lieu-nay/lich-su",
+  "page /[document]/lich-su/[section]": () => `/${DOC}/lich-su/khong-co-muc-nay`,
+  "page /[document]/nhan-tin": () => "/khong-co-tai-lieu-nay/nhan-tin",
+  "page /[document]/so-sanh": () => "/khong-co-tai-lieu-nay/so-sanh?tu=1&den=2",
+  "page /[document]/v/[n]": () => `/${DOC}/v/999999`,
+  "page /[document]/v/[n]/[section]": () => `/${DOC}/v/2/khong-co-muc-nay`,
+  "page /[document]/v/[n]/nguon-goc": () => `/${DOC}/v/999999/nguon-goc`,
+  "page /[document]/ngay": () => `/${DOC}/ngay?d=khong-phai-ngay`,
+  "page /[document]/ngay/[date]": () => `/${DOC}/ngay/1900-01-01`,
+  "page /lam-viec/de-xuat/[id]": () => "/lam-viec/de-xuat/khong-co-de-xuat-nay",
+  "page /lam-viec/de-xuat/moi": () => "/lam-viec/de-xuat/moi?document=khong-co-tai-lieu-nay",
+};
+const NOT_FOUND_PAGE = [messages("vi").reader.notFoundTitle, messages("en").reader.notFoundTitle];
+
+test("every page that names something answers 404 when it does not exist", async () => {
+  const pagesWithParameters = scanEntries()
+    .map(entryKey)
+    .filter((key) => key.startsWith("page ") && (key.includes("[") || key.endsWith("/moi") || key.endsWith("/ngay")));
+  expect(pagesWithParameters.filter((key) => !(key in MISSING_PAGES)), "pages with a parameter but no missing address in MISSING_PAGES").toEqual([]);
+  const admin = visitors.get("admin")!;
+  const answers = await inBatches(Object.entries(MISSING_PAGES), 3, async ([key, path]) => ({ key, path: path(), answer: await admin.request({ path: path() }) }));
+  const wrong = answers.filter(({ answer }) => answer.status !== 404 || !NOT_FOUND_PAGE.some((title) => answer.text().includes(title)));
+  expect(wrong.map(({ key, path, answer }) => `${key} ${path}: ${answer.status}`)).toEqual([]);
+  const unknown = await admin.request({ path: "/khong-co/trang/nay/dau" });
+  expect(unknown.status).toBe(404);
 });
 
 test("writes: refused ones change nothing, allowed ones are not refused for who asked", async () => {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { ImportForm } from "@/components/history/ImportForm";
 import { messages } from "@/lib/i18n/messages";
 import { getCurrentActor } from "@/lib/auth/current";
@@ -16,9 +16,7 @@ export default async function ImportPage() {
   if (!actor) redirect("/dang-nhap?callbackUrl=/quan-tri/nhap");
   const { locale, t: site } = await getMessages();
   const t = messages(locale).history;
-  if (!can(actor, "document:import")) {
-    return <p className="notice notice--error" role="alert">{site.errors.forbiddenPage()}</p>;
-  }
+  if (!can(actor, "document:import")) forbidden();
   const documents = (await listDocuments()).filter((document) => document.version !== null);
   return (
     <>

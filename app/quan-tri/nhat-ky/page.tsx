@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getCurrentActor } from "@/lib/auth/current";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
@@ -12,7 +12,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const actor = await getCurrentActor();
   if (!actor) redirect("/dang-nhap?callbackUrl=/quan-tri/nhat-ky");
   const { locale, t } = await getMessages();
-  if (!can(actor, "audit:read")) return <p className="notice notice--error" role="alert">{t.errors.forbiddenPage()}</p>;
+  if (!can(actor, "audit:read")) forbidden();
   const filter = await searchParams;
   const events = await listAuditEvents({ actor, filter });
   const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => !!entry[1]));

@@ -17,6 +17,8 @@ export const reader: Messages["reader"] = {
   notFoundTitle: "Page not found",
   notFoundBody: "This address is not in the handbook. The section may have been renamed or the link mistyped.",
   backHome: "Back to the home page",
+  forbiddenTitle: "Access refused",
+  forbiddenSignedInAs: (name: string) => `You are signed in as ${name}. If you need this permission, ask your ministry's administrator.`,
   emptyHandbook: "No document has been published yet.",
   homeIntro:
     "The Digital Transformation Handbook is an open document: ministries propose changes, reviewers approve them, and every version is kept so that anyone can read, compare and cite it.",

@@ -15,6 +15,8 @@ export const reader = {
   notFoundTitle: "Không tìm thấy trang",
   notFoundBody: "Địa chỉ này không có trong Cẩm nang. Có thể mục đã được đổi tên hoặc đường dẫn bị gõ sai.",
   backHome: "Về trang chủ",
+  forbiddenTitle: "Không có quyền truy cập",
+  forbiddenSignedInAs: (name: string) => `Bạn đang đăng nhập với tên ${name}. Nếu cần quyền này, hãy liên hệ quản trị viên của cơ quan.`,
   emptyHandbook: "Chưa có tài liệu nào được ban hành.",
   homeIntro:
     "Cẩm nang chuyển đổi số là tài liệu mở: các bộ, ngành đề xuất sửa đổi, người thẩm định phê duyệt, và mọi phiên bản đều được lưu lại để ai cũng có thể đọc, so sánh và trích dẫn.",

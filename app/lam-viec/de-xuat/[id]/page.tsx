@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { DocumentDiffView, type DiffRemark } from "@/components/diff/DocumentDiffView";
 import { ProposalSectionEditor } from "@/components/editor/ProposalSectionEditor";
 import { FlashMessage } from "@/components/ui/FlashMessage";
@@ -57,7 +57,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
     view = await getProposalView({ actor, proposalId: id });
   } catch (caught) {
     if (isAppError(caught) && caught.code === "NOT_FOUND") notFound();
-    if (isAppError(caught) && caught.code === "FORBIDDEN") return <p className="notice notice--error" role="alert">{t.errors.forbiddenPage()}</p>;
+    if (isAppError(caught) && caught.code === "FORBIDDEN") forbidden();
     throw caught;
   }
   const resource = view.resource;

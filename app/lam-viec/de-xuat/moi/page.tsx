@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { NewProposalForm } from "@/components/proposal/NewProposalForm";
 import { getCurrentActor } from "@/lib/auth/current";
 import { proposalStartingPoint } from "@/lib/services/proposals/proposal-start";
@@ -14,9 +14,9 @@ export default async function NewProposalPage({ searchParams }: { searchParams: 
   const actor = await getCurrentActor();
   if (!actor) redirect(`/dang-nhap?callbackUrl=${encodeURIComponent(`/lam-viec/de-xuat/moi?document=${slug ?? ""}&section=${section ?? ""}`)}`);
   const { t } = await getMessages();
-  if (!can(actor, "proposal:create")) return <p className="notice notice--error" role="alert">{t.errors.forbiddenPage()}</p>;
+  if (!can(actor, "proposal:create")) forbidden();
   const start = await proposalStartingPoint({ slug });
-  if (!start) redirect("/");
+  if (!start) notFound();
   const { document, headNumber } = start;
   return (
     <>
