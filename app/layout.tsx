@@ -32,7 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" tabIndex={-1}>{children}</main>
         <footer className="site-footer">
           <p>{t.site.footer}</p>
-          <p><a href="/api/v1/documents">{t.site.openData}</a></p>
+          <p><a href="/api/v1/open-data.zip">{t.site.openData}</a> · <a href="/tai-lieu-api">{t.api.pageTitle}</a></p>
         </footer>
       </body>
     </html>

@@ -249,6 +249,10 @@ const EXPECTATIONS = new Map<string, Expectation>([
   ["GET /log/checkpoint", read(() => "/log/checkpoint", "public")],
   ["GET /log/policy", read(() => "/log/policy", "public")],
   ["GET /log/tile/[...path]", read(() => "/log/tile/0/000.p/2", "public")],
+  // The API's description, its reference page and the open data archive: public like the text.
+  ["page /tai-lieu-api", page(() => "/tai-lieu-api", "public")],
+  ["GET /api/v1/openapi.json", read(() => "/api/v1/openapi.json", "public")],
+  ["GET /api/v1/open-data.zip", read(() => "/api/v1/open-data.zip", "document:read")],
 
   // Signing in is everyone's, but nobody signs in without the password.
   [

@@ -8,9 +8,10 @@ import { HISTORY_COMMANDS } from "./history-commands";
 import { CommandExit, LOG_COMMANDS } from "./log-commands";
 import { KEY_COMMANDS } from "./key-commands";
 import { grantAppRoleCommand } from "./db-commands";
+import { mirrorCommand } from "./mirror-command";
 
 /** Every command of `handbook`; add new ones here. */
-const COMMANDS: Command[] = [userCreateCommand, tokenCreateCommand, tokenRevokeCommand, ...HISTORY_COMMANDS, ...LOG_COMMANDS, backupCommand, restoreCommand, ...KEY_COMMANDS, grantAppRoleCommand];
+const COMMANDS: Command[] = [userCreateCommand, tokenCreateCommand, tokenRevokeCommand, ...HISTORY_COMMANDS, ...LOG_COMMANDS, backupCommand, restoreCommand, ...KEY_COMMANDS, grantAppRoleCommand, mirrorCommand];
 
 function help(): string {
   return [

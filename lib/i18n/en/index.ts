@@ -1,5 +1,6 @@
 import type { Messages } from "../vi";
 import { admin } from "./admin";
+import { api } from "./api";
 import { approvals } from "./approvals";
 import { auth } from "./auth";
 import { consultation } from "./consultation";
@@ -20,4 +21,4 @@ import { webhooks } from "./webhooks";
 import { workspace } from "./workspace";
 
 /** The English catalog, shaped by the Vietnamese one (../vi/index.ts). */
-export const en: Messages = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier, consultation };
+export const en: Messages = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier, consultation, api };

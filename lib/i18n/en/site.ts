@@ -13,5 +13,5 @@ export const site: Messages["site"] = {
   language: "Language",
   switchTo: "Tiếng Việt",
   footer: "Open Handbook — every version is kept, comparable and verifiable.",
-  openData: "Open data (API)",
+  openData: "Open data (every version, .zip)",
 };

@@ -1,4 +1,5 @@
 import { admin } from "./admin";
+import { api } from "./api";
 import { approvals } from "./approvals";
 import { auth } from "./auth";
 import { consultation } from "./consultation";
@@ -24,6 +25,6 @@ import { workspace } from "./workspace";
  * else. Entries are strings, or functions of typed parameters for words that vary (use
  * `plural()` from ../plural.ts for counts).
  */
-export const vi = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier, consultation };
+export const vi = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier, consultation, api };
 
 export type Messages = typeof vi;

@@ -11,5 +11,5 @@ export const site = {
   language: "Ngôn ngữ",
   switchTo: "English",
   footer: "Cẩm nang mở — mỗi phiên bản đều được lưu lại, có thể so sánh và kiểm chứng.",
-  openData: "Dữ liệu mở (API)",
+  openData: "Dữ liệu mở (mọi phiên bản, .zip)",
 };

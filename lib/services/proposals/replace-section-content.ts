@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { canEditContent, isProposalStatus } from "../../domain/proposal-state";
@@ -6,6 +7,12 @@ import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { recordAudit } from "../../db/audit";
 import type { DraftSectionWriter } from "./draft-writer";
+
+/**
+ * `PUT /api/v1/proposals/{id}/sections/{sectionId}`'s body. The content is any JSON here: it is
+ * checked against the editor schema below, which names what is wrong with it.
+ */
+export const replaceSectionInput = z.object({ content: z.unknown() });
 
 /**
  * Replaces one section of a draft with new Tiptap JSON (API clients, imports). The content is

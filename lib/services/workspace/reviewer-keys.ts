@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { recordAudit } from "../../db/audit";
 import { getDb, type Db, type DbOrTx } from "../../db/client";
 import { runTransaction } from "../../db/transaction";
@@ -17,6 +18,9 @@ export type KeyRetirement = "ROTATED" | "REVOKED";
 
 /** The longest base64 text taken as a public key before decoding (a 32-byte key is 44 characters). */
 const MAX_PUBLIC_KEY_TEXT_LENGTH = 100;
+
+/** `POST /api/v1/me/keys`'s body. Any value: parseReviewerPublicKey answers what is wrong with it in words a person reads. */
+export const registerReviewerKeyInput = z.object({ publicKey: z.unknown() });
 
 export interface PublishedReviewerKey {
   id: string;

@@ -1,13 +1,9 @@
-import { z } from "zod";
 import { getRequestActor } from "@/lib/auth/current";
 import { apiRoute, json, readJson } from "@/lib/http/api";
 import { requireActor } from "@/lib/policies";
-import { listOwnReviewerKeys, registerReviewerKey } from "@/lib/services/workspace/reviewer-keys";
+import { listOwnReviewerKeys, registerReviewerKey, registerReviewerKeyInput } from "@/lib/services/workspace/reviewer-keys";
 
 export const dynamic = "force-dynamic";
-
-// Any value: parseReviewerPublicKey answers what is wrong with it in words a person reads.
-const registerInput = z.object({ publicKey: z.unknown() });
 
 /** The caller's reviewer keys, in use or retired, newest first. */
 export const GET = apiRoute(async (request) => {
@@ -21,7 +17,7 @@ export const GET = apiRoute(async (request) => {
  */
 export const POST = apiRoute(async (request) => {
   const actor = requireActor(await getRequestActor(request));
-  const input = await readJson(request, registerInput);
+  const input = await readJson(request, registerReviewerKeyInput);
   const { key, created } = await registerReviewerKey({ actor, publicKey: input.publicKey });
   return json({ key }, { status: created ? 201 : 200 });
 });

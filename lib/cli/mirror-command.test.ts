@@ -1,0 +1,148 @@
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MANIFEST_PATH, parseManifest } from "../domain/open-data";
+import { readLogPolicy } from "../services/log/read-log";
+import { createTestDatabase, type TestDatabase } from "../testing/databases";
+import { parseArgs } from "./commands";
+import { CommandExit } from "./log-commands";
+import { mirror } from "./mirror-command";
+
+const APP = path.resolve(__dirname, "../../app");
+const SLUG = "cam-nang-chuyen-doi-so";
+
+type Handler = (request: Request, context: unknown) => Promise<Response>;
+
+/**
+ * The installation's public addresses on a loopback port, answered by the product's own route
+ * handlers (app/**\/route.ts, matched by the route tree's dynamic segments), on a seeded
+ * database. `tamper` may change an answer on its way out, as a hostile or broken server would.
+ */
+async function startPublicServer(tamper: { current: ((pathname: string, body: Buffer) => Buffer) | null }) {
+  const routes: { pattern: RegExp; names: string[]; file: string }[] = [];
+  const walk = (dir: string, segments: string[]) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), [...segments, entry.name]);
+      else if (entry.name === "route.ts") {
+        const names: string[] = [];
+        const source = segments.map((segment) => {
+          const dynamic = /^\[(.+)\]$/.exec(segment);
+          if (!dynamic) return segment.replace(/[.]/g, "\\.");
+          names.push(dynamic[1]);
+          return "([^/]+)";
+        });
+        routes.push({ pattern: new RegExp(`^/${source.join("/")}$`), names, file: path.join(dir, entry.name) });
+      }
+    }
+  };
+  walk(APP, []);
+  const server = http.createServer((incoming, outgoing) => {
+    void (async () => {
+      const url = new URL(incoming.url ?? "/", "http://127.0.0.1");
+      const route = routes.find((candidate) => candidate.pattern.test(url.pathname));
+      if (!route) {
+        outgoing.writeHead(404).end();
+        return;
+      }
+      const values = route.pattern.exec(url.pathname)!.slice(1).map(decodeURIComponent);
+      const params = Object.fromEntries(route.names.map((name, index) => [name, values[index]]));
+      const handler = ((await import(route.file)) as Record<string, Handler>)[incoming.method ?? "GET"];
+      const response = await handler(new Request(url, { method: incoming.method }), { params: Promise.resolve(params) });
+      let body: Buffer = Buffer.from(await response.arrayBuffer());
+      if (tamper.current) body = tamper.current(url.pathname, body);
+      outgoing.writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "application/octet-stream" }).end(body);
+    })().catch((error: unknown) => outgoing.writeHead(500).end(String(error)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+async function archiveBytes(base: string): Promise<Buffer> {
+  const response = await fetch(`${base}/api/v1/open-data.zip`);
+  return Buffer.from(new Uint8Array(await response.arrayBuffer()));
+}
+
+describe("handbook mirror", () => {
+  let database: TestDatabase;
+  let server: Awaited<ReturnType<typeof startPublicServer>>;
+  let directory: string;
+  const tamper: { current: ((pathname: string, body: Buffer) => Buffer) | null } = { current: null };
+
+  beforeAll(async () => {
+    database = await createTestDatabase("sqlite", { seed: true });
+    server = await startPublicServer(tamper);
+    directory = fs.mkdtempSync(path.join(os.tmpdir(), "handbook-mirror-"));
+  });
+  afterAll(async () => {
+    await server.close();
+    fs.rmSync(directory, { recursive: true, force: true });
+    await database.drop();
+  });
+
+  it("copies every version, statement and proof from a running installation, checked against the manifest, the log and the live addresses", async () => {
+    const target = path.join(directory, "mirror");
+    const report = await mirror(parseArgs(["--from", `${server.url}/`, "--to", target]));
+    expect(report).toMatchObject({ documents: 1, versions: 2, logSize: 2 });
+    const manifest = parseManifest(fs.readFileSync(path.join(target, MANIFEST_PATH)));
+    for (const file of manifest.files) expect(fs.statSync(path.join(target, file.path)).size, file.path).toBe(file.bytes);
+    const live = await fetch(`${server.url}/api/v1/documents/${SLUG}/versions/2`).then((response) => response.text());
+    expect(fs.readFileSync(path.join(target, "documents", SLUG, "versions", "2.json"), "utf8")).toBe(live);
+    expect(fs.readFileSync(path.join(target, "open-data.zip")).equals(await archiveBytes(server.url))).toBe(true);
+
+    // Again into the same directory: the earlier mirror is replaced, with the policy given as trusted.
+    const policy = path.join(directory, "policy.txt");
+    fs.writeFileSync(policy, readLogPolicy());
+    expect((await mirror(parseArgs(["--from", server.url, "--to", target, "--policy", policy]))).versions).toBe(2);
+  });
+
+  it("refuses, and writes nothing, when one byte of a version differs from its manifest", async () => {
+    const original = await archiveBytes(server.url);
+    const zip = await JSZip.loadAsync(original);
+    const name = `documents/${SLUG}/versions/1.json`;
+    const text = await zip.file(name)!.async("string");
+    zip.file(name, text.replace(/("text":")(.)/, "$1*$2"));
+    const forged = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    tamper.current = (pathname, body) => (pathname === "/api/v1/open-data.zip" ? forged : body);
+    const target = path.join(directory, "forged");
+    const failure = await mirror(parseArgs(["--from", server.url, "--to", target])).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CommandExit);
+    expect((failure as CommandExit).code).toBe(1);
+    expect((failure as CommandExit).message).toMatch(/NOT MIRRORED.*\n.*versions\/1\.json: \d+ bytes with SHA-256/);
+    expect(fs.existsSync(target)).toBe(false);
+    tamper.current = null;
+  });
+
+  it("refuses an archive whose manifest was rewritten to match a changed version: the log proves it wrong", async () => {
+    const original = await archiveBytes(server.url);
+    const zip = await JSZip.loadAsync(original);
+    const name = `documents/${SLUG}/versions/2.json`;
+    const changed = (await zip.file(name)!.async("string")).replace(/("text":")(.)/, "$1*$2");
+    zip.file(name, changed);
+    const manifest = JSON.parse(await zip.file(MANIFEST_PATH)!.async("string")) as { files: { path: string; bytes: number; sha256: string }[] };
+    const entry = manifest.files.find((file) => file.path === name)!;
+    entry.bytes = Buffer.byteLength(changed);
+    entry.sha256 = (await import("node:crypto")).createHash("sha256").update(changed).digest("hex");
+    zip.file(MANIFEST_PATH, JSON.stringify(manifest));
+    const forged = await zip.generateAsync({ type: "nodebuffer" });
+    tamper.current = (pathname, body) => (pathname === "/api/v1/open-data.zip" ? forged : body);
+    const failure = (await mirror(parseArgs(["--from", server.url, "--to", path.join(directory, "rewritten")])).catch((error: unknown) => error)) as CommandExit;
+    tamper.current = null;
+    expect(failure).toBeInstanceOf(CommandExit);
+    expect(failure.message).toMatch(/cam-nang-chuyen-doi-so version 2: NOT VERIFIED \(content_mismatch|version 2: NOT VERIFIED/);
+    expect(failure.message).toMatch(/differs from what 127\.0\.0\.1:\d+ serves/);
+  });
+
+  it("refuses a directory that holds something other than a mirror, and an address that is not one", async () => {
+    const occupied = path.join(directory, "occupied");
+    fs.mkdirSync(occupied);
+    fs.writeFileSync(path.join(occupied, "notes.txt"), "keep me");
+    await expect(mirror(parseArgs(["--from", server.url, "--to", occupied]))).rejects.toThrow(/not empty/);
+    expect(fs.readFileSync(path.join(occupied, "notes.txt"), "utf8")).toBe("keep me");
+    await expect(mirror(parseArgs(["--from", "ftp://example.vn", "--to", path.join(directory, "x")]))).rejects.toThrow(/http or https/);
+    await expect(mirror(parseArgs(["--from", "http://127.0.0.1:9", "--to", path.join(directory, "x")]))).rejects.toThrow(/cannot fetch/);
+  });
+});

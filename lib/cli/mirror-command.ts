@@ -1,0 +1,236 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import JSZip from "jszip";
+import { archiveProblems, ManifestError, MANIFEST_PATH, parseManifest, sameBase64, type Manifest } from "../domain/open-data";
+import { verifyVersionOffline, type VersionSection } from "../domain/tlog";
+import { bytesEqual, decodeUtf8 } from "../domain/tlog/bytes";
+import { optionalOption, requireOption, UsageError, type Command, type ParsedArgs } from "./commands";
+import { CommandExit } from "./log-commands";
+
+/**
+ * `handbook mirror --from https://camnang.gov.vn --to mirror/ [--policy policy.txt]`: copies a
+ * whole installation from its public files (the open data archive, GET /api/v1/open-data.zip)
+ * and checks everything before writing anything: every file against the manifest, every
+ * version's chain link, content, statement, log signature, witness quorum and inclusion proof,
+ * and every version's JSON against the installation's own address for it. A failure writes
+ * nothing and exits 1.
+ */
+
+export const ARCHIVE_PATH = "/api/v1/open-data.zip";
+/** The largest archive fetched: thousands of versions of a handbook-sized text, with room. */
+export const MAX_MIRROR_ARCHIVE_BYTES = 512 * 1024 * 1024;
+/** Entries in one archive: three files per version plus a few; a million versions would not fit anyway. */
+export const MAX_MIRROR_ENTRIES = 200_000;
+/** Everything unpacked: JSON compresses about ten to one, a zip bomb a thousand to one; counted while inflating. */
+export const MAX_MIRROR_UNCOMPRESSED_BYTES = 4 * 1024 * 1024 * 1024;
+/** How long one request may take: a large archive over a slow link, not an endless one. */
+export const MIRROR_REQUEST_TIMEOUT_MS = 10 * 60 * 1000;
+
+interface VersionJson {
+  slug?: unknown;
+  version?: { number?: unknown };
+  statement?: unknown;
+  sections?: Array<{ id: string; slug: string; title: string; position: number; content: unknown }>;
+}
+
+/** The installation's base address, without a trailing slash: `https://camnang.gov.vn` or `https://host/prefix`. */
+function baseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`--from must be a URL, e.g. https://camnang.gov.vn (got ${raw})`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new UsageError("--from must be an http or https URL");
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+async function fetchBytes(url: string, maxBytes: number): Promise<Uint8Array> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: AbortSignal.timeout(MIRROR_REQUEST_TIMEOUT_MS), redirect: "follow" });
+  } catch (error) {
+    throw new CommandExit(1, `cannot fetch ${url}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!response.ok || !response.body) throw new CommandExit(1, `${url} answered ${response.status}`);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new CommandExit(1, `${url} is over ${maxBytes} bytes: refused`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The entry's bytes, inflated chunk by chunk and given up once past the budget left. */
+function inflate(entry: JSZip.JSZipObject, budget: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stream = entry.nodeStream("nodebuffer");
+    stream.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > budget) {
+        stream.pause();
+        stream.removeAllListeners();
+        reject(new CommandExit(1, `the archive unpacks to more than ${MAX_MIRROR_UNCOMPRESSED_BYTES} bytes: refused`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.on("end", () => resolve(Buffer.concat(chunks)));
+    stream.on("error", reject);
+  });
+}
+
+async function unpack(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw new CommandExit(1, "the archive is not a zip file");
+  }
+  const entries = Object.values(zip.files).filter((entry) => !entry.dir);
+  if (entries.length > MAX_MIRROR_ENTRIES) throw new CommandExit(1, `the archive has more than ${MAX_MIRROR_ENTRIES} entries: refused`);
+  const files = new Map<string, Uint8Array>();
+  let total = 0;
+  for (const entry of entries) {
+    const content = await inflate(entry, MAX_MIRROR_UNCOMPRESSED_BYTES - total);
+    total += content.length;
+    files.set(entry.name, content);
+  }
+  return files;
+}
+
+interface MirrorReport {
+  documents: number;
+  versions: number;
+  files: number;
+  logSize: number;
+  origin: string;
+}
+
+/** Checks a fetched archive completely; the problems, or what it holds. */
+async function verifyArchive(from: string, files: Map<string, Uint8Array>, trustedPolicy: string | null): Promise<{ manifest: Manifest; problems: string[] }> {
+  const manifestFile = files.get(MANIFEST_PATH);
+  if (!manifestFile) throw new CommandExit(1, "the archive has no manifest.json");
+  let manifest: Manifest;
+  try {
+    manifest = parseManifest(manifestFile);
+  } catch (error) {
+    if (error instanceof ManifestError) throw new CommandExit(1, error.message);
+    throw error;
+  }
+  const problems = archiveProblems(manifest, files);
+  if (problems.length > 0) return { manifest, problems };
+  const policy = trustedPolicy ?? decodeUtf8(files.get(manifest.log.policy)!);
+  if (trustedPolicy !== null && !bytesEqual(Buffer.from(trustedPolicy), files.get(manifest.log.policy)!)) {
+    problems.push(`${manifest.log.policy}: differs from the policy given with --policy (the one trusted is used)`);
+  }
+  for (const document of manifest.documents) {
+    for (const version of document.versions) {
+      const where = `${document.slug} version ${version.number}`;
+      const content = files.get(version.content)!;
+      let json: VersionJson;
+      try {
+        json = JSON.parse(decodeUtf8(content)) as VersionJson;
+      } catch {
+        problems.push(`${where}: ${version.content} is not JSON`);
+        continue;
+      }
+      const statement = files.get(version.statement)!;
+      if (!sameBase64(statement, json.statement)) problems.push(`${where}: ${version.statement} is not the statement the version JSON carries`);
+      if (!Array.isArray(json.sections)) {
+        problems.push(`${where}: the version JSON has no sections`);
+        continue;
+      }
+      const sections: VersionSection[] = json.sections.map((section) => ({ ...section, content: JSON.stringify(section.content) }));
+      const result = verifyVersionOffline({ sections, statement, proof: decodeUtf8(files.get(version.proof)!), policy, expect: { document: document.slug, version: version.number } });
+      if (!result.ok) problems.push(`${where}: NOT VERIFIED (${result.reason}): ${result.message}`);
+      // What the archive says must be what the installation serves at the version's own address.
+      const live = await fetchBytes(`${from}/api/v1/documents/${encodeURIComponent(document.slug)}/versions/${version.number}`, MAX_MIRROR_ARCHIVE_BYTES);
+      if (!bytesEqual(live, content)) problems.push(`${where}: ${version.content} differs from what ${new URL(from).host} serves for that version`);
+    }
+  }
+  return { manifest, problems };
+}
+
+/** A mirror replaces only an earlier mirror (or nothing): never a directory holding something else. */
+function assertTargetFree(target: string): void {
+  if (!fs.existsSync(target)) return;
+  const present = fs.readdirSync(target);
+  if (present.length > 0 && !present.includes(MANIFEST_PATH)) throw new UsageError(`${target} is not empty and holds no earlier mirror (no ${MANIFEST_PATH}): refused`);
+}
+
+function writeMirror(target: string, archive: Uint8Array, files: Map<string, Uint8Array>): void {
+  assertTargetFree(target);
+  const parent = path.dirname(path.resolve(target));
+  fs.mkdirSync(parent, { recursive: true });
+  const staging = path.join(parent, `.${path.basename(target)}.partial-${randomBytes(4).toString("hex")}`);
+  fs.mkdirSync(staging);
+  try {
+    for (const [name, bytes] of files) {
+      // parseManifest and archiveProblems admitted only safe relative paths of the manifest.
+      const file = path.join(staging, ...name.split("/"));
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, bytes);
+    }
+    fs.writeFileSync(path.join(staging, "open-data.zip"), archive);
+    if (fs.existsSync(target)) fs.rmSync(target, { recursive: true });
+    fs.renameSync(staging, target);
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+export async function mirror(args: ParsedArgs): Promise<MirrorReport> {
+  const from = baseUrl(requireOption(args, "from"));
+  const target = requireOption(args, "to");
+  const policyFile = optionalOption(args, "policy");
+  let trustedPolicy: string | null = null;
+  if (policyFile) {
+    try {
+      trustedPolicy = fs.readFileSync(policyFile, "utf8");
+    } catch (error) {
+      throw new UsageError(`cannot read ${policyFile}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  assertTargetFree(target);
+  const archive = await fetchBytes(`${from}${ARCHIVE_PATH}`, MAX_MIRROR_ARCHIVE_BYTES);
+  const files = await unpack(archive);
+  const { manifest, problems } = await verifyArchive(from, files, trustedPolicy);
+  if (problems.length > 0) throw new CommandExit(1, `NOT MIRRORED: ${problems.length} problem(s), nothing written\n${problems.map((problem) => `  ${problem}`).join("\n")}`);
+  writeMirror(target, archive, files);
+  return {
+    documents: manifest.documents.length,
+    versions: manifest.documents.reduce((sum, document) => sum + document.versions.length, 0),
+    files: manifest.files.length + 1,
+    logSize: manifest.log.size,
+    origin: manifest.log.origin,
+  };
+}
+
+export const mirrorCommand: Command = {
+  name: "mirror",
+  summary: "Mirror a whole installation from its public files and verify every byte (sao lưu công khai)",
+  usage: "handbook mirror --from https://camnang.gov.vn --to mirror/ [--policy policy.txt]",
+  async run(args) {
+    const report = await mirror(args);
+    console.log(
+      [
+        `mirrored ${report.documents} document(s), ${report.versions} version(s), ${report.files} files into ${requireOption(args, "to")}`,
+        `every file matches manifest.json; every version's chain, content, statement, signature and inclusion in ${report.origin} (size ${report.logSize}) verify; every version matches what the installation serves`,
+        optionalOption(args, "policy") ? "policy: the one given with --policy" : "policy: the installation's own log/policy (give --policy with one obtained from somewhere you trust)",
+      ].join("\n"),
+    );
+  },
+};
