@@ -98,6 +98,10 @@ describe("every answer matches its description", () => {
     expect((await call("get", "/api/v1/proposals/{id}", { params: { id }, token: lan })).status).toBe(200);
     expect((await call("get", "/api/v1/documents/{slug}/verify", { params: { slug: DOC } })).status).toBe(200);
 
+    const thuKeys = (await call("get", "/api/v1/me/keys", { token: thu })).json as { keys: { id: string }[] };
+    expect((await call("delete", "/api/v1/me/keys/{id}", { params: { id: thuKeys.keys[0].id }, token: thu })).status).toBe(200);
+    expect((await call("delete", "/api/v1/me/keys/{id}", { params: { id: "khong-co-khoa" }, token: thu })).status).toBe(404);
+
     expect(problems).toEqual([]);
     expect(OPERATIONS.map((operation) => operation.id).filter((operationId) => !met.has(operationId)), "operations never checked against a real answer").toEqual([]);
   });

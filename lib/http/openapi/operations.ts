@@ -174,6 +174,15 @@ export const OPERATIONS: Operation[] = [
     responses: { 200: json(S.ReviewerKeyRegistered), 201: json(S.ReviewerKeyRegistered), ...writeErrors, 409: error },
   },
   {
+    id: "revokeKey",
+    method: "delete",
+    path: "/api/v1/me/keys/{id}",
+    tag: "keys",
+    access: "write",
+    params: { id: { schema: z.string(), text: "keyId" } },
+    responses: { 200: json(S.ReviewerKeyRegistered), 401: error, 403: error, 404: error },
+  },
+  {
     id: "notificationsFeed",
     method: "get",
     path: "/api/v1/me/notifications.atom",
