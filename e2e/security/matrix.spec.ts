@@ -493,6 +493,7 @@ const MISSING_PAGES: Record<string, () => string> = {
   "page /[document]/ngay": () => `/${DOC}/ngay?d=khong-phai-ngay`,
   "page /[document]/ngay/[date]": () => `/${DOC}/ngay/1900-01-01`,
   "page /lam-viec/de-xuat/[id]": () => "/lam-viec/de-xuat/khong-co-de-xuat-nay",
+  "page /[document]/gop-y/[id]": () => `/${DOC}/gop-y/khong-co-de-xuat-nay`,
   "page /lam-viec/de-xuat/moi": () => "/lam-viec/de-xuat/moi?document=khong-co-tai-lieu-nay",
 };
 const NOT_FOUND_PAGE = [messages("vi").reader.notFoundTitle, messages("en").reader.notFoundTitle];

@@ -10,7 +10,7 @@ import { readLogPolicy } from "../services/log/read-log";
 import { createTestDatabase, type TestDatabase } from "../testing/databases";
 import { parseArgs } from "./commands";
 import { CommandExit } from "./log-commands";
-import { mirror } from "./mirror-command";
+import { mirror, mirrorCommand } from "./mirror-command";
 
 const APP = path.resolve(__dirname, "../../app");
 const SLUG = "cam-nang-chuyen-doi-so";
@@ -85,7 +85,7 @@ describe("handbook mirror", () => {
 
   it("copies every version, statement and proof from a running installation, checked against the manifest, the log and the live addresses", async () => {
     const target = path.join(directory, "mirror");
-    const report = await mirror(parseArgs(["--from", `${server.url}/`, "--to", target]));
+    const report = await mirror(parseArgs(["--from", `${server.url}/`, "--to", target], mirrorCommand.options));
     expect(report).toMatchObject({ documents: 1, versions: 2, logSize: 2 });
     const manifest = parseManifest(fs.readFileSync(path.join(target, MANIFEST_PATH)));
     for (const file of manifest.files) expect(fs.statSync(path.join(target, file.path)).size, file.path).toBe(file.bytes);
@@ -96,7 +96,7 @@ describe("handbook mirror", () => {
     // Again into the same directory: the earlier mirror is replaced, with the policy given as trusted.
     const policy = path.join(directory, "policy.txt");
     fs.writeFileSync(policy, readLogPolicy());
-    expect((await mirror(parseArgs(["--from", server.url, "--to", target, "--policy", policy]))).versions).toBe(2);
+    expect((await mirror(parseArgs(["--from", server.url, "--to", target, "--policy", policy], mirrorCommand.options))).versions).toBe(2);
   });
 
   it("refuses, and writes nothing, when one byte of a version differs from its manifest", async () => {
@@ -108,7 +108,7 @@ describe("handbook mirror", () => {
     const forged = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
     tamper.current = (pathname, body) => (pathname === "/api/v1/open-data.zip" ? forged : body);
     const target = path.join(directory, "forged");
-    const failure = await mirror(parseArgs(["--from", server.url, "--to", target])).catch((error: unknown) => error);
+    const failure = await mirror(parseArgs(["--from", server.url, "--to", target], mirrorCommand.options)).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(CommandExit);
     expect((failure as CommandExit).code).toBe(1);
     expect((failure as CommandExit).message).toMatch(/NOT MIRRORED.*\n.*versions\/1\.json: \d+ bytes with SHA-256/);
@@ -129,7 +129,7 @@ describe("handbook mirror", () => {
     zip.file(MANIFEST_PATH, JSON.stringify(manifest));
     const forged = await zip.generateAsync({ type: "nodebuffer" });
     tamper.current = (pathname, body) => (pathname === "/api/v1/open-data.zip" ? forged : body);
-    const failure = (await mirror(parseArgs(["--from", server.url, "--to", path.join(directory, "rewritten")])).catch((error: unknown) => error)) as CommandExit;
+    const failure = (await mirror(parseArgs(["--from", server.url, "--to", path.join(directory, "rewritten")], mirrorCommand.options)).catch((error: unknown) => error)) as CommandExit;
     tamper.current = null;
     expect(failure).toBeInstanceOf(CommandExit);
     expect(failure.message).toMatch(/cam-nang-chuyen-doi-so version 2: NOT VERIFIED \(content_mismatch|version 2: NOT VERIFIED/);
@@ -140,9 +140,9 @@ describe("handbook mirror", () => {
     const occupied = path.join(directory, "occupied");
     fs.mkdirSync(occupied);
     fs.writeFileSync(path.join(occupied, "notes.txt"), "keep me");
-    await expect(mirror(parseArgs(["--from", server.url, "--to", occupied]))).rejects.toThrow(/not empty/);
+    await expect(mirror(parseArgs(["--from", server.url, "--to", occupied], mirrorCommand.options))).rejects.toThrow(/not empty/);
     expect(fs.readFileSync(path.join(occupied, "notes.txt"), "utf8")).toBe("keep me");
-    await expect(mirror(parseArgs(["--from", "ftp://example.vn", "--to", path.join(directory, "x")]))).rejects.toThrow(/http or https/);
-    await expect(mirror(parseArgs(["--from", "http://127.0.0.1:9", "--to", path.join(directory, "x")]))).rejects.toThrow(/cannot fetch/);
+    await expect(mirror(parseArgs(["--from", "ftp://example.vn", "--to", path.join(directory, "x")], mirrorCommand.options))).rejects.toThrow(/http or https/);
+    await expect(mirror(parseArgs(["--from", "http://127.0.0.1:9", "--to", path.join(directory, "x")], mirrorCommand.options))).rejects.toThrow(/cannot fetch/);
   });
 });

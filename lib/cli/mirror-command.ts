@@ -223,6 +223,7 @@ export const mirrorCommand: Command = {
   name: "mirror",
   summary: "Mirror a whole installation from its public files and verify every byte (sao lưu công khai)",
   usage: "handbook mirror --from https://camnang.gov.vn --to mirror/ [--policy policy.txt]",
+  options: { from: "string", to: "string", policy: "string" },
   async run(args) {
     const report = await mirror(args);
     console.log(

@@ -1,6 +1,11 @@
 import { z } from "zod";
 import type { Messages } from "../../i18n/messages";
+import { consultationCommentInput } from "../../services/consultation/add-consultation-comment";
+import { answerInput } from "../../services/consultation/answer-consultation-comment";
+import { openConsultationInput } from "../../services/consultation/open-consultation";
 import { commentInput } from "../../services/proposals/add-comment";
+import { suggestionInput } from "../../services/suggestions/create-suggestion";
+import { decisionInput } from "../../services/suggestions/decide-suggestions";
 import { proposalFieldsInput } from "../../services/proposals/create-proposal";
 import { publishInput } from "../../services/proposals/publish-proposal";
 import { replaceSectionInput } from "../../services/proposals/replace-section-content";
@@ -274,6 +279,94 @@ export const OPERATIONS: Operation[] = [
     params: { id: proposalId },
     body: { schema: commentInput, required: true },
     responses: { 201: json(S.CommentCreated), ...writeErrors, 429: error },
+  },
+  {
+    id: "openConsultation",
+    method: "post",
+    path: "/api/v1/proposals/{id}/consultation",
+    tag: "consultation",
+    access: "write",
+    params: { id: proposalId },
+    body: { schema: openConsultationInput, required: true },
+    responses: { 201: json(S.Consultation), ...writeErrors, 409: error },
+  },
+  {
+    id: "getConsultation",
+    method: "get",
+    path: "/api/v1/proposals/{id}/consultation",
+    tag: "consultation",
+    access: "public",
+    params: { id: proposalId },
+    responses: { 200: json(S.Consultation), 403: error, 404: error },
+  },
+  {
+    id: "consultationReport",
+    method: "get",
+    path: "/api/v1/proposals/{id}/consultation/report",
+    tag: "consultation",
+    access: "public",
+    params: { id: proposalId },
+    query: { format: { schema: z.enum(["html", "csv", "pdf"]), text: "reportFormat" } },
+    responses: { 200: { media: ["text/html", "text/csv", "application/pdf"] }, 400: error, 403: error, 404: error },
+  },
+  {
+    id: "addConsultationComment",
+    method: "post",
+    path: "/api/v1/proposals/{id}/consultation/comments",
+    tag: "consultation",
+    access: "write",
+    params: { id: proposalId },
+    body: { schema: consultationCommentInput, required: true },
+    responses: { 201: json(S.ConsultationCommentCreated), ...writeErrors, 409: error, 429: error },
+  },
+  {
+    id: "answerConsultationComment",
+    method: "post",
+    path: "/api/v1/proposals/{id}/consultation/comments/{commentId}/answer",
+    tag: "consultation",
+    access: "write",
+    params: { id: proposalId, commentId: { schema: z.string(), text: "commentId" } },
+    body: { schema: answerInput, required: true },
+    responses: { 200: json(S.ConsultationAnswer), ...writeErrors, 409: error },
+  },
+  {
+    id: "listSuggestions",
+    method: "get",
+    path: "/api/v1/proposals/{id}/suggestions",
+    tag: "proposals",
+    access: "account",
+    params: { id: proposalId },
+    responses: { 200: json(S.SuggestionList), 401: error, 403: error, 404: error },
+  },
+  {
+    id: "createSuggestion",
+    method: "post",
+    path: "/api/v1/proposals/{id}/suggestions",
+    tag: "proposals",
+    access: "write",
+    params: { id: proposalId },
+    body: { schema: suggestionInput, required: true },
+    responses: { 201: json(S.SuggestionCreated), ...writeErrors, 409: error },
+  },
+  {
+    id: "decideSuggestions",
+    method: "post",
+    path: "/api/v1/proposals/{id}/suggestions/decision",
+    tag: "proposals",
+    access: "write",
+    params: { id: proposalId },
+    body: { schema: decisionInput, required: true },
+    responses: { 200: json(S.SuggestionDecision), ...writeErrors, 409: error },
+  },
+  {
+    id: "decideSuggestion",
+    method: "post",
+    path: "/api/v1/proposals/{id}/suggestions/{suggestionId}/decision",
+    tag: "proposals",
+    access: "write",
+    params: { id: proposalId, suggestionId: { schema: z.string(), text: "suggestionId" } },
+    body: { schema: decisionInput.pick({ decision: true }), required: true },
+    responses: { 200: json(S.SuggestionDecision), ...writeErrors, 409: error },
   },
   {
     id: "listAudit",

@@ -263,3 +263,14 @@ export const VersionPublished = z.object({ version: z.object({ number: positive,
 export const PublishConflicts = ErrorBody.extend({ conflicts: z.array(z.unknown()) }).meta({ id: "PublishConflicts" });
 export const Unsubscribed = z.object({ unsubscribed: z.literal(true), kind: z.string() }).meta({ id: "Unsubscribed" });
 export const OpenApiDocument = z.object({ openapi: z.string().startsWith("3.1"), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }).meta({ id: "OpenApiDocument" });
+
+/**
+ * Consultation and suggestion answers, described by their identifying fields (their services
+ * document the rest); the contract test does not drive these flows yet (see contract.test.ts).
+ */
+export const Consultation = z.looseObject({}).meta({ id: "Consultation" });
+export const ConsultationCommentCreated = z.object({ id: z.string(), status: z.string(), createdAt: instant }).meta({ id: "ConsultationCommentCreated" });
+export const ConsultationAnswer = z.object({ commentId: z.string(), answer: z.object({ disposition: z.string(), reason: z.string().nullable() }) }).meta({ id: "ConsultationAnswer" });
+export const SuggestionList = z.looseObject({}).meta({ id: "SuggestionList" });
+export const SuggestionCreated = z.object({ id: z.string(), status: z.string(), createdAt: instant }).meta({ id: "SuggestionCreated" });
+export const SuggestionDecision = z.looseObject({}).meta({ id: "SuggestionDecision" });
