@@ -32,13 +32,13 @@ test.describe("editions, withdrawals by a logged event, and effects per section"
     await page.getByLabel(/Địa chỉ \(tùy chọn\)/).fill("an-ban--2027");
     await page.evaluate(() => document.querySelector("#edition-slug")?.removeAttribute("pattern"));
     await page.getByRole("button", { name: "Tạo ấn bản" }).click();
-    await expect(page.getByRole("alert")).toContainText("Địa chỉ của ấn bản chỉ gồm chữ thường");
+    await expect(page.locator("p.notice--error")).toContainText("Địa chỉ của ấn bản chỉ gồm chữ thường");
 
     await page.getByLabel("Phiên bản", { exact: true }).selectOption("2");
     await page.getByLabel("Tên ấn bản").fill("Ấn bản 2027");
     await page.getByLabel(/Ghi chú ngắn/).fill("Bản hợp nhất dùng để trích dẫn trong năm 2027.");
     await page.getByRole("button", { name: "Tạo ấn bản" }).click();
-    await expect(page.getByRole("status")).toContainText("Đã tạo ấn bản “Ấn bản 2027”.");
+    await expect(page.locator("p.notice--ok")).toContainText("Đã tạo ấn bản “Ấn bản 2027”.");
     await expect(page.locator("[data-editions]")).toContainText("Ấn bản 2027");
 
     // Anyone, signed in or not, sees it on the home page.
@@ -70,7 +70,7 @@ test.describe("editions, withdrawals by a logged event, and effects per section"
     await page.getByLabel("Phiên bản", { exact: true }).selectOption("1");
     await page.getByLabel("Tên ấn bản").fill("Ấn bản 2027");
     await page.getByRole("button", { name: "Tạo ấn bản" }).click();
-    await expect(page.getByRole("alert")).toContainText("Đã có ấn bản “Ấn bản 2027”");
+    await expect(page.locator("p.notice--error")).toContainText("Đã có ấn bản “Ấn bản 2027”");
     expect((await (await request.get(`/api/v1/documents/${DOC}/editions`)).json()).editions).toHaveLength(1);
   });
 
@@ -84,13 +84,13 @@ test.describe("editions, withdrawals by a logged event, and effects per section"
     await page.getByLabel("Phiên bản cần rút").selectOption("2");
     await page.evaluate(() => document.querySelector("#withdraw-reason")?.removeAttribute("required"));
     await page.getByRole("button", { name: "Rút phiên bản" }).click();
-    await expect(page.getByRole("alert")).toContainText("Hãy nêu lý do rút phiên bản");
+    await expect(page.locator("p.notice--error")).toContainText("Hãy nêu lý do rút phiên bản");
     expect((await (await request.get(`/api/v1/documents/${DOC}/versions/2`)).json()).events).toEqual([]);
 
     await page.getByLabel("Phiên bản cần rút").selectOption("2");
     await page.getByLabel("Lý do (bắt buộc, được công bố)").fill(reason);
     await page.getByRole("button", { name: "Rút phiên bản" }).click();
-    await expect(page.getByRole("status")).toContainText("Đã rút phiên bản 2 từ ngày");
+    await expect(page.locator("p.notice--ok")).toContainText("Đã rút phiên bản 2 từ ngày");
     await expect(page.locator("[data-version-events]")).toContainText(reason);
 
     const reader = await (await browser.newContext()).newPage();
@@ -132,7 +132,7 @@ test.describe("editions, withdrawals by a logged event, and effects per section"
     await expect(page.getByLabel("Phiên bản cần rút").locator("option")).toHaveCount(1);
     await page.getByLabel("Lý do (bắt buộc, được công bố)").fill("Rút nốt.");
     await page.getByRole("button", { name: "Rút phiên bản" }).click();
-    await expect(page.getByRole("alert")).toContainText("không còn văn bản nào có hiệu lực");
+    await expect(page.locator("p.notice--error")).toContainText("không còn văn bản nào có hiệu lực");
   });
 
   test("a section's page lists the versions that affected it, with the effect, the proposal and its legal basis", async ({ page, request }) => {
