@@ -274,3 +274,5 @@ export const ConsultationAnswer = z.object({ commentId: z.string(), answer: z.ob
 export const SuggestionList = z.looseObject({}).meta({ id: "SuggestionList" });
 export const SuggestionCreated = z.object({ id: z.string(), status: z.string(), createdAt: instant }).meta({ id: "SuggestionCreated" });
 export const SuggestionDecision = z.looseObject({}).meta({ id: "SuggestionDecision" });
+export const EditionList = z.looseObject({ slug: z.string(), editions: z.array(z.unknown()) }).meta({ id: "EditionList" });
+export const SectionEffects = z.looseObject({}).meta({ id: "SectionEffects" });

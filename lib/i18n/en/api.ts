@@ -57,6 +57,7 @@ export const api: Messages["api"] = {
     commentId: "The comment's id.",
     suggestionId: "The suggestion's id.",
     reportFormat: "The report's format.",
+    sectionSlug: "The section's identifier.",
     openApiLang: "The language of the descriptions; the request's when left out.",
   },
   statuses: {
@@ -110,6 +111,8 @@ export const api: Messages["api"] = {
     createSuggestion: { summary: "Suggest a change", description: "A change proposed on the draft, for the authors to accept or reject." },
     decideSuggestions: { summary: "Decide suggestions", description: "Accept or reject several suggestions at once." },
     decideSuggestion: { summary: "Decide one suggestion", description: "Accept or reject one suggestion." },
+    listEditions: { summary: "Editions", description: "The document's editions." },
+    getSectionEffects: { summary: "What happened to a section", description: "The versions that changed this section, and how." },
     openApi: { summary: "OpenAPI description", description: "This document, OpenAPI 3.1." },
     openDataArchive: { summary: "All open data", description: "One .zip with every version, statement and proof, and manifest.json; the same bytes for the same state." },
   },

@@ -60,6 +60,7 @@ export const api = {
     commentId: "Mã ý kiến.",
     suggestionId: "Mã gợi ý.",
     reportFormat: "Định dạng báo cáo.",
+    sectionSlug: "Tên định danh của mục.",
     openApiLang: "Ngôn ngữ của các mô tả; theo yêu cầu khi bỏ trống.",
   },
   statuses: {
@@ -113,6 +114,8 @@ export const api = {
     createSuggestion: { summary: "Gợi ý sửa", description: "Một thay đổi đề nghị trên bản nháp, chờ tác giả chấp nhận hoặc bác." },
     decideSuggestions: { summary: "Quyết định các gợi ý", description: "Chấp nhận hoặc bác nhiều gợi ý một lúc." },
     decideSuggestion: { summary: "Quyết định một gợi ý", description: "Chấp nhận hoặc bác một gợi ý." },
+    listEditions: { summary: "Các ấn bản", description: "Các ấn bản của tài liệu." },
+    getSectionEffects: { summary: "Tác động lên một mục", description: "Những phiên bản đã thay đổi mục này và thay đổi ra sao." },
     openApi: { summary: "Mô tả OpenAPI", description: "Tài liệu này, OpenAPI 3.1." },
     openDataArchive: { summary: "Toàn bộ dữ liệu mở", description: "Một tệp .zip gồm mọi phiên bản, câu khẳng định và bằng chứng, với manifest.json; cùng trạng thái cho cùng từng byte." },
   },
