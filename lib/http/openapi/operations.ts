@@ -258,7 +258,8 @@ export const OPERATIONS: Operation[] = [
     access: "write",
     params: { id: proposalId },
     body: { schema: reviewInput, required: true },
-    responses: { 201: json(S.ReviewRecorded), ...writeErrors, 409: error },
+    // 422: approval refused while consultation comments are unanswered or suggestions pending (with the count).
+    responses: { 201: json(S.ReviewRecorded), ...writeErrors, 409: error, 422: error },
   },
   {
     id: "publishProposal",
@@ -346,7 +347,8 @@ export const OPERATIONS: Operation[] = [
     access: "write",
     params: { id: proposalId },
     body: { schema: suggestionInput, required: true },
-    responses: { 201: json(S.SuggestionCreated), ...writeErrors, 409: error },
+    // 422: the quoted text is not (or no longer) in the draft's block.
+    responses: { 201: json(S.SuggestionCreated), ...writeErrors, 409: error, 422: error },
   },
   {
     id: "decideSuggestions",
@@ -366,7 +368,8 @@ export const OPERATIONS: Operation[] = [
     access: "write",
     params: { id: proposalId, suggestionId: { schema: z.string(), text: "suggestionId" } },
     body: { schema: decisionInput.pick({ decision: true }), required: true },
-    responses: { 200: json(S.SuggestionDecision), ...writeErrors, 409: error },
+    // 422: accepting a suggestion whose words changed since it was made.
+    responses: { 200: json(S.SuggestionDecision), ...writeErrors, 409: error, 422: error },
   },
   {
     id: "listEditions",

@@ -71,6 +71,7 @@ export const api: Messages["api"] = {
     404: "Not found.",
     409: "Conflicts with the current state.",
     413: "The request body is over its cap.",
+    422: "Cannot be done now: a condition of the action is not met (for example comments still unanswered or suggestions still undecided).",
     429: "Too many requests; try again after Retry-After seconds.",
   },
   operations: {

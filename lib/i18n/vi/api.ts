@@ -74,6 +74,7 @@ export const api = {
     404: "Không tìm thấy.",
     409: "Xung đột với trạng thái hiện tại.",
     413: "Nội dung yêu cầu vượt giới hạn.",
+    422: "Không thể thực hiện lúc này: điều kiện của thao tác chưa thỏa (ví dụ còn ý kiến chưa trả lời hoặc đề xuất sửa chưa quyết định).",
     429: "Quá nhiều yêu cầu; thử lại sau số giây trong Retry-After.",
   },
   operations: {
