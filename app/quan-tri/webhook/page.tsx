@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { WebhookForm } from "@/components/admin/WebhookForm";
 import { FlashMessage } from "@/components/ui/FlashMessage";
 import { getCurrentActor } from "@/lib/auth/current";
@@ -18,7 +18,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   const actor = await getCurrentActor();
   if (!actor) redirect("/dang-nhap?callbackUrl=/quan-tri/webhook");
   const { locale, t } = await getMessages();
-  if (!can(actor, "admin:manage")) return <p className="notice notice--error" role="alert">{t.errors.forbiddenPage()}</p>;
+  if (!can(actor, "admin:manage")) forbidden();
   const { ok, error } = await searchParams;
   const endpoints = await listWebhookEndpoints({ actor });
   const w = t.webhooks;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { orNotFound } from "@/app/[document]/history-data";
 import { FlashMessage } from "@/components/ui/FlashMessage";
 import { getCurrentActor } from "@/lib/auth/current";
@@ -25,7 +25,7 @@ export default async function PublicationAdminPage({ params, searchParams }: Par
   const actor = await getCurrentActor();
   if (!actor) redirect(`/dang-nhap?callbackUrl=${encodeURIComponent(`/quan-tri/cong-bo/${document}`)}`);
   const { locale, t } = await getMessages();
-  if (!can(actor, "edition:create")) return <p className="notice notice--error" role="alert">{t.errors.forbiddenPage()}</p>;
+  if (!can(actor, "edition:create")) forbidden();
   const { ok, error } = await searchParams;
   const data = await orNotFound(loadPublicationAdmin({ actor, slug: document }));
   const p = t.publication;
