@@ -494,6 +494,8 @@ const MISSING_PAGES: Record<string, () => string> = {
   "page /[document]/ngay/[date]": () => `/${DOC}/ngay/1900-01-01`,
   "page /lam-viec/de-xuat/[id]": () => "/lam-viec/de-xuat/khong-co-de-xuat-nay",
   "page /[document]/gop-y/[id]": () => `/${DOC}/gop-y/khong-co-de-xuat-nay`,
+  "page /[document]/an-ban/[edition]": () => `/${DOC}/an-ban/khong-co-an-ban-nay`,
+  "page /quan-tri/cong-bo/[document]": () => "/quan-tri/cong-bo/khong-co-tai-lieu-nay",
   "page /lam-viec/de-xuat/moi": () => "/lam-viec/de-xuat/moi?document=khong-co-tai-lieu-nay",
 };
 const NOT_FOUND_PAGE = [messages("vi").reader.notFoundTitle, messages("en").reader.notFoundTitle];
