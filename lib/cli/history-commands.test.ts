@@ -2,6 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { revisionTexts } from "../db/section-text";
+import { blockHash, packBlock, splitSectionText } from "../domain/content-blocks";
 import { createTestDatabase, type TestDatabase } from "../testing/databases";
 import { parseArgs, type Command } from "./commands";
 import { diffCommand, exportCommand, importCommand, verifyCommand } from "./history-commands";
@@ -97,10 +99,16 @@ describe("history commands (SQLite)", () => {
     expect(JSON.parse(await run(verifyCommand, ["--doc", SLUG]))).toMatchObject({ ok: true, versions: 2 });
     // Someone with access to the database file disables the append-only guard and edits a revision.
     const { db } = database;
-    const triggers = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'SectionRevision'`);
+    // The revision is kept by block: the paragraph's stored block is what gets rewritten.
+    const triggers = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Block'`);
     for (const trigger of triggers) await db.$executeRawUnsafe(`DROP TRIGGER "${trigger.name}"`);
     const revision = await db.sectionRevision.findFirstOrThrow({ orderBy: { createdAt: "asc" } });
-    await db.$executeRawUnsafe(`UPDATE "SectionRevision" SET "content" = replace("content", 'Có ba', 'Có bốn') WHERE "id" = '${revision.id}'`);
+    const text = (await revisionTexts(db, [revision])).get(revision.id) ?? "";
+    const paragraph = (splitSectionText(text) ?? []).find((block) => block.includes("Có ba"));
+    if (!paragraph) throw new Error("the seeded paragraph is missing");
+    const block = await db.block.findUniqueOrThrow({ where: { hash: blockHash(paragraph) } });
+    expect(block.baseId).toBeNull();
+    await db.block.update({ where: { id: block.id }, data: { data: packBlock(paragraph.replace("Có ba", "Có bốn"), null) } });
     await expect(run(verifyCommand, ["--doc", SLUG])).rejects.toMatchObject({ code: "CONFLICT", details: { ok: false, failedAt: 1, reason: "content_hash_mismatch" } });
   });
 });

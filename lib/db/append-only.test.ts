@@ -20,13 +20,15 @@ describe.each(engines)("append-only records on %s", (engine) => {
     expect((await db.version.findUniqueOrThrow({ where: { id: version.id } })).summary).toBe(version.summary);
   });
 
-  it("refuses raw SQL updates and deletes of versions, section revisions, version sections and audit events", async () => {
+  it("refuses raw SQL updates and deletes of versions, section revisions, their blocks, version sections and audit events", async () => {
     const { db } = database;
     const statements = [
       `UPDATE "Version" SET "hash" = 'x'`,
       `DELETE FROM "Version"`,
       `UPDATE "SectionRevision" SET "content" = '{}'`,
       `DELETE FROM "SectionRevision"`,
+      `UPDATE "Block" SET "baseId" = NULL`,
+      `DELETE FROM "Block"`,
       `UPDATE "VersionSection" SET "title" = 'x'`,
       `DELETE FROM "VersionSection"`,
       `UPDATE "AuditEvent" SET "action" = 'x'`,

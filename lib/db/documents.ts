@@ -1,6 +1,7 @@
 import type { DocumentSnapshot, SectionContent } from "../domain/document";
 import { calendarDateOf } from "../domain/effective-dates";
 import type { DbOrTx } from "./client";
+import { REVISION_TEXT_SELECT, revisionTexts } from "./section-text";
 
 /** Queries that read documents and their published versions. */
 
@@ -31,8 +32,9 @@ export async function loadVersionSections(db: DbOrTx, versionId: string): Promis
   const rows = await db.versionSection.findMany({
     where: { versionId },
     orderBy: { position: "asc" },
-    include: { revision: true, section: { include: { ownerOrganization: true } } },
+    include: { revision: { select: { ...REVISION_TEXT_SELECT, hash: true } }, section: { include: { ownerOrganization: true } } },
   });
+  const texts = await revisionTexts(db, rows.map((row) => row.revision));
   return rows.map((row) => ({
     id: row.sectionId,
     slug: row.section.slug,
@@ -43,7 +45,7 @@ export async function loadVersionSections(db: DbOrTx, versionId: string): Promis
     owner: row.section.ownerOrganization
       ? { id: row.section.ownerOrganization.id, slug: row.section.ownerOrganization.slug, name: row.section.ownerOrganization.name }
       : null,
-    content: JSON.parse(row.revision.content) as SectionContent,
+    content: JSON.parse(texts.get(row.revisionId) ?? "") as SectionContent,
   }));
 }
 

@@ -1,6 +1,7 @@
 import type { SectionContent } from "../domain/document";
 import type { VersionPlacements } from "../domain/history/section-history";
 import type { DbOrTx } from "./client";
+import { REVISION_TEXT_SELECT, revisionTexts } from "./section-text";
 
 /** Queries over a document's published history: versions with their provenance, placements and revisions. */
 
@@ -98,9 +99,9 @@ export async function loadRevisionContents(db: DbOrTx, revisionIds: Iterable<str
   for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
     const rows = await db.sectionRevision.findMany({
       where: { id: { in: ids.slice(start, start + IDS_PER_QUERY) } },
-      select: { id: true, content: true },
+      select: REVISION_TEXT_SELECT,
     });
-    for (const row of rows) contents.set(row.id, JSON.parse(row.content) as SectionContent);
+    for (const [id, text] of await revisionTexts(db, rows)) contents.set(id, JSON.parse(text) as SectionContent);
   }
   return contents;
 }

@@ -6,6 +6,7 @@ import pg from "pg";
 import { databaseConfig, projectRoot, type DatabaseConfig } from "./config";
 import { SQLITE_BUSY_TIMEOUT_MS } from "./client";
 import { narrowFile, prepareSqliteFile } from "./private-files";
+import { convertRevisionsToBlocksPostgres, convertRevisionsToBlocksSqlite } from "./block-migration";
 
 /**
  * Applies the committed migrations (prisma/migrations for SQLite, prisma/postgres/migrations
@@ -25,6 +26,31 @@ export interface MigrationReport {
   engine: DatabaseConfig["engine"];
   applied: string[];
   alreadyApplied: number;
+}
+
+/**
+ * Conversions of existing rows that SQL alone cannot do (hashing, compressing), run where a
+ * migration's SQL has the line `-- handbook:data-step <name>`, in that migration's transaction:
+ * the SQL before the line, then the step, then the SQL after it.
+ */
+interface DataStep {
+  sqlite(db: Database.Database): void;
+  postgres(client: pg.Client): Promise<void>;
+}
+
+const DATA_STEPS: Record<string, DataStep> = {
+  "content-addressed-blocks": { sqlite: convertRevisionsToBlocksSqlite, postgres: convertRevisionsToBlocksPostgres },
+};
+
+const DATA_STEP_MARKER = /^-- handbook:data-step (\S+)[ \t]*$/m;
+
+/** A migration's SQL split at its data step (if it has one). */
+export function migrationParts(migration: Migration): { before: string; step: DataStep | null; after: string } {
+  const match = DATA_STEP_MARKER.exec(migration.sql);
+  if (!match) return { before: migration.sql, step: null, after: "" };
+  const step = DATA_STEPS[match[1]];
+  if (!step) throw new Error(`migration ${migration.name} names an unknown data step "${match[1]}"`);
+  return { before: migration.sql.slice(0, match.index), step, after: migration.sql.slice(match.index + match[0].length) };
 }
 
 /** Any constant works; all start commands must agree so two starters never migrate at once. */
@@ -100,7 +126,12 @@ export function migrateSqlite(file: string, migrations = readMigrations("sqlite"
       checkRecorded(recorded, migrations);
       for (const migration of migrations) {
         if (recorded.has(migration.name)) continue;
-        db.exec(migration.sql);
+        const parts = migrationParts(migration);
+        db.exec(parts.before);
+        if (parts.step) {
+          parts.step.sqlite(db);
+          db.exec(parts.after);
+        }
         db.prepare(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count, started_at)
            VALUES (?, ?, current_timestamp, ?, 1, current_timestamp)`,
@@ -132,7 +163,12 @@ export async function migratePostgres(url: string, migrations = readMigrations("
       if (recorded.has(migration.name)) continue;
       await client.query("BEGIN");
       try {
-        await client.query(migration.sql);
+        const parts = migrationParts(migration);
+        await client.query(parts.before);
+        if (parts.step) {
+          await parts.step.postgres(client);
+          await client.query(parts.after);
+        }
         await client.query(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
            VALUES ($1, $2, now(), $3, 1)`,

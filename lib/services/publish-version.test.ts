@@ -59,6 +59,27 @@ describe.each(engines)("publishing versions on %s", (engine) => {
     expect(await db.sectionRevision.count()).toBe(revisionsBefore + 1);
   });
 
+  it("stores one block for one changed paragraph, packed against the paragraph it replaces, and reads back every byte", async () => {
+    const { db } = database;
+    const document = await db.document.findFirstOrThrow();
+    const head = await headVersion(db, document.id);
+    const current = await loadVersionSnapshot(db, document, head!.id);
+    const changed = structuredClone(current);
+    const paragraph = changed.sections[0].content.content.find((block) => block.type === "paragraph" && block.content?.[0]?.type === "text");
+    if (!paragraph?.content) throw new Error("no paragraph in the seed");
+    paragraph.content[0].text = `${paragraph.content[0].text ?? ""} (sửa đổi)`;
+    const blocksBefore = await db.block.findMany({ select: { id: true } });
+    const published = await publishVersion({ documentId: document.id, expectedHeadNumber: head!.number, snapshot: changed, actorId: null });
+    const added = await db.block.findMany({ where: { id: { notIn: blocksBefore.map((block) => block.id) } } });
+    expect(added).toHaveLength(1);
+    expect(added[0].baseId).not.toBeNull();
+    // The edited paragraph costs a few dozen bytes, not its own length.
+    expect(added[0].data.byteLength).toBeLessThan(JSON.stringify(paragraph).length / 4);
+    const stored = await loadVersionSnapshot(db, document, published.id);
+    expect(stored.sections.map((section) => JSON.stringify(section.content))).toEqual(changed.sections.map((section) => JSON.stringify(section.content)));
+    expect(await verifyDocument(document.slug)).toMatchObject({ ok: true });
+  });
+
   it("refuses a publish based on an old head and writes nothing", async () => {
     const { db } = database;
     const document = await db.document.findFirstOrThrow();
@@ -66,5 +87,18 @@ describe.each(engines)("publishing versions on %s", (engine) => {
     const current = await loadVersionSnapshot(db, document, (await headVersion(db, document.id))!.id);
     await expect(publishVersion({ documentId: document.id, expectedHeadNumber: 1, snapshot: current, actorId: null })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await db.version.count()).toBe(before);
+  });
+
+  // Last: it leaves the database's history broken on purpose.
+  it("reports a block altered behind the product's back as a content mismatch of the first version using it", async () => {
+    const { db } = database;
+    const document = await db.document.findFirstOrThrow();
+    const first = await db.version.findFirstOrThrow({ where: { documentId: document.id, number: 1 }, include: { sections: { include: { revision: true }, orderBy: { position: "asc" } } } });
+    const block = Number(first.sections[0].revision.blocks?.split(",")[0]);
+    if (engine === "sqlite") await db.$executeRawUnsafe(`DROP TRIGGER "Block_no_update"`);
+    else await db.$executeRawUnsafe(`ALTER TABLE "Block" DISABLE TRIGGER USER`);
+    // Bytes that do not even inflate: verification says so rather than failing.
+    await db.block.update({ where: { id: block }, data: { data: new Uint8Array([0xff, 0xff, 0xff]) } });
+    expect(await verifyDocument(document.slug)).toMatchObject({ ok: false, failedAt: 1, reason: "content_hash_mismatch" });
   });
 });

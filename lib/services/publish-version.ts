@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from "../db/client";
 import { getDb } from "../db/client";
 import { headVersion } from "../db/documents";
 import { isBusyError, isUniqueViolation } from "../db/errors";
+import { storeSectionRevision } from "../db/section-text";
 import { hashCanonical } from "../domain/canonical";
 import type { DocumentSnapshot } from "../domain/document";
 import { snapshotHash, versionHash } from "../domain/version-hash";
@@ -53,8 +54,9 @@ export interface PublishedVersion {
 
 /**
  * Appends version n+1 of a document, only if the head is still the one the caller read.
- * Unchanged sections point at their existing revisions (content-addressed), so a small change
- * stores only what changed. The version's hash covers its canonical content and its
+ * Unchanged sections point at their existing revisions, and a changed section's revision is a
+ * list of blocks each stored once (lib/db/section-text.ts), so a one-paragraph change stores
+ * one paragraph. The version's hash covers its canonical content and its
  * predecessor's hash. Its statement is appended to the transparency log in the same
  * transaction; the checkpoint over it is signed once that transaction has committed (by the
  * caller that owns the transaction, see signAfterPublish).
@@ -117,6 +119,10 @@ async function publishInTransaction(tx: DbOrTx, input: PublishVersionInput): Pro
     },
   });
 
+  // What each section was in the head: a changed paragraph is packed against its previous text.
+  const previousRevisions = new Map(
+    head ? (await tx.versionSection.findMany({ where: { versionId: head.id }, select: { sectionId: true, revisionId: true } })).map((row) => [row.sectionId, row.revisionId]) : [],
+  );
   for (const [position, section] of input.snapshot.sections.entries()) {
     const existing = await tx.section.findUnique({ where: { id: section.id } });
     if (!existing) {
@@ -131,12 +137,12 @@ async function publishInTransaction(tx: DbOrTx, input: PublishVersionInput): Pro
     } else if (existing.documentId !== input.documentId) {
       throw new AppError("BAD_REQUEST", "sectionInOtherDocument", { id: section.id });
     }
-    const contentHash = hashCanonical(section.content);
-    const revision =
-      (await tx.sectionRevision.findUnique({ where: { sectionId_hash: { sectionId: section.id, hash: contentHash } } })) ??
-      (await tx.sectionRevision.create({
-        data: { sectionId: section.id, hash: contentHash, content: JSON.stringify(section.content) },
-      }));
+    const revision = await storeSectionRevision(tx, {
+      sectionId: section.id,
+      contentHash: hashCanonical(section.content),
+      text: JSON.stringify(section.content),
+      previousRevisionId: previousRevisions.get(section.id) ?? null,
+    });
     await tx.versionSection.create({
       data: { versionId: version.id, sectionId: section.id, revisionId: revision.id, position, title: section.title },
     });

@@ -1,5 +1,6 @@
 import { getDb } from "../db/client";
 import { findDocumentBySlug } from "../db/documents";
+import { REVISION_TEXT_SELECT, readableRevisionTexts } from "../db/section-text";
 import { bytesEqual } from "../domain/tlog/bytes";
 import {
   decodeStatement,
@@ -50,9 +51,11 @@ export async function verifyDocument(slug: string): Promise<DocumentVerification
       id: true,
       number: true,
       logEntry: { select: { index: true, statement: true } },
-      sections: { orderBy: { position: "asc" }, select: { sectionId: true, title: true, position: true, section: { select: { slug: true } }, revision: { select: { content: true } } } },
+      sections: { orderBy: { position: "asc" }, select: { sectionId: true, title: true, position: true, section: { select: { slug: true } }, revision: { select: REVISION_TEXT_SELECT } } },
     },
   });
+  // A revision whose blocks were removed or altered so that they no longer unpack reads as null: a content mismatch.
+  const texts = await readableRevisionTexts(db, versions.flatMap((version) => version.sections.map((row) => row.revision)));
   const count = versions.length;
   const fail = (reason: DocumentVerificationFailure, failedAt: number | null): DocumentVerification => ({ ok: false, versions: count, failedAt, reason });
   if (count === 0) return { ok: true, versions: 0, headHash: null };
@@ -93,12 +96,14 @@ export async function verifyDocument(slug: string): Promise<DocumentVerification
       statement.sections.length === version.sections.length &&
       statement.sections.every((committed, index) => {
         const row = version.sections[index];
+        const text = texts.get(row.revision.id) ?? null;
         return (
+          text !== null &&
           committed.id === row.sectionId &&
           committed.slug === row.section.slug &&
           committed.title === row.title &&
           committed.position === row.position &&
-          committed.contentHash === sectionContentHash(row.revision.content)
+          committed.contentHash === sectionContentHash(text)
         );
       });
     if (!matches) return fail("content_hash_mismatch", version.number);

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { loadVersionSnapshot } from "../db/documents";
+import { revisionTexts } from "../db/section-text";
 import { encodeBase64, noteSigner, rootFromLeafHashes, signCheckpoint } from "../domain/tlog";
 import { snapshotHash, versionHash } from "../domain/version-hash";
 import { AppError } from "../errors";
@@ -55,7 +56,10 @@ export async function rewritePastVersion(db: Db, engine: DrillEngine, options: {
 export async function firstRevisionOf(db: Db, options: { documentSlug: string; number: number }) {
   const document = await db.document.findUniqueOrThrow({ where: { slug: options.documentSlug } });
   const target = await db.version.findFirstOrThrow({ where: { documentId: document.id, number: options.number }, include: { sections: { orderBy: { position: "asc" } } } });
-  return { document, target, revision: await db.sectionRevision.findUniqueOrThrow({ where: { id: target.sections[0].revisionId } }) };
+  const revision = await db.sectionRevision.findUniqueOrThrow({ where: { id: target.sections[0].revisionId } });
+  // The text as readers see it, whether the revision is kept whole or by block.
+  const content = (await revisionTexts(db, [revision])).get(revision.id) ?? "";
+  return { document, target, revision: { ...revision, content } };
 }
 
 /**
@@ -66,7 +70,8 @@ export async function firstRevisionOf(db: Db, options: { documentSlug: string; n
 export async function replaceRevisionContent(db: Db, engine: DrillEngine, options: { documentSlug: string; number: number; content: string }) {
   await dropAppendOnlyTriggers(db, engine);
   const { document, target, revision } = await firstRevisionOf(db, options);
-  await db.sectionRevision.update({ where: { id: revision.id }, data: { content: options.content } });
+  // Kept whole from now on: the text no longer depends on blocks other revisions share.
+  await db.sectionRevision.update({ where: { id: revision.id }, data: { content: options.content, blocks: null } });
   const later = await db.version.findMany({ where: { documentId: document.id, number: { gte: options.number } }, orderBy: { number: "asc" } });
   let prevHash = (await db.version.findFirstOrThrow({ where: { documentId: document.id, number: options.number - 1 } })).hash;
   for (const row of later) {

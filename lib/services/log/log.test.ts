@@ -15,6 +15,7 @@ import {
 import { loadLogKey, logKeyFile, SIGNED_STATE_SUFFIX } from "../../log/log-signer";
 import { availableEngines, createTestDatabase, type TestDatabase } from "../../testing/databases";
 import { publishVersion } from "../publish-version";
+import { revisionTexts } from "../../db/section-text";
 import { verifyDocument } from "../verify-document";
 import { backfillLog } from "./backfill-log";
 import { latestCheckpoint, loadLogTree, signPendingCheckpoint } from "./checkpoints";
@@ -47,6 +48,7 @@ describe.each(engines)("the transparency log on %s", (engine) => {
   it("gives every seeded version a canonical statement chained to the previous one, with the counted approvals signed by the reviewers' keys", async () => {
     const { db } = database;
     const entries = await db.logEntry.findMany({ orderBy: { index: "asc" }, include: { version: { include: { sections: { include: { revision: true }, orderBy: { position: "asc" } } } } } });
+    const texts = await revisionTexts(db, entries.flatMap((entry) => entry.version.sections.map((row) => row.revision)));
     expect(entries.map((entry) => entry.version.number)).toEqual([1, 2]);
     let previous: string | null = null;
     for (const entry of entries) {
@@ -55,7 +57,7 @@ describe.each(engines)("the transparency log on %s", (engine) => {
       expect(statement.version).toBe(entry.version.number);
       expect(statement.previousStatementHash).toBe(previous);
       expect(statementHash(bytes)).toBe(entry.statementHash);
-      expect(statement.sections.map((section) => section.contentHash)).toEqual(entry.version.sections.map((row) => sectionContentHash(row.revision.content)));
+      expect(statement.sections.map((section) => section.contentHash)).toEqual(entry.version.sections.map((row) => sectionContentHash(texts.get(row.revisionId) ?? "")));
       expect(statement.publishedAt).toBe(entry.version.publishedAt.toISOString());
       expect(statement.effectiveDate).toBe(entry.version.effectiveFrom);
       previous = entry.statementHash;
@@ -143,7 +145,8 @@ describe.each(engines)("the transparency log on %s", (engine) => {
     else await db.$executeRawUnsafe(`ALTER TABLE "SectionRevision" DISABLE TRIGGER USER`);
     const version = await db.version.findFirstOrThrow({ where: { number: 2 }, include: { sections: true } });
     const revision = await db.sectionRevision.findUniqueOrThrow({ where: { id: version.sections[0].revisionId } });
-    await db.sectionRevision.update({ where: { id: revision.id }, data: { content: revision.content.replace(/"text":"/, '"text":"(sửa lén) ') } });
+    const text = (await revisionTexts(db, [revision])).get(revision.id) ?? "";
+    await db.sectionRevision.update({ where: { id: revision.id }, data: { content: text.replace(/"text":"/, '"text":"(sửa lén) '), blocks: null } });
     // The first version holding that revision is the first whose statement no longer matches.
     const first = await db.versionSection.findFirstOrThrow({ where: { revisionId: revision.id }, orderBy: { version: { number: "asc" } }, include: { version: true } });
     expect(await verifyDocument(slug)).toMatchObject({ ok: false, failedAt: first.version.number, reason: "content_hash_mismatch" });

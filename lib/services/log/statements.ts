@@ -1,5 +1,6 @@
 import type { DbOrTx } from "../../db/client";
 import { databaseEngine } from "../../db/client";
+import { REVISION_TEXT_SELECT, revisionTexts } from "../../db/section-text";
 import {
   contentHashOfSections,
   encodeHex,
@@ -54,15 +55,16 @@ export async function buildVersionStatement(tx: DbOrTx, versionId: string, appro
     include: {
       document: { select: { slug: true } },
       publishedBy: { select: { id: true, name: true } },
-      sections: { orderBy: { position: "asc" }, include: { revision: { select: { content: true } }, section: { select: { slug: true } } } },
+      sections: { orderBy: { position: "asc" }, include: { revision: { select: REVISION_TEXT_SELECT }, section: { select: { slug: true } } } },
     },
   });
+  const texts = await revisionTexts(tx, version.sections.map((row) => row.revision));
   const sections: StatementSection[] = version.sections.map((row) => ({
     id: row.sectionId,
     slug: row.section.slug,
     title: row.title,
     position: row.position,
-    contentHash: sectionContentHash(row.revision.content),
+    contentHash: sectionContentHash(texts.get(row.revisionId) ?? ""),
   }));
   const previous =
     version.number > 1
