@@ -107,7 +107,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         {documentSections.map(({ document, sections }) => (
           <div key={document.id}>
             <h3>{document.title}</h3>
-            <p><Link href={`/quan-tri/cong-bo/${document.slug}`}>{t.publication.adminLink}</Link></p>
+            <p><Link href={`/quan-tri/cong-bo/${document.slug}`}>{t.publication.adminLink}</Link> · <Link href={`/quan-tri/cong-bo/${document.slug}#consultation`}>{t.consultation.settingsHeading}</Link></p>
             <table className="data">
               <tbody>
                 {sections.map((section) => (

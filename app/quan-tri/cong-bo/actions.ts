@@ -5,6 +5,7 @@ import { formString, runFormAction } from "@/lib/http/actions";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
 import { requireActor } from "@/lib/policies";
+import { setConsultationSettings } from "@/lib/services/admin/set-consultation-settings";
 import { createEdition } from "@/lib/services/publication/create-edition";
 import { withdrawVersion } from "@/lib/services/publication/withdraw-version";
 
@@ -44,5 +45,29 @@ export async function withdrawVersionAction(form: FormData) {
       effectiveOn: formString(form, "effectiveOn") || null,
     });
     return t.publication.withdrawnDone({ number: withdrawn.number, date: formatCalendarDate(withdrawn.effectiveOn, locale) });
+  });
+}
+
+/**
+ * A document's consultation rules (lib/services/admin/set-consultation-settings.ts, which checks
+ * the bounds and audits the change). A field left empty or not a whole number reaches the
+ * service as NaN and is refused there like any other value out of bounds.
+ */
+export async function setConsultationSettingsAction(form: FormData) {
+  await runFormAction(returnPath(form, "consultation"), async () => {
+    const actor = requireActor(await getCurrentActor());
+    const { t } = await getMessages();
+    const whole = (name: string) => {
+      const value = formString(form, name).trim();
+      return /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+    };
+    await setConsultationSettings({
+      actor,
+      documentId: formString(form, "documentId"),
+      minDays: whole("minDays"),
+      moderation: formString(form, "moderation"),
+      hideAfterReports: whole("hideAfterReports"),
+    });
+    return t.consultation.settingsSaved;
   });
 }

@@ -97,4 +97,9 @@ export const consultation: Messages["consultation"] = {
   settingsModerationPre: "A first-time commenter's comment waits for the moderator",
   settingsModerationPost: "Shown at once, hidden automatically after a number of reports",
   settingsHideAfter: "Reports that hide a comment",
+  settingsIntro: "Applies to consultations opened from now on; those already open keep the rules they opened with. Every change is written to the audit log.",
+  settingsMinDaysHint: (params) => `(${params.min} to ${params.max})`,
+  settingsHideAfterHint: (params) => `(${params.min} to ${params.max}; used only when comments are shown at once)`,
+  settingsSave: "Save consultation settings",
+  settingsSaved: "Consultation settings saved.",
 };

@@ -107,4 +107,10 @@ export const consultation = {
   settingsModerationPre: "Ý kiến của người góp ý lần đầu chờ người kiểm duyệt duyệt",
   settingsModerationPost: "Hiện ngay, tự động ẩn sau một số lượt báo cáo",
   settingsHideAfter: "Số lượt báo cáo để ẩn",
+  settingsIntro:
+    "Áp dụng cho các đợt lấy ý kiến mở từ nay; đợt đã mở giữ quy định lúc mở. Thay đổi được ghi vào nhật ký hệ thống.",
+  settingsMinDaysHint: (params: { min: number; max: number }) => `(từ ${params.min} đến ${params.max})`,
+  settingsHideAfterHint: (params: { min: number; max: number }) => `(từ ${params.min} đến ${params.max}; chỉ dùng khi hiện ngay)`,
+  settingsSave: "Lưu thiết lập góp ý",
+  settingsSaved: "Đã lưu thiết lập lấy ý kiến góp ý.",
 };

@@ -5,7 +5,10 @@ import { loadEditions } from "./editions";
 import { loadEffectiveTimeline } from "./timeline";
 import { loadVersionEvents } from "./version-events";
 
-/** What the publication page of administration shows for one document: versions, editions, events. */
+/**
+ * What the document's administration page shows: versions, editions, events, and the rules its
+ * public consultations open with (lib/services/admin/set-consultation-settings.ts).
+ */
 export async function loadPublicationAdmin(options: { actor: Actor; slug: string; now?: Date }) {
   authorize(options.actor, "edition:create");
   const db = await getDb();
@@ -15,5 +18,6 @@ export async function loadPublicationAdmin(options: { actor: Actor; slug: string
     loadEditions(db, document.id),
     loadVersionEvents(db, document.id),
   ]);
-  return { document: { id: document.id, slug: document.slug, title: document.title }, today: timeline.today, versions: timeline.entries, editions, events };
+  const consultation = { minDays: document.consultationMinDays, moderation: document.consultationModeration, hideAfterReports: document.consultationHideAfterReports };
+  return { document: { id: document.id, slug: document.slug, title: document.title }, consultation, today: timeline.today, versions: timeline.entries, editions, events };
 }

@@ -4,13 +4,14 @@ import { forbidden, redirect } from "next/navigation";
 import { orNotFound } from "@/app/[document]/history-data";
 import { FlashMessage } from "@/components/ui/FlashMessage";
 import { getCurrentActor } from "@/lib/auth/current";
+import { MAX_CONSULTATION_MIN_DAYS, MAX_HIDE_AFTER_REPORTS, MIN_CONSULTATION_MIN_DAYS, MIN_HIDE_AFTER_REPORTS, MODERATION_MODES } from "@/lib/domain/consultation";
 import { EDITION_NAME_MAX_LENGTH, EDITION_NOTE_MAX_LENGTH, EDITION_SLUG_MAX_LENGTH } from "@/lib/domain/editions";
 import { WITHDRAWAL_REASON_MAX_LENGTH } from "@/lib/domain/effective-dates";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
 import { can } from "@/lib/policies";
 import { loadPublicationAdmin } from "@/lib/services/publication/publication-admin";
-import { createEditionAction, withdrawVersionAction } from "../actions";
+import { createEditionAction, setConsultationSettingsAction, withdrawVersionAction } from "../actions";
 
 type Params = { params: Promise<{ document: string }>; searchParams: Promise<{ ok?: string; error?: string }> };
 
@@ -19,7 +20,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t.publication.adminLink };
 }
 
-/** Editions and withdrawals of one document: both append a row, neither edits a version. */
+/**
+ * One document's administration: editions and withdrawals (both append a row, neither edits a
+ * version) and the rules its public consultations open with.
+ */
 export default async function PublicationAdminPage({ params, searchParams }: Params) {
   const { document } = await params;
   const actor = await getCurrentActor();
@@ -33,6 +37,7 @@ export default async function PublicationAdminPage({ params, searchParams }: Par
   const newestFirst = [...data.versions].reverse();
   const option = (entry: (typeof data.versions)[number]) => p.versionOption({ number: entry.number, effectiveFrom: day(entry.effectiveFrom), status: p.status[entry.status] });
   const withdrawable = newestFirst.filter((entry) => entry.withdrawnFrom === null);
+  const c = t.consultation;
 
   return (
     <>
@@ -83,6 +88,35 @@ export default async function PublicationAdminPage({ params, searchParams }: Par
           <button className="button" type="submit">{p.editionCreate}</button>
         </form>
       </section>
+
+      {can(actor, "policy:edit") && (
+        <section aria-labelledby="consultation" className="card">
+          <h2 id="consultation">{c.settingsHeading}</h2>
+          <p className="prose">{c.settingsIntro}</p>
+          <form action={setConsultationSettingsAction} className="stack" data-testid="consultation-settings">
+            <input type="hidden" name="document" value={data.document.slug} />
+            <input type="hidden" name="documentId" value={data.document.id} />
+            <div>
+              <label htmlFor="consultation-min-days">{c.settingsMinDays} <span className="field-hint">{c.settingsMinDaysHint({ min: MIN_CONSULTATION_MIN_DAYS, max: MAX_CONSULTATION_MIN_DAYS })}</span></label>
+              <input id="consultation-min-days" name="minDays" type="number" required min={MIN_CONSULTATION_MIN_DAYS} max={MAX_CONSULTATION_MIN_DAYS} step={1} defaultValue={data.consultation.minDays} style={{ width: "7rem" }} />
+            </div>
+            <fieldset>
+              <legend>{c.settingsModeration}</legend>
+              {MODERATION_MODES.map((mode) => (
+                <label key={mode} className="inline-form">
+                  <input type="radio" name="moderation" value={mode} defaultChecked={data.consultation.moderation === mode} style={{ width: "auto" }} />{" "}
+                  {mode === "PRE" ? c.settingsModerationPre : c.settingsModerationPost}
+                </label>
+              ))}
+            </fieldset>
+            <div>
+              <label htmlFor="consultation-hide-after">{c.settingsHideAfter} <span className="field-hint">{c.settingsHideAfterHint({ min: MIN_HIDE_AFTER_REPORTS, max: MAX_HIDE_AFTER_REPORTS })}</span></label>
+              <input id="consultation-hide-after" name="hideAfterReports" type="number" required min={MIN_HIDE_AFTER_REPORTS} max={MAX_HIDE_AFTER_REPORTS} step={1} defaultValue={data.consultation.hideAfterReports} style={{ width: "7rem" }} />
+            </div>
+            <button className="button" type="submit">{c.settingsSave}</button>
+          </form>
+        </section>
+      )}
 
       {can(actor, "version:withdraw") && (
         <section aria-labelledby="withdraw" className="card">
