@@ -9,6 +9,9 @@ import { DISPOSITIONS } from "./consultation";
  */
 export const DECISIONS = ["approve", "request_changes", "reject"] as const;
 export type Decision = (typeof DECISIONS)[number];
+/** What the authors did with suggested changes (lib/services/suggestions/decide-suggestions.ts). */
+export const SUGGESTION_DECISIONS = ["accept", "reject"] as const;
+export type SuggestionDecision = (typeof SUGGESTION_DECISIONS)[number];
 
 /** Longest title or name a notification carries: far above any proposal title, a bound on what a row may hold. */
 const MAX_TEXT_PARAM_LENGTH = 2_000;
@@ -27,6 +30,10 @@ export const NOTIFICATION_PARAMS = {
   consultation_answer: z.object({ proposalTitle: text, documentSlug: text, disposition: z.enum(DISPOSITIONS) }),
   /** To a commenter: the revised text they commented on was published. */
   consultation_published: z.object({ proposalTitle: text, documentSlug: text, versionNumber: z.number().int().positive() }),
+  /** To the authors: someone else suggested a change to their draft (suggestion mode). */
+  suggestion_made: z.object({ suggesterName: text, proposalTitle: text }),
+  /** To a suggestion's author: the authors accepted or rejected `count` of their suggestions at once. */
+  suggestion_decided: z.object({ deciderName: text, proposalTitle: text, decision: z.enum(SUGGESTION_DECISIONS), count: z.number().int().positive() }),
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_PARAMS;
@@ -43,6 +50,8 @@ export const notificationEventSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("consultation_comment"), params: NOTIFICATION_PARAMS.consultation_comment }),
   z.object({ kind: z.literal("consultation_answer"), params: NOTIFICATION_PARAMS.consultation_answer }),
   z.object({ kind: z.literal("consultation_published"), params: NOTIFICATION_PARAMS.consultation_published }),
+  z.object({ kind: z.literal("suggestion_made"), params: NOTIFICATION_PARAMS.suggestion_made }),
+  z.object({ kind: z.literal("suggestion_decided"), params: NOTIFICATION_PARAMS.suggestion_decided }),
 ]);
 
 /** The public consultation page a consultation notification points to, instead of the workspace. */

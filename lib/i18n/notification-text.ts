@@ -25,6 +25,10 @@ function render(texts: TextsByKind, event: NotificationEvent): string {
       return texts.consultation_answer(event.params);
     case "consultation_published":
       return texts.consultation_published(event.params);
+    case "suggestion_made":
+      return texts.suggestion_made(event.params);
+    case "suggestion_decided":
+      return texts.suggestion_decided(event.params);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Disposition } from "../../domain/consultation";
-import type { Decision } from "../../domain/notification-events";
+import type { Decision, SuggestionDecision } from "../../domain/notification-events";
 import { plural } from "../plural";
 import type { Messages } from "../vi";
 
@@ -11,6 +11,8 @@ const DISPOSITION_WORDS: Record<Disposition, string> = {
   explained: "explained",
 };
 const DECISION_SUBJECTS: Record<Decision, string> = { approve: "Approved", request_changes: "Changes requested", reject: "Rejected" };
+const SUGGESTION_DECISION_WORDS: Record<SuggestionDecision, string> = { accept: "accepted", reject: "rejected" };
+const SUGGESTION_DECISION_SUBJECTS: Record<SuggestionDecision, string> = { accept: "Suggestion accepted", reject: "Suggestion rejected" };
 
 export const notifications: Messages["notifications"] = {
   heading: "Notifications",
@@ -29,6 +31,9 @@ export const notifications: Messages["notifications"] = {
     consultation_answer: (params) => `Your comment on the proposal “${params.proposalTitle}” was answered: ${DISPOSITION_WORDS[params.disposition]}.`,
     consultation_published: (params) =>
       `The revised text of “${params.proposalTitle}”, which you commented on, was published as version ${params.versionNumber}, with the consultation report.`,
+    suggestion_made: (params) => `${params.suggesterName} suggested a change to the draft of “${params.proposalTitle}”; accept or reject it.`,
+    suggestion_decided: (params) =>
+      `${params.deciderName} ${SUGGESTION_DECISION_WORDS[params.decision]} ${plural("en", params.count, { one: "your suggestion", other: "# of your suggestions" })} on the proposal “${params.proposalTitle}”.`,
   },
   subjects: {
     review_requested: (params) => `Awaiting your review: ${params.proposalTitle}`,
@@ -40,6 +45,8 @@ export const notifications: Messages["notifications"] = {
     consultation_comment: (params) => `New consultation comment: ${params.proposalTitle}`,
     consultation_answer: (params) => `Your comment was answered: ${params.proposalTitle}`,
     consultation_published: (params) => `Published, with the consultation report: ${params.proposalTitle}`,
+    suggestion_made: (params) => `New suggestion: ${params.proposalTitle}`,
+    suggestion_decided: (params) => `${SUGGESTION_DECISION_SUBJECTS[params.decision]}: ${params.proposalTitle}`,
   },
   preferences: {
     heading: "Email notifications",

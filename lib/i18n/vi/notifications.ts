@@ -1,5 +1,5 @@
 import type { Disposition } from "../../domain/consultation";
-import type { Decision, NotificationParams } from "../../domain/notification-events";
+import type { Decision, NotificationParams, SuggestionDecision } from "../../domain/notification-events";
 
 const DECISION_WORDS: Record<Decision, string> = { approve: "phê duyệt", request_changes: "yêu cầu chỉnh sửa", reject: "từ chối" };
 const DISPOSITION_WORDS: Record<Disposition, string> = {
@@ -9,6 +9,8 @@ const DISPOSITION_WORDS: Record<Disposition, string> = {
   explained: "đã giải trình",
 };
 const DECISION_SUBJECTS: Record<Decision, string> = { approve: "Đã phê duyệt", request_changes: "Yêu cầu chỉnh sửa", reject: "Đã từ chối" };
+const SUGGESTION_DECISION_WORDS: Record<SuggestionDecision, string> = { accept: "chấp nhận", reject: "không chấp nhận" };
+const SUGGESTION_DECISION_SUBJECTS: Record<SuggestionDecision, string> = { accept: "Đề xuất sửa được chấp nhận", reject: "Đề xuất sửa không được chấp nhận" };
 
 /**
  * Notifications as a person reads them: one entry per kind of lib/domain/notification-events.ts,
@@ -36,6 +38,9 @@ export const notifications = {
       `Góp ý của bạn về đề xuất “${params.proposalTitle}” đã được trả lời: ${DISPOSITION_WORDS[params.disposition]}.`,
     consultation_published: (params: NotificationParams<"consultation_published">) =>
       `Văn bản đã sửa theo đề xuất “${params.proposalTitle}” mà bạn góp ý đã được ban hành thành phiên bản ${params.versionNumber}, kèm báo cáo tiếp thu, giải trình.`,
+    suggestion_made: (params: NotificationParams<"suggestion_made">) => `${params.suggesterName} đã đề xuất sửa bản nháp của đề xuất “${params.proposalTitle}”; hãy chấp nhận hoặc không chấp nhận.`,
+    suggestion_decided: (params: NotificationParams<"suggestion_decided">) =>
+      `${params.deciderName} đã ${SUGGESTION_DECISION_WORDS[params.decision]} ${params.count} đề xuất sửa của bạn trong đề xuất “${params.proposalTitle}”.`,
   },
   /** Short subjects for the same events, when one arrives by email. */
   subjects: {
@@ -48,6 +53,8 @@ export const notifications = {
     consultation_comment: (params: NotificationParams<"consultation_comment">) => `Góp ý mới: ${params.proposalTitle}`,
     consultation_answer: (params: NotificationParams<"consultation_answer">) => `Góp ý của bạn đã được trả lời: ${params.proposalTitle}`,
     consultation_published: (params: NotificationParams<"consultation_published">) => `Đã ban hành văn bản bạn góp ý: ${params.proposalTitle}`,
+    suggestion_made: (params: NotificationParams<"suggestion_made">) => `Đề xuất sửa mới: ${params.proposalTitle}`,
+    suggestion_decided: (params: NotificationParams<"suggestion_decided">) => `${SUGGESTION_DECISION_SUBJECTS[params.decision]}: ${params.proposalTitle}`,
   },
   preferences: {
     heading: "Nhận thông báo qua email",

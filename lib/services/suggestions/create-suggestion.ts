@@ -2,9 +2,11 @@ import { z } from "zod";
 import { getDb } from "../../db/client";
 import { recordAudit } from "../../db/audit";
 import { loadProposal, proposalResource } from "../../db/proposals";
+import { runTransaction } from "../../db/transaction";
 import { blockText, checkSuggestion, findBlock, locateQuote, quoteAt, SUGGESTION_LIMITS } from "../../domain/suggestions";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
+import { notify } from "../notifications/notify";
 import type { DraftSectionWriter } from "../proposals/draft-writer";
 import { draftSectionContent } from "./draft-content";
 
@@ -25,6 +27,8 @@ export const suggestionInput = z.object({
  * A co-author or a reviewer suggests replacing a stretch of one block's text. The suggestion
  * is a row, not an edit: the draft does not change until an author accepts it. It must quote
  * text that is in the draft now; the stored quote is taken from the draft, not from the client.
+ * The proposal's other authors are notified (in the workspace and the feed, not by email: they
+ * decide in the draft they work in).
  */
 export async function createSuggestion(options: { actor: Actor; proposalId: string; input: z.input<typeof suggestionInput>; writer: DraftSectionWriter }) {
   const parsed = suggestionInput.safeParse(options.input);
@@ -47,25 +51,35 @@ export async function createSuggestion(options: { actor: Actor; proposalId: stri
   if (!range) throw new AppError("UNPROCESSABLE", "suggestionTextNotFound");
   const quote = quoteAt(text, range.from, range.to);
 
-  const suggestion = await db.suggestion.create({
-    data: {
+  // The row, its audit entry and the authors' notifications stand or fall together.
+  return runTransaction(db, async (tx) => {
+    const suggestion = await tx.suggestion.create({
+      data: {
+        proposalId: proposal.id,
+        sectionId: input.sectionId,
+        blockId: input.blockId,
+        authorId: options.actor.id,
+        offset: quote.offset,
+        exact: quote.exact,
+        prefix: quote.prefix,
+        suffix: quote.suffix,
+        replacement: input.text,
+      },
+    });
+    await recordAudit(tx, {
+      actorId: options.actor.id,
+      action: "proposal.suggestion_made",
+      targetType: "proposal",
+      targetId: proposal.id,
+      data: { suggestionId: suggestion.id, sectionId: input.sectionId, blockId: input.blockId },
+    });
+    // A co-author suggesting tells the other authors, never themselves.
+    await notify(tx, {
+      userIds: proposal.authors.map((author) => author.userId),
+      event: { kind: "suggestion_made", params: { suggesterName: options.actor.name, proposalTitle: proposal.title } },
       proposalId: proposal.id,
-      sectionId: input.sectionId,
-      blockId: input.blockId,
-      authorId: options.actor.id,
-      offset: quote.offset,
-      exact: quote.exact,
-      prefix: quote.prefix,
-      suffix: quote.suffix,
-      replacement: input.text,
-    },
+      exceptUserId: options.actor.id,
+    });
+    return suggestion;
   });
-  await recordAudit(db, {
-    actorId: options.actor.id,
-    action: "proposal.suggestion_made",
-    targetType: "proposal",
-    targetId: proposal.id,
-    data: { suggestionId: suggestion.id, sectionId: input.sectionId, blockId: input.blockId },
-  });
-  return suggestion;
 }

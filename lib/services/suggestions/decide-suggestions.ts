@@ -2,11 +2,13 @@ import { z } from "zod";
 import { getDb } from "../../db/client";
 import { recordAudit } from "../../db/audit";
 import { loadProposal, proposalResource } from "../../db/proposals";
+import { runTransaction } from "../../db/transaction";
 import type { SectionContent } from "../../domain/document";
 import { acceptanceOrder, applySuggestion, type TextQuote } from "../../domain/suggestions";
 import { ensureBlockIds, validateSectionContent } from "../../editor/content";
 import { AppError } from "../../errors";
 import { authorize, can, type Actor } from "../../policies";
+import { notify } from "../notifications/notify";
 import type { DraftSectionWriter } from "../proposals/draft-writer";
 import { draftSectionContent } from "./draft-content";
 
@@ -89,7 +91,7 @@ export async function decideSuggestions(options: {
   const outcome: DecisionOutcome = { accepted: [], rejected: [], outdated: [] };
 
   if (decision === "reject") {
-    if (pending.length > 0) await markDecided(db, pending.map((row) => row.id), "REJECTED", options.actor.id);
+    if (pending.length > 0) await markDecided(db, pending.map((row) => row.id), "REJECTED", options.actor, proposal);
     outcome.rejected = pending.map((row) => row.id);
   } else {
     await options.writer.flushProposal(proposal.id);
@@ -112,7 +114,7 @@ export async function decideSuggestions(options: {
         if (!validation.ok) throw new AppError("INVALID_CONTENT", "invalidContent", { problems: validation.errors.join("; ") }, { errors: validation.errors });
         content = ensureBlockIds(validation.content);
         await options.writer.replaceSection({ proposalId: proposal.id, sectionId, content, actorId: author, countsAsEdit: true });
-        await markDecided(db, applied, "ACCEPTED", options.actor.id);
+        await markDecided(db, applied, "ACCEPTED", options.actor, proposal);
         outcome.accepted.push(...applied);
       }
     }
@@ -131,7 +133,34 @@ export async function decideSuggestions(options: {
   return outcome;
 }
 
-async function markDecided(db: Awaited<ReturnType<typeof getDb>>, ids: string[], status: "ACCEPTED" | "REJECTED", actorId: string): Promise<void> {
-  // Only rows still pending change: of two people deciding at once, the first wins.
-  await db.suggestion.updateMany({ where: { id: { in: ids }, status: "PENDING" }, data: { status, decidedAt: new Date(), decidedById: actorId } });
+/**
+ * Marks suggestions decided and tells each of their authors how many of theirs were accepted or
+ * rejected, in one transaction with the change: one notification per person for a rejection, and
+ * for an acceptance one per person and section applied (each section is its own edit); none to
+ * someone withdrawing their own.
+ */
+async function markDecided(
+  db: Awaited<ReturnType<typeof getDb>>,
+  ids: string[],
+  status: "ACCEPTED" | "REJECTED",
+  actor: Actor,
+  proposal: { id: string; title: string },
+): Promise<void> {
+  const decidedAt = new Date();
+  await runTransaction(db, async (tx) => {
+    // Only rows still pending change: of two people deciding at once, the first wins, and only
+    // the rows this decision changed are announced.
+    await tx.suggestion.updateMany({ where: { id: { in: ids }, status: "PENDING" }, data: { status, decidedAt, decidedById: actor.id } });
+    const decided = await tx.suggestion.findMany({ where: { id: { in: ids }, status, decidedById: actor.id, decidedAt }, select: { authorId: true } });
+    const countByAuthor = new Map<string, number>();
+    for (const row of decided) countByAuthor.set(row.authorId, (countByAuthor.get(row.authorId) ?? 0) + 1);
+    for (const [authorId, count] of countByAuthor) {
+      await notify(tx, {
+        userIds: [authorId],
+        event: { kind: "suggestion_decided", params: { deciderName: actor.name, proposalTitle: proposal.title, decision: status === "ACCEPTED" ? "accept" : "reject", count } },
+        proposalId: proposal.id,
+        exceptUserId: actor.id,
+      });
+    }
+  });
 }

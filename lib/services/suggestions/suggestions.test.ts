@@ -6,6 +6,9 @@ import { AppError } from "../../errors";
 import { actorByEmail } from "../../testing/actors";
 import { availableEngines, createTestDatabase, type TestDatabase } from "../../testing/databases";
 import { blameVersion } from "../history/blame-version";
+import { listNotifications } from "../notifications/list-notifications";
+import { notify } from "../notifications/notify";
+import { inviteCoauthor } from "../proposals/invite-coauthor";
 import { evaluateProposalPolicy } from "../proposals/approval-state";
 import { createProposal } from "../proposals/create-proposal";
 import { offlineDraftWriter } from "../proposals/draft-writer";
@@ -146,5 +149,70 @@ describe.each(engines)("suggestion mode on %s", (engine) => {
     // Per person: only Minh's (the outdated one) is rejected.
     expect(await decideSuggestions({ actor: lan, proposalId, input: { decision: "reject", authorId: minh.id }, writer: offlineDraftWriter })).toEqual({ accepted: [], rejected: [stale.id], outdated: [] });
     expect((await listSuggestions({ actor: lan, proposalId })).pending).toBe(0);
+  });
+
+  it("tells the authors of a suggestion made by someone else and the suggestion's author of its acceptance or rejection, in the reader's language, in the workspace only", async () => {
+    const mailBefore = process.env.SMTP_URL;
+    // Email on (nothing is sent from a test: an outbox row is all a notification emailed would leave).
+    process.env.SMTP_URL = "smtp://127.0.0.1:9";
+    try {
+      const { proposalId, sectionId, blockId: block, sentence, lan } = await submittedProposal("Đề xuất sửa có thông báo");
+      const hoa = await actor("hoa@mof.gov.vn");
+      const khoa = await actor("khoa@mof.gov.vn");
+      const minh = await actor("minh@mic.gov.vn");
+      await inviteCoauthor({ actor: lan, proposalId, email: hoa.email });
+      const { db } = database;
+      const ofProposal = async (userId: string, locale: "vi" | "en") =>
+        (await listNotifications({ userId, locale })).filter((notification) => notification.proposalId === proposalId && notification.kind.startsWith("suggestion_")).map((notification) => notification.text);
+      const outbox = () => db.outboundEmail.count({ where: { userId: { in: [lan.id, hoa.id, khoa.id, minh.id] } } });
+      const emailsBefore = await outbox();
+      await db.user.update({ where: { id: lan.id }, data: { locale: "en" } });
+
+      const input = { sectionId, blockId: block };
+      const byKhoa = await createSuggestion({ actor: khoa, proposalId, writer: offlineDraftWriter, input: { ...input, offset: sentence.indexOf("quá trình"), exact: "quá trình", text: "hành trình" } });
+      const byKhoaToo = await createSuggestion({ actor: khoa, proposalId, writer: offlineDraftWriter, input: { ...input, offset: sentence.indexOf("tổ chức"), exact: "tổ chức", text: "cơ quan" } });
+      const byMinh = await createSuggestion({ actor: minh, proposalId, writer: offlineDraftWriter, input: { ...input, offset: sentence.indexOf("cá nhân"), exact: "cá nhân", text: "người dân" } });
+      // A co-author's own suggestion tells the other author, not herself.
+      const byHoa = await createSuggestion({ actor: hoa, proposalId, writer: offlineDraftWriter, input: { ...input, offset: 0, exact: "Chuyển", text: "Biến" } });
+
+      const title = "Đề xuất sửa có thông báo";
+      expect(await ofProposal(lan.id, "en")).toEqual(expect.arrayContaining([
+        `${khoa.name} suggested a change to the draft of “${title}”; accept or reject it.`,
+        `${minh.name} suggested a change to the draft of “${title}”; accept or reject it.`,
+        `${hoa.name} suggested a change to the draft of “${title}”; accept or reject it.`,
+      ]));
+      expect(await ofProposal(lan.id, "en")).toHaveLength(4);
+      expect((await ofProposal(hoa.id, "vi")).sort()).toEqual([
+        `${khoa.name} đã đề xuất sửa bản nháp của đề xuất “${title}”; hãy chấp nhận hoặc không chấp nhận.`,
+        `${khoa.name} đã đề xuất sửa bản nháp của đề xuất “${title}”; hãy chấp nhận hoặc không chấp nhận.`,
+        `${minh.name} đã đề xuất sửa bản nháp của đề xuất “${title}”; hãy chấp nhận hoặc không chấp nhận.`,
+      ].sort());
+      // Reviewers who suggested hear nothing of each other's suggestions.
+      expect(await ofProposal(khoa.id, "vi")).toEqual([]);
+      expect(await ofProposal(minh.id, "vi")).toEqual([]);
+
+      // Hoa withdraws her own: nobody is told.
+      await decideSuggestions({ actor: hoa, proposalId, suggestionId: byHoa.id, input: { decision: "reject" }, writer: offlineDraftWriter });
+      expect(await ofProposal(hoa.id, "vi")).toHaveLength(3);
+      // Lan accepts Khoa's two at once and rejects Minh's.
+      await db.user.update({ where: { id: khoa.id }, data: { locale: "en" } });
+      expect((await decideSuggestions({ actor: lan, proposalId, input: { decision: "accept", authorId: khoa.id }, writer: offlineDraftWriter })).accepted.sort()).toEqual([byKhoa.id, byKhoaToo.id].sort());
+      await decideSuggestions({ actor: lan, proposalId, suggestionId: byMinh.id, input: { decision: "reject" }, writer: offlineDraftWriter });
+      expect(await ofProposal(khoa.id, "en")).toEqual([`${lan.name} accepted 2 of your suggestions on the proposal “${title}”.`]);
+      expect(await ofProposal(khoa.id, "vi")).toEqual([`${lan.name} đã chấp nhận 2 đề xuất sửa của bạn trong đề xuất “${title}”.`]);
+      expect(await ofProposal(minh.id, "en")).toEqual([`${lan.name} rejected your suggestion on the proposal “${title}”.`]);
+      expect(await ofProposal(minh.id, "vi")).toEqual([`${lan.name} đã không chấp nhận 1 đề xuất sửa của bạn trong đề xuất “${title}”.`]);
+      // Deciding again changes nothing and tells nobody again.
+      await decideSuggestions({ actor: lan, proposalId, input: { decision: "reject" }, writer: offlineDraftWriter });
+      expect(await ofProposal(minh.id, "en")).toHaveLength(1);
+
+      // Like comments and replies inside the workspace, none of this goes by email; an answer to a consultation comment does.
+      expect(await outbox()).toBe(emailsBefore);
+      await notify(db, { userIds: [minh.id], event: { kind: "consultation_answer", params: { proposalTitle: title, documentSlug: SLUG, disposition: "accepted" } }, proposalId });
+      expect(await outbox()).toBe(emailsBefore + 1);
+    } finally {
+      if (mailBefore === undefined) delete process.env.SMTP_URL;
+      else process.env.SMTP_URL = mailBefore;
+    }
   });
 });
