@@ -5,8 +5,20 @@ import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MANIFEST_PATH, parseManifest } from "../domain/open-data";
+import { DAY_MS } from "../domain/consultation";
+import { plainText, type SectionContent } from "../domain/document";
+import { consultationPath, MANIFEST_PATH, parseManifest } from "../domain/open-data";
+import { loadProposal } from "../db/proposals";
+import { addConsultationComment } from "../services/consultation/add-consultation-comment";
+import { answerConsultationComment } from "../services/consultation/answer-consultation-comment";
+import { moderateConsultationComment } from "../services/consultation/moderate-consultation-comment";
+import { openConsultation } from "../services/consultation/open-consultation";
 import { readLogPolicy } from "../services/log/read-log";
+import { createProposal } from "../services/proposals/create-proposal";
+import { offlineDraftWriter } from "../services/proposals/draft-writer";
+import { submitProposal } from "../services/proposals/submit-proposal";
+import { actorByEmail } from "../testing/actors";
+import { createApiToken } from "../auth/api-tokens";
 import { createTestDatabase, type TestDatabase } from "../testing/databases";
 import { parseArgs } from "./commands";
 import { CommandExit } from "./log-commands";
@@ -22,7 +34,7 @@ type Handler = (request: Request, context: unknown) => Promise<Response>;
  * handlers (app/**\/route.ts, matched by the route tree's dynamic segments), on a seeded
  * database. `tamper` may change an answer on its way out, as a hostile or broken server would.
  */
-async function startPublicServer(tamper: { current: ((pathname: string, body: Buffer) => Buffer) | null }) {
+async function startPublicServer(tamper: { current: ((pathname: string, body: Buffer) => Buffer) | null }, bystanderToken: string) {
   const routes: { pattern: RegExp; names: string[]; file: string }[] = [];
   const walk = (dir: string, segments: string[]) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -51,7 +63,10 @@ async function startPublicServer(tamper: { current: ((pathname: string, body: Bu
       const values = route.pattern.exec(url.pathname)!.slice(1).map(decodeURIComponent);
       const params = Object.fromEntries(route.names.map((name, index) => [name, values[index]]));
       const handler = ((await import(route.file)) as Record<string, Handler>)[incoming.method ?? "GET"];
-      const response = await handler(new Request(url, { method: incoming.method }), { params: Promise.resolve(params) });
+      // Routes that read the session (a consultation) need Next's request scope for a cookie; a
+      // read token of someone with no part in what is asked stands in for an anonymous visitor.
+      const headers = { authorization: `Bearer ${bystanderToken}` };
+      const response = await handler(new Request(url, { method: incoming.method, headers }), { params: Promise.resolve(params) });
       let body: Buffer = Buffer.from(await response.arrayBuffer());
       if (tamper.current) body = tamper.current(url.pathname, body);
       outgoing.writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "application/octet-stream" }).end(body);
@@ -59,6 +74,23 @@ async function startPublicServer(tamper: { current: ((pathname: string, body: Bu
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** A proposal in review with an open consultation and one published, answered comment; its id. */
+async function consultationWithAnAnswer(db: TestDatabase["db"]): Promise<string> {
+  const [lan, khoa, reader] = await Promise.all(["lan@mof.gov.vn", "khoa@mof.gov.vn", "docgia@example.vn"].map((email) => actorByEmail(db, email)));
+  const proposal = await createProposal({ actor: lan, documentSlug: SLUG, input: { title: "Lấy ý kiến để sao lưu", rationale: "Thử sao lưu." } });
+  const row = (await loadProposal(db, proposal.id)).sections.find((section) => section.slug === "loi-tong-ket")!;
+  const content = JSON.parse(row.content) as SectionContent;
+  const edited: SectionContent = { ...content, content: content.content.map((block, index) => (index === 0 ? { ...block, content: [{ type: "text", text: `${plainText(block)} (sao lưu)` }] } : block)) };
+  await offlineDraftWriter.replaceSection({ proposalId: proposal.id, sectionId: row.sectionId, content: edited, actorId: lan.id });
+  await submitProposal({ actor: lan, proposalId: proposal.id, writer: offlineDraftWriter });
+  const now = new Date();
+  await openConsultation({ actor: lan, proposalId: proposal.id, input: { opensAt: now.toISOString(), closesAt: new Date(now.getTime() + 31 * DAY_MS).toISOString() } });
+  const comment = await addConsultationComment({ actor: reader, proposalId: proposal.id, clientAddress: "203.0.113.5", input: { body: "Góp ý được sao lưu." } });
+  await moderateConsultationComment({ actor: khoa, proposalId: proposal.id, commentId: comment.id, input: { decision: "publish" } });
+  await answerConsultationComment({ actor: lan, proposalId: proposal.id, commentId: comment.id, input: { disposition: "explained", reason: "Đã giải trình." } });
+  return proposal.id;
 }
 
 async function archiveBytes(base: string): Promise<Buffer> {
@@ -71,10 +103,13 @@ describe("handbook mirror", () => {
   let server: Awaited<ReturnType<typeof startPublicServer>>;
   let directory: string;
   const tamper: { current: ((pathname: string, body: Buffer) => Buffer) | null } = { current: null };
+  let proposalId: string;
 
   beforeAll(async () => {
     database = await createTestDatabase("sqlite", { seed: true });
-    server = await startPublicServer(tamper);
+    proposalId = await consultationWithAnAnswer(database.db);
+    const bystander = await actorByEmail(database.db, "thu@moha.gov.vn");
+    server = await startPublicServer(tamper, (await createApiToken(database.db, { userId: bystander.id, name: "Người xem", scope: "read", days: 1 })).secret);
     directory = fs.mkdtempSync(path.join(os.tmpdir(), "handbook-mirror-"));
   });
   afterAll(async () => {
@@ -86,12 +121,16 @@ describe("handbook mirror", () => {
   it("copies every version, statement and proof from a running installation, checked against the manifest, the log and the live addresses", async () => {
     const target = path.join(directory, "mirror");
     const report = await mirror(parseArgs(["--from", `${server.url}/`, "--to", target], mirrorCommand.options));
-    expect(report).toMatchObject({ documents: 1, versions: 2, logSize: 2 });
+    expect(report).toMatchObject({ documents: 1, versions: 2, consultations: 1, logSize: 2 });
     const manifest = parseManifest(fs.readFileSync(path.join(target, MANIFEST_PATH)));
     for (const file of manifest.files) expect(fs.statSync(path.join(target, file.path)).size, file.path).toBe(file.bytes);
     const live = await fetch(`${server.url}/api/v1/documents/${SLUG}/versions/2`).then((response) => response.text());
     expect(fs.readFileSync(path.join(target, "documents", SLUG, "versions", "2.json"), "utf8")).toBe(live);
     expect(fs.readFileSync(path.join(target, "open-data.zip")).equals(await archiveBytes(server.url))).toBe(true);
+    const consultation = JSON.parse(fs.readFileSync(path.join(target, consultationPath(proposalId)), "utf8")) as { comments: unknown };
+    const served = (await fetch(`${server.url}/api/v1/proposals/${proposalId}/consultation`).then((response) => response.json())) as { comments: unknown };
+    expect(consultation.comments).toEqual(served.comments);
+    expect(JSON.stringify(consultation.comments)).toContain("Đã giải trình.");
 
     // Again into the same directory: the earlier mirror is replaced, with the policy given as trusted.
     const policy = path.join(directory, "policy.txt");
@@ -134,6 +173,26 @@ describe("handbook mirror", () => {
     expect(failure).toBeInstanceOf(CommandExit);
     expect(failure.message).toMatch(/cam-nang-chuyen-doi-so version 2: NOT VERIFIED \(content_mismatch|version 2: NOT VERIFIED/);
     expect(failure.message).toMatch(/differs from what 127\.0\.0\.1:\d+ serves/);
+  });
+
+  it("refuses an archive whose consultation was rewritten, manifest and all: the installation serves other comments", async () => {
+    const zip = await JSZip.loadAsync(await archiveBytes(server.url));
+    const name = consultationPath(proposalId);
+    const changed = (await zip.file(name)!.async("string")).replace("Đã giải trình.", "Đã tiếp thu toàn bộ.");
+    zip.file(name, changed);
+    const manifest = JSON.parse(await zip.file(MANIFEST_PATH)!.async("string")) as { files: { path: string; bytes: number; sha256: string }[] };
+    const entry = manifest.files.find((file) => file.path === name)!;
+    entry.bytes = Buffer.byteLength(changed);
+    entry.sha256 = (await import("node:crypto")).createHash("sha256").update(changed).digest("hex");
+    zip.file(MANIFEST_PATH, JSON.stringify(manifest));
+    const forged = await zip.generateAsync({ type: "nodebuffer" });
+    tamper.current = (pathname, body) => (pathname === "/api/v1/open-data.zip" ? forged : body);
+    const target = path.join(directory, "consultation-forged");
+    const failure = (await mirror(parseArgs(["--from", server.url, "--to", target], mirrorCommand.options)).catch((error: unknown) => error)) as CommandExit;
+    tamper.current = null;
+    expect(failure).toBeInstanceOf(CommandExit);
+    expect(failure.message).toContain(`consultation of ${proposalId}: ${name} differs from what`);
+    expect(fs.existsSync(target)).toBe(false);
   });
 
   it("refuses a directory that holds something other than a mirror, and an address that is not one", async () => {

@@ -13,8 +13,9 @@ import { CommandExit } from "./log-commands";
  * whole installation from its public files (the open data archive, GET /api/v1/open-data.zip)
  * and checks everything before writing anything: every file against the manifest, every
  * version's chain link, content, statement, log signature, witness quorum and inclusion proof,
- * and every version's JSON against the installation's own address for it. A failure writes
- * nothing and exits 1.
+ * every version's JSON against the installation's own address for it, and every consultation's
+ * window and public comments against its own address (GET /api/v1/proposals/{id}/consultation).
+ * A failure writes nothing and exits 1.
  */
 
 export const ARCHIVE_PATH = "/api/v1/open-data.zip";
@@ -110,9 +111,16 @@ async function unpack(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
   return files;
 }
 
+interface ConsultationFile {
+  opensAt?: unknown;
+  closesAt?: unknown;
+  comments?: unknown;
+}
+
 interface MirrorReport {
   documents: number;
   versions: number;
+  consultations: number;
   files: number;
   logSize: number;
   origin: string;
@@ -159,6 +167,29 @@ async function verifyArchive(from: string, files: Map<string, Uint8Array>, trust
       const live = await fetchBytes(`${from}/api/v1/documents/${encodeURIComponent(document.slug)}/versions/${version.number}`, MAX_MIRROR_ARCHIVE_BYTES);
       if (!bytesEqual(live, content)) problems.push(`${where}: ${version.content} differs from what ${new URL(from).host} serves for that version`);
     }
+  }
+  for (const consultation of manifest.consultations) {
+    const where = `consultation of ${consultation.proposalId}`;
+    let json: ConsultationFile;
+    try {
+      json = JSON.parse(decodeUtf8(files.get(consultation.path)!)) as ConsultationFile;
+    } catch {
+      problems.push(`${where}: ${consultation.path} is not JSON`);
+      continue;
+    }
+    if (json.opensAt !== consultation.opensAt || json.closesAt !== consultation.closesAt) problems.push(`${where}: ${consultation.path} and the manifest give different windows`);
+    // Comments can still be answered or hidden after the archive was made: a difference means the
+    // archive is stale or forged, and either way it is not mirrored.
+    let live: ConsultationFile;
+    try {
+      live = JSON.parse(decodeUtf8(await fetchBytes(`${from}/api/v1/proposals/${encodeURIComponent(consultation.proposalId)}/consultation`, MAX_MIRROR_ARCHIVE_BYTES))) as ConsultationFile;
+    } catch (error) {
+      if (error instanceof CommandExit) throw error;
+      problems.push(`${where}: the installation's answer is not JSON`);
+      continue;
+    }
+    const same = live.opensAt === json.opensAt && live.closesAt === json.closesAt && JSON.stringify(live.comments) === JSON.stringify(json.comments);
+    if (!same) problems.push(`${where}: ${consultation.path} differs from what ${new URL(from).host} serves for that consultation`);
   }
   return { manifest, problems };
 }
@@ -213,6 +244,7 @@ export async function mirror(args: ParsedArgs): Promise<MirrorReport> {
   return {
     documents: manifest.documents.length,
     versions: manifest.documents.reduce((sum, document) => sum + document.versions.length, 0),
+    consultations: manifest.consultations.length,
     files: manifest.files.length + 1,
     logSize: manifest.log.size,
     origin: manifest.log.origin,
@@ -228,8 +260,8 @@ export const mirrorCommand: Command = {
     const report = await mirror(args);
     console.log(
       [
-        `mirrored ${report.documents} document(s), ${report.versions} version(s), ${report.files} files into ${requireOption(args, "to")}`,
-        `every file matches manifest.json; every version's chain, content, statement, signature and inclusion in ${report.origin} (size ${report.logSize}) verify; every version matches what the installation serves`,
+        `mirrored ${report.documents} document(s), ${report.versions} version(s), ${report.consultations} consultation(s), ${report.files} files into ${requireOption(args, "to")}`,
+        `every file matches manifest.json; every version's chain, content, statement, signature and inclusion in ${report.origin} (size ${report.logSize}) verify; every version and consultation matches what the installation serves`,
         optionalOption(args, "policy") ? "policy: the one given with --policy" : "policy: the installation's own log/policy (give --policy with one obtained from somewhere you trust)",
       ].join("\n"),
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { archiveProblems, isSafeArchivePath, manifestBytes, parseManifest, versionPaths, type ManifestDocument } from "./open-data";
+import { archiveProblems, consultationPath, isSafeArchivePath, manifestBytes, parseManifest, versionPaths, type ManifestConsultation, type ManifestDocument } from "./open-data";
 import { utf8 } from "./tlog/bytes";
 
 function sampleArchive(): { manifest: Uint8Array; files: Map<string, Uint8Array> } {
@@ -20,7 +20,12 @@ function sampleArchive(): { manifest: Uint8Array; files: Map<string, Uint8Array>
     document.versions.push({ number, hash, prevHash, publishedAt: "2026-12-01T00:00:00.000Z", effectiveFrom: "2026-12-01", logIndex: number - 1, ...paths });
     prevHash = hash;
   }
-  const manifest = manifestBytes({ log: { origin: "origin", size: 2, checkpoint: "log/checkpoint", policy: "log/policy" }, keys: "keys.json", documents: [document] }, [...files].map(([path, bytes]) => ({ path, bytes })));
+  const consultation: ManifestConsultation = { proposalId: "cmproposal1", document: "cam-nang", opensAt: "2026-12-01T00:00:00.000Z", closesAt: "2027-01-01T00:00:00.000Z", path: consultationPath("cmproposal1") };
+  files.set(consultation.path, utf8('{"comments":[]}'));
+  const manifest = manifestBytes(
+    { log: { origin: "origin", size: 2, checkpoint: "log/checkpoint", policy: "log/policy" }, keys: "keys.json", documents: [document], consultations: [consultation] },
+    [...files].map(([path, bytes]) => ({ path, bytes })),
+  );
   return { manifest, files };
 }
 
@@ -35,7 +40,7 @@ describe("the open data manifest", () => {
   it("is the same bytes whatever order the files come in", () => {
     const { files } = sampleArchive();
     const entries = [...files].map(([path, bytes]) => ({ path, bytes }));
-    const input = { log: { origin: "o", size: 2, checkpoint: "log/checkpoint", policy: "log/policy" }, keys: "keys.json", documents: [] };
+    const input = { log: { origin: "o", size: 2, checkpoint: "log/checkpoint", policy: "log/policy" }, keys: "keys.json", documents: [], consultations: [] };
     fc.assert(fc.property(fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length }), (shuffled) => {
       expect(manifestBytes(input, shuffled)).toEqual(manifestBytes(input, entries));
     }));
@@ -57,6 +62,26 @@ describe("the open data manifest", () => {
     expect(archiveProblems(parsed, extra)).toEqual(["documents/cam-nang/extra.json: in the archive, not listed in the manifest"]);
     parsed.documents[0].versions[1].prevHash = "f".repeat(64);
     expect(archiveProblems(parsed, files)).toEqual([expect.stringContaining("prevHash")]);
+  });
+
+  it("names every consultation's file, where its proposal says, and reads a manifest made before consultations were archived", () => {
+    const { manifest, files } = sampleArchive();
+    const parsed = parseManifest(manifest);
+    expect(parsed.consultations.map((consultation) => consultation.path)).toEqual(["consultations/cmproposal1.json"]);
+    const without = new Map(files);
+    without.delete("consultations/cmproposal1.json");
+    expect(archiveProblems(parsed, without)).toEqual(["consultations/cmproposal1.json: listed in the manifest, missing from the archive"]);
+    const unlisted = parseManifest(manifest);
+    unlisted.files = unlisted.files.filter((file) => file.path !== "consultations/cmproposal1.json");
+    expect(archiveProblems(unlisted, without)).toEqual(["consultations/cmproposal1.json: named in the manifest but not among its files"]);
+    const elsewhere = parseManifest(manifest);
+    elsewhere.consultations[0].path = "keys.json";
+    expect(archiveProblems(elsewhere, files)).toEqual([expect.stringContaining("its file should be consultations/cmproposal1.json")]);
+
+    const older = JSON.parse(new TextDecoder().decode(manifest)) as Record<string, unknown>;
+    delete older.consultations;
+    expect(parseManifest(utf8(JSON.stringify(older))).consultations).toEqual([]);
+    expect(() => parseManifest(utf8(JSON.stringify({ ...older, consultations: [{ proposalId: 7 }] })))).toThrow(/malformed consultation/);
   });
 
   it("refuses paths that could leave the mirror's directory", () => {

@@ -3,7 +3,8 @@ import { decodeUtf8, encodeBase64, sha256, utf8 } from "./tlog/bytes";
 /**
  * The open data archive (`GET /api/v1/open-data.zip`): every published version of every
  * document as the API serves it, its transparency log statement and proof, the log's checkpoint
- * and policy and every reviewer key, with a manifest naming each file's size and SHA-256. The
+ * and policy, every reviewer key, and every public consultation that has opened (its public
+ * comments, their answers and the report's figures), with a manifest naming each file's size and SHA-256. The
  * format is documented in the README ("Open data"); `handbook mirror` reads it back and checks
  * every byte. Pure: the service gathers the files, the CLI fetches them.
  */
@@ -36,6 +37,17 @@ export interface ManifestVersion {
   proof: string;
 }
 
+/** One public consultation of the archive (the file's format: lib/services/open-data/consultation-record.ts). */
+export interface ManifestConsultation {
+  proposalId: string;
+  /** The slug of the document the proposal changes. */
+  document: string;
+  opensAt: string;
+  closesAt: string;
+  /** `consultations/{proposalId}.json`. */
+  path: string;
+}
+
 export interface ManifestDocument {
   slug: string;
   title: string;
@@ -47,6 +59,8 @@ export interface Manifest {
   log: { origin: string; size: number; checkpoint: string; policy: string };
   keys: string;
   documents: ManifestDocument[];
+  /** Every consultation that has opened, by proposal id (absent from archives made before consultations were in them). */
+  consultations: ManifestConsultation[];
   /** Every file of the archive but the manifest itself, sorted by path. */
   files: ManifestFile[];
 }
@@ -54,6 +68,10 @@ export interface Manifest {
 export function versionPaths(slug: string, number: number): { content: string; statement: string; proof: string } {
   const base = `documents/${slug}/versions/${number}`;
   return { content: `${base}.json`, statement: `${base}.statement`, proof: `${base}.tlog-proof` };
+}
+
+export function consultationPath(proposalId: string): string {
+  return `consultations/${proposalId}.json`;
 }
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
@@ -75,6 +93,7 @@ export function manifestBytes(input: Omit<Manifest, "format" | "files">, files: 
     log: input.log,
     keys: input.keys,
     documents: input.documents,
+    consultations: [...input.consultations].sort((a, b) => (a.proposalId < b.proposalId ? -1 : a.proposalId > b.proposalId ? 1 : 0)),
     files: files.map((file) => describeFile(file.path, file.bytes)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
   };
   return utf8(`${JSON.stringify(manifest, null, 2)}\n`);
@@ -93,6 +112,10 @@ export function parseManifest(bytes: Uint8Array): Manifest {
   if (manifest?.format !== OPEN_DATA_FORMAT) throw new ManifestError(`manifest.json is not ${OPEN_DATA_FORMAT}`);
   if (!Array.isArray(manifest.files) || !Array.isArray(manifest.documents) || typeof manifest.log?.checkpoint !== "string" || typeof manifest.log?.policy !== "string") {
     throw new ManifestError("manifest.json lacks files, documents or log");
+  }
+  if (manifest.consultations === undefined) manifest.consultations = [];
+  if (!Array.isArray(manifest.consultations) || manifest.consultations.some((consultation) => typeof consultation?.path !== "string" || typeof consultation.proposalId !== "string")) {
+    throw new ManifestError("manifest.json lists a malformed consultation");
   }
   for (const file of manifest.files) {
     if (typeof file?.path !== "string" || !isSafeArchivePath(file.path) || typeof file.sha256 !== "string" || typeof file.bytes !== "number") {
@@ -131,6 +154,10 @@ export function archiveProblems(manifest: Manifest, files: ReadonlyMap<string, U
       if (index === 0 && version.prevHash !== null) problems.push(`${document.slug} version 1: has a prevHash`);
       named.push(version.content, version.statement, version.proof);
     });
+  }
+  for (const consultation of manifest.consultations) {
+    if (consultation.path !== consultationPath(consultation.proposalId)) problems.push(`consultation of ${consultation.proposalId}: its file should be ${consultationPath(consultation.proposalId)}, not ${consultation.path}`);
+    named.push(consultation.path);
   }
   for (const path of named) if (!listed.has(path)) problems.push(`${path}: named in the manifest but not among its files`);
   return problems;

@@ -1,11 +1,17 @@
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadProposal } from "../../db/proposals";
+import { DAY_MS } from "../../domain/consultation";
 import { plainText, type SectionContent } from "../../domain/document";
-import { archiveProblems, MANIFEST_PATH, parseManifest, versionPaths } from "../../domain/open-data";
+import { archiveProblems, consultationPath, MANIFEST_PATH, parseManifest, versionPaths } from "../../domain/open-data";
 import { decodeBase64, verifyVersionOffline, type VersionSection } from "../../domain/tlog";
 import { actorByEmail } from "../../testing/actors";
 import { availableEngines, createTestDatabase, type TestDatabase } from "../../testing/databases";
+import { addConsultationComment } from "../consultation/add-consultation-comment";
+import { answerConsultationComment } from "../consultation/answer-consultation-comment";
+import { consultationJson, getConsultationView } from "../consultation/consultation-view";
+import { moderateConsultationComment } from "../consultation/moderate-consultation-comment";
+import { openConsultation } from "../consultation/open-consultation";
 import { readLogPolicy, readServedCheckpoint, readVersionProofFile } from "../log/read-log";
 import { createProposal } from "../proposals/create-proposal";
 import { offlineDraftWriter } from "../proposals/draft-writer";
@@ -68,6 +74,60 @@ describe.each(engines)("the open data archive on %s", (engine) => {
     }
     const keys = JSON.parse(new TextDecoder().decode(files.get(manifest.keys))) as { keys: { userName: string }[] };
     expect(keys.keys.map((key) => key.userName).sort()).toEqual(["Lê Văn Minh", "Đỗ Thị Thu"]);
+  });
+
+  /** Lan's proposal changing the closing section, submitted: in review. */
+  async function proposalInReview(title: string) {
+    const lan = await actorByEmail(database.db, "lan@mof.gov.vn");
+    const proposal = await createProposal({ actor: lan, documentSlug: SLUG, input: { title, rationale: "Lấy ý kiến nhân dân." } });
+    const row = (await loadProposal(database.db, proposal.id)).sections.find((section) => section.slug === "loi-tong-ket")!;
+    const content = JSON.parse(row.content) as SectionContent;
+    const edited: SectionContent = { ...content, content: content.content.map((block, index) => (index === 0 ? { ...block, content: [{ type: "text", text: `${plainText(block)} (${title})` }] } : block)) };
+    await offlineDraftWriter.replaceSection({ proposalId: proposal.id, sectionId: row.sectionId, content: edited, actorId: lan.id });
+    await submitProposal({ actor: lan, proposalId: proposal.id, writer: offlineDraftWriter });
+    return proposal.id;
+  }
+
+  it("holds every consultation that has opened: its window, its public comments with their answers and the report's figures, never an email, a hidden or a waiting comment", async () => {
+    const [lan, khoa, reader, thu, hoa] = await Promise.all(["lan@mof.gov.vn", "khoa@mof.gov.vn", "docgia@example.vn", "thu@moha.gov.vn", "hoa@mof.gov.vn"].map((email) => actorByEmail(database.db, email)));
+    const proposalId = await proposalInReview("Lấy ý kiến cho dữ liệu mở");
+    const opensAt = new Date();
+    await openConsultation({ actor: lan, proposalId, now: opensAt, input: { opensAt: opensAt.toISOString(), closesAt: new Date(opensAt.getTime() + 31 * DAY_MS).toISOString() } });
+    const address = "203.0.113.9";
+    const published = await addConsultationComment({ actor: reader, proposalId, clientAddress: address, input: { body: "Nên nêu rõ thời hạn." } });
+    await moderateConsultationComment({ actor: khoa, proposalId, commentId: published.id, input: { decision: "publish" } });
+    await answerConsultationComment({ actor: lan, proposalId, commentId: published.id, input: { disposition: "partly_accepted", reason: "Đã bổ sung một phần." } });
+    const hidden = await addConsultationComment({ actor: thu, proposalId, clientAddress: address, input: { body: "Lời lẽ xúc phạm không được công bố." } });
+    await moderateConsultationComment({ actor: khoa, proposalId, commentId: hidden.id, input: { decision: "hide", reason: "Xúc phạm." } });
+    await addConsultationComment({ actor: hoa, proposalId, clientAddress: address, input: { body: "Ý kiến còn chờ duyệt." } });
+    // Opening in two days: not public yet, so not in the archive yet.
+    const laterId = await proposalInReview("Lấy ý kiến sau");
+    const later = new Date(opensAt.getTime() + 2 * DAY_MS);
+    await openConsultation({ actor: lan, proposalId: laterId, input: { opensAt: later.toISOString(), closesAt: new Date(later.getTime() + 31 * DAY_MS).toISOString() } });
+
+    const archive = await buildOpenDataArchive();
+    const { files } = await unzip(archive.bytes);
+    const manifest = parseManifest(files.get(MANIFEST_PATH)!);
+    expect(archiveProblems(manifest, files)).toEqual([]);
+    expect(manifest.consultations).toEqual([{ proposalId, document: SLUG, opensAt: opensAt.toISOString(), closesAt: new Date(opensAt.getTime() + 31 * DAY_MS).toISOString(), path: consultationPath(proposalId) }]);
+    const text = new TextDecoder().decode(files.get(consultationPath(proposalId)));
+    const record = JSON.parse(text) as { proposal: Record<string, unknown>; comments: unknown[]; figures: Record<string, unknown>; moderation: unknown };
+    expect(record.proposal).toEqual({ id: proposalId, title: "Lấy ý kiến cho dữ liệu mở", document: SLUG, organization: "Bộ Tài chính", status: "IN_REVIEW", baseVersion: 2, publishedVersion: null });
+    expect(record.moderation).toEqual({ mode: "PRE", hideAfterReports: 3 });
+    // The comments are those the public API gives, element for element.
+    expect(record.comments).toEqual(consultationJson(await getConsultationView({ actor: null, proposalId })).comments);
+    expect(record.comments).toEqual([
+      { id: published.id, anchor: { kind: "proposal" }, body: "Nên nêu rõ thời hạn.", author: { name: reader.name }, answer: { disposition: "partly_accepted", reason: "Đã bổ sung một phần." } },
+    ]);
+    expect(record.figures).toMatchObject({ received: 3, considered: 2, hidden: 1, pending: 1, answered: 1, unanswered: 1, commenters: 2, byDisposition: { partly_accepted: 1, accepted: 0 } });
+    for (const secret of ["@", "Lời lẽ xúc phạm", "Xúc phạm.", "Ý kiến còn chờ duyệt", thu.name, hoa.name]) expect(text, secret).not.toContain(secret);
+    expect(files.has(consultationPath(laterId))).toBe(false);
+
+    // Once the later one has opened it is there too; an answer changes the bytes.
+    const afterOpening = parseManifest((await unzip((await buildOpenDataArchive({ now: new Date(later.getTime() + 60_000) })).bytes)).files.get(MANIFEST_PATH)!);
+    expect(afterOpening.consultations.map((consultation) => consultation.proposalId)).toEqual([proposalId, laterId].sort());
+    await answerConsultationComment({ actor: lan, proposalId, commentId: published.id, input: { disposition: "accepted", reason: "Đã bổ sung đầy đủ." } });
+    expect((await buildOpenDataArchive()).etag).not.toBe(archive.etag);
   });
 
   it("is the same bytes for the same state, in any time zone, and other bytes once a version is published", async () => {

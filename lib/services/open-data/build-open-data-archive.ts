@@ -2,9 +2,11 @@ import JSZip from "jszip";
 import { getDb } from "../../db/client";
 import { CHECKPOINT_PATH, KEYS_PATH, manifestBytes, MANIFEST_PATH, POLICY_PATH, versionPaths, type ManifestDocument } from "../../domain/open-data";
 import { decodeBase64, sha256, utf8 } from "../../domain/tlog/bytes";
+import { now as clockNow } from "../clock";
 import { publishedDocumentJson, readPublishedDocument } from "../read-document";
 import { readLogPolicy, readServedCheckpoint, readVersionProofFile } from "../log/read-log";
 import { listPublishedReviewerKeys } from "../workspace/reviewer-keys";
+import { consultationRecords } from "./consultation-record";
 
 /**
  * The whole installation's public record as one .zip (format in lib/domain/open-data.ts and the
@@ -28,7 +30,7 @@ export interface OpenDataArchive {
   fileName: string;
 }
 
-export async function buildOpenDataArchive(): Promise<OpenDataArchive> {
+export async function buildOpenDataArchive(options: { now?: Date } = {}): Promise<OpenDataArchive> {
   const db = await getDb();
   const files: { path: string; bytes: Uint8Array }[] = [];
   const checkpoint = await readServedCheckpoint();
@@ -64,7 +66,13 @@ export async function buildOpenDataArchive(): Promise<OpenDataArchive> {
     documents.push(described);
   }
 
-  const manifest = manifestBytes({ log: { origin, size: Number(size), checkpoint: CHECKPOINT_PATH, policy: POLICY_PATH }, keys: KEYS_PATH, documents }, files);
+  const consultations = await consultationRecords(db, options.now ?? clockNow());
+  for (const consultation of consultations) files.push({ path: consultation.entry.path, bytes: consultation.bytes });
+
+  const manifest = manifestBytes(
+    { log: { origin, size: Number(size), checkpoint: CHECKPOINT_PATH, policy: POLICY_PATH }, keys: KEYS_PATH, documents, consultations: consultations.map((consultation) => consultation.entry) },
+    files,
+  );
   const zip = new JSZip();
   const entries = [{ path: MANIFEST_PATH, bytes: manifest }, ...files.sort((a, b) => (a.path < b.path ? -1 : 1))];
   for (const entry of entries) zip.file(entry.path, entry.bytes, { date: ENTRY_DATE, binary: true, createFolders: false });
