@@ -271,7 +271,35 @@ export const OpenApiDocument = z.object({ openapi: z.string().startsWith("3.1"),
 export const Consultation = z.looseObject({}).meta({ id: "Consultation" });
 export const ConsultationCommentCreated = z.object({ id: z.string(), status: z.string(), createdAt: instant }).meta({ id: "ConsultationCommentCreated" });
 export const ConsultationAnswer = z.object({ commentId: z.string(), answer: z.object({ disposition: z.string(), reason: z.string().nullable() }) }).meta({ id: "ConsultationAnswer" });
-export const SuggestionList = z.looseObject({}).meta({ id: "SuggestionList" });
+/** GET …/suggestions (lib/services/suggestions/list-suggestions.ts, suggestionListJson). */
+export const SuggestionList = z
+  .object({
+    pending: z.number().int(),
+    /** Whether the asking person decides (an author) and may suggest (a co-author or a reviewer). */
+    canDecide: z.boolean(),
+    canSuggest: z.boolean(),
+    suggestions: z.array(
+      z.object({
+        id: z.string(),
+        sectionId: z.string(),
+        blockId: z.string(),
+        kind: z.enum(["insert", "delete", "replace"]),
+        status: z.enum(["PENDING", "ACCEPTED", "REJECTED"]),
+        offset: z.number().int(),
+        exact: z.string(),
+        prefix: z.string(),
+        suffix: z.string(),
+        text: z.string(),
+        /** `id` only for the proposal's authors: the `authorId` a per-person decision takes. */
+        author: z.object({ id: z.string().optional(), name: z.string() }),
+        createdAt: instant,
+        decidedAt: instant.nullable(),
+        decidedBy: z.object({ name: z.string() }).nullable(),
+        outdated: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: "SuggestionList" });
 export const SuggestionCreated = z.object({ id: z.string(), status: z.string(), createdAt: instant }).meta({ id: "SuggestionCreated" });
 export const SuggestionDecision = z.looseObject({}).meta({ id: "SuggestionDecision" });
 export const EditionList = z.looseObject({ slug: z.string(), editions: z.array(z.unknown()) }).meta({ id: "EditionList" });

@@ -108,7 +108,7 @@ export const api: Messages["api"] = {
     consultationReport: { summary: "Consultation report", description: "The report as HTML, CSV or PDF; public once the consultation opened." },
     addConsultationComment: { summary: "Comment in the consultation", description: "A comment on the proposal, optionally anchored to a range of words." },
     answerConsultationComment: { summary: "Answer a comment", description: "The authors answer a comment: taken up or not, with the reason." },
-    listSuggestions: { summary: "Suggested changes", description: "The draft's suggested changes and their state." },
+    listSuggestions: { summary: "Suggested changes", description: "The draft's suggested changes and their state, with what the asking person may do (decide, suggest). Suggesters are named; the proposal's authors also get each one's id, the authorId that deciding per person takes." },
     createSuggestion: { summary: "Suggest a change", description: "A change proposed on the draft, for the authors to accept or reject." },
     decideSuggestions: { summary: "Decide suggestions", description: "Accept or reject several suggestions at once." },
     decideSuggestion: { summary: "Decide one suggestion", description: "Accept or reject one suggestion." },

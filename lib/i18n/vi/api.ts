@@ -111,7 +111,7 @@ export const api = {
     consultationReport: { summary: "Báo cáo lấy ý kiến", description: "Báo cáo dạng HTML, CSV hoặc PDF; công khai khi đợt lấy ý kiến đã mở." },
     addConsultationComment: { summary: "Góp ý", description: "Một ý kiến về đề xuất, có thể gắn vào một đoạn chữ." },
     answerConsultationComment: { summary: "Trả lời góp ý", description: "Tác giả trả lời một ý kiến: tiếp thu hay không, kèm lý do." },
-    listSuggestions: { summary: "Các gợi ý sửa", description: "Các gợi ý sửa trong bản nháp và trạng thái của chúng." },
+    listSuggestions: { summary: "Các gợi ý sửa", description: "Các gợi ý sửa trong bản nháp và trạng thái của chúng, kèm những việc người hỏi được làm (quyết định, gợi ý). Người gợi ý được nêu tên; tác giả của đề xuất nhận thêm mã của từng người, là authorId dùng để quyết định theo từng người." },
     createSuggestion: { summary: "Gợi ý sửa", description: "Một thay đổi đề nghị trên bản nháp, chờ tác giả chấp nhận hoặc bác." },
     decideSuggestions: { summary: "Quyết định các gợi ý", description: "Chấp nhận hoặc bác nhiều gợi ý một lúc." },
     decideSuggestion: { summary: "Quyết định một gợi ý", description: "Chấp nhận hoặc bác một gợi ý." },

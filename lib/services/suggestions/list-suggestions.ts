@@ -76,3 +76,17 @@ export async function listSuggestions(options: { actor: Actor | null; proposalId
     canSuggest: can(options.actor, "proposal:suggest", resource),
   };
 }
+
+/**
+ * The list as the API answers it. People are named, never identified, except to the proposal's
+ * authors (who decide): they get each suggester's id, the `authorId` that
+ * POST …/suggestions/decision takes to accept or reject one person's suggestions at once.
+ */
+export function suggestionListJson(list: SuggestionList) {
+  return {
+    pending: list.pending,
+    canDecide: list.canDecide,
+    canSuggest: list.canSuggest,
+    suggestions: list.suggestions.map(({ author, ...suggestion }) => ({ ...suggestion, author: list.canDecide ? { id: author.id, name: author.name } : { name: author.name } })),
+  };
+}

@@ -17,7 +17,7 @@ import { submitProposal } from "../proposals/submit-proposal";
 import { createThrowawaySigner } from "../proposals/throwaway-signer";
 import { createSuggestion } from "./create-suggestion";
 import { decideSuggestions } from "./decide-suggestions";
-import { listSuggestions } from "./list-suggestions";
+import { listSuggestions, suggestionListJson } from "./list-suggestions";
 
 const engines = await availableEngines();
 const SLUG = "cam-nang-chuyen-doi-so";
@@ -83,6 +83,14 @@ describe.each(engines)("suggestion mode on %s", (engine) => {
       ["replace", khoa.name, "PENDING"],
       ["delete", minh.name, "PENDING"],
     ]);
+    // The API names suggesters; only the authors, who decide per person, get their ids.
+    expect(suggestionListJson(listed).suggestions.map((suggestion) => suggestion.author)).toEqual([
+      { id: khoa.id, name: khoa.name },
+      { id: minh.id, name: minh.name },
+    ]);
+    const asReviewer = suggestionListJson(await listSuggestions({ actor: thu, proposalId }));
+    expect(asReviewer).toMatchObject({ canDecide: false, canSuggest: true, pending: 2 });
+    expect(asReviewer.suggestions.map((suggestion) => suggestion.author)).toEqual([{ name: khoa.name }, { name: minh.name }]);
     expect((await evaluateProposalPolicy(database.db, await loadProposal(database.db, proposalId))).evaluation.items.find((item) => item.key === "suggestions-decided")?.ok).toBe(false);
 
     const held = await refusal(signer.approve(thu, proposalId));

@@ -4,18 +4,14 @@ import { collabDraftWriter } from "@/lib/collab/client";
 import { apiRoute, json, readJson } from "@/lib/http/api";
 import { requireActor } from "@/lib/policies";
 import { createSuggestion, suggestionInput } from "@/lib/services/suggestions/create-suggestion";
-import { listSuggestions } from "@/lib/services/suggestions/list-suggestions";
+import { listSuggestions, suggestionListJson } from "@/lib/services/suggestions/list-suggestions";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
   const { id } = await params;
-  const list = await listSuggestions({ actor: await getRequestActor(request), proposalId: id });
-  // Public JSON names people, never their ids or email addresses.
-  return json({
-    pending: list.pending,
-    suggestions: list.suggestions.map(({ author, ...suggestion }) => ({ ...suggestion, author: { name: author.name } })),
-  });
+  // People by name only; the authors also get suggesters' ids, to decide per person.
+  return json(suggestionListJson(await listSuggestions({ actor: await getRequestActor(request), proposalId: id })));
 });
 
 export const POST = apiRoute<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
