@@ -86,7 +86,7 @@ test.describe("co-writing a proposal", () => {
     await hoaContext.close();
   });
 
-  test("a reader cannot open a draft, and a reviewer sees it read-only", async ({ browser, baseURL }) => {
+  test("a reader cannot open a draft, and a reviewer can only suggest", async ({ browser, baseURL }) => {
     const lanContext = await browser.newContext({ baseURL });
     const lan = await lanContext.newPage();
     await lan.goto("/");
@@ -109,7 +109,9 @@ test.describe("co-writing a proposal", () => {
     await signInByApi(reviewer, DEMO.minh);
     await reviewer.goto(`/lam-viec/de-xuat/${id}?muc=${sectionId}`);
     await expect(editorOf(reviewer)).toContainText("Vua Lý Thái Tổ");
-    await expect(editorOf(reviewer)).toHaveAttribute("contenteditable", "false");
+    // A reviewer cannot write the draft: what they type becomes suggestions (e2e/suggestions.spec.ts).
+    await expect(reviewer.getByTestId("suggest-mode")).toHaveAttribute("data-active", "true");
+    await expect(reviewer.getByRole("button", { name: "Đề xuất sửa" })).toHaveCount(0);
 
     for (const context of [lanContext, readerContext, anonymous, reviewerContext]) await context.close();
   });

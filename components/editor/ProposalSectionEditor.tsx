@@ -13,6 +13,7 @@ import { EditorToolbar } from "./EditorToolbar";
 import type { Messages } from "@/lib/i18n/messages";
 import { hasUnsentChanges, syncStatus, type SessionState, type SyncStatus } from "./sync-status";
 import { useCollabSession, type CollabSession } from "./useCollabSession";
+import { SuggestionsForEditor, useSuggestionMode, type SuggestProps } from "./suggestions/SuggestionsForEditor";
 
 export interface ProposalSectionEditorProps {
   proposalId: string;
@@ -28,6 +29,8 @@ export interface ProposalSectionEditorProps {
   comments?: EditorComment[];
   /** Whether the person may comment ("Bình luận" on selected words). */
   canComment?: boolean;
+  /** Suggestion mode: whether the person may suggest and decide, and its words. */
+  suggest?: SuggestProps;
 }
 
 export interface EditorComment {
@@ -77,6 +80,7 @@ function useLeaveWarning(active: boolean, message: string): void {
  * get a read-only textbox), and pasted HTML sanitized before ProseMirror parses it (lib/editor/paste-html.ts).
  */
 function editorProps(sectionTitle: string, writable: boolean) {
+  // A person suggesting edits types into the editor too; what they type becomes suggestions.
   return { attributes: surfaceAttributes(sectionTitle, writable), transformPastedHTML: (html: string) => sanitizePastedHtml(html) };
 }
 
@@ -101,33 +105,38 @@ interface LiveEditorProps {
   sectionId: string;
   comments: EditorComment[];
   canComment: boolean;
+  suggest: SuggestProps | null;
 }
 
 function LiveEditor(props: LiveEditorProps) {
   const { session, user, sectionTitle, writable, labels } = props;
   const commentsRef = useRef(props.comments);
   const [active, setActive] = useState<string | null>(null);
+  const suggestion = useSuggestionMode({ suggest: props.suggest, writable, proposalId: props.proposalId, sectionId: props.sectionId, user });
+  // Suggesting needs a caret: the editor takes input, and the suggestion mode keeps the document unchanged.
+  const inputOpen = writable || suggestion.active;
   const editor = useEditor(
     {
       // Rendered only in the browser: the document comes from the server through Yjs, never from HTML.
       immediatelyRender: false,
-      editable: writable,
+      editable: inputOpen,
       extensions: [
         ...handbookExtensions(),
         Collaboration.configure({ document: session.doc, field: EDITOR_FIELD }),
         CollaborationCaret.configure({ provider: session.provider, user: { name: user.name, color: caretColor(user.id) } }),
         CommentHighlights.configure({ doc: session.doc, field: EDITOR_FIELD, comments: () => commentsRef.current, onActivate: setActive }),
+        suggestion.extension,
       ],
-      editorProps: editorProps(sectionTitle, writable),
+      editorProps: editorProps(sectionTitle, inputOpen),
     },
     [session],
   );
 
   useEffect(() => {
     if (!editor) return;
-    editor.setOptions({ editorProps: editorProps(sectionTitle, writable) });
-    if (editor.isEditable !== writable) editor.setEditable(writable);
-  }, [editor, writable, sectionTitle]);
+    editor.setOptions({ editorProps: editorProps(sectionTitle, inputOpen) });
+    if (editor.isEditable !== inputOpen) editor.setEditable(inputOpen);
+  }, [editor, inputOpen, sectionTitle]);
 
   useEffect(() => {
     commentsRef.current = props.comments;
@@ -137,7 +146,8 @@ function LiveEditor(props: LiveEditorProps) {
   const shown = props.comments.find((comment) => comment.id === active) ?? null;
   return (
     <>
-      {writable && editor && <EditorToolbar editor={editor} labels={labels} />}
+      {editor && props.suggest && <SuggestionsForEditor editor={editor} mode={suggestion} suggest={props.suggest} proposalId={props.proposalId} sectionId={props.sectionId} userName={user.name} />}
+      {writable && !suggestion.active && editor && <EditorToolbar editor={editor} labels={labels} />}
       {props.canComment && editor && <CommentOnSelection editor={editor} session={session} proposalId={props.proposalId} sectionId={props.sectionId} labels={labels} />}
       <EditorContent editor={editor} className="handbook-editor__surface" />
       {shown && (
@@ -259,6 +269,7 @@ export function ProposalSectionEditor(props: ProposalSectionEditorProps) {
           sectionId={props.sectionId}
           comments={props.comments ?? NO_COMMENTS}
           canComment={props.canComment ?? false}
+          suggest={props.suggest ?? null}
         />
       ) : (
         <div className="handbook-editor__placeholder" aria-hidden="true" />

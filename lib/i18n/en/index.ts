@@ -17,8 +17,9 @@ import { proposal } from "./proposal";
 import { publication } from "./publication";
 import { reader } from "./reader";
 import { site } from "./site";
+import { suggestions } from "./suggestions";
 import { webhooks } from "./webhooks";
 import { workspace } from "./workspace";
 
 /** The English catalog, shaped by the Vietnamese one (../vi/index.ts). */
-export const en: Messages = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier, consultation, api };
+export const en: Messages = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier, consultation, suggestions, api };

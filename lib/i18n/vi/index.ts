@@ -16,6 +16,7 @@ import { proposal } from "./proposal";
 import { publication } from "./publication";
 import { reader } from "./reader";
 import { site } from "./site";
+import { suggestions } from "./suggestions";
 import { webhooks } from "./webhooks";
 import { workspace } from "./workspace";
 
@@ -25,6 +26,6 @@ import { workspace } from "./workspace";
  * else. Entries are strings, or functions of typed parameters for words that vary (use
  * `plural()` from ../plural.ts for counts).
  */
-export const vi = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier, consultation, api };
+export const vi = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier, consultation, suggestions, api };
 
 export type Messages = typeof vi;

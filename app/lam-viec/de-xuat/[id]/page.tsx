@@ -153,6 +153,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
               tokenUrl={`/api/v1/proposals/${view.id}/sections/${selected.id}/collab`}
               labels={messages(locale).editor}
               canComment={can(actor, "proposal:comment", resource)}
+              suggest={{ canSuggest: can(actor, "proposal:suggest", resource), canDecide: canEdit, labels: messages(locale).suggestions, locale }}
               comments={view.comments.flatMap((comment) =>
                 comment.anchor?.live && comment.anchor.sectionId === selected.id
                   ? [{ id: comment.id, authorName: comment.author.name, body: comment.body, quote: comment.range?.quote ?? comment.anchor.quote, live: comment.anchor.live }]
