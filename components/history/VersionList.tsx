@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime } from "@/lib/i18n/format";
+import { versionSummaryText } from "@/lib/i18n/diff-summary";
 import type { VersionHistoryEntry } from "@/lib/services/history/list-versions";
 import { ExportLinks } from "./ExportLinks";
 import { messages, type Messages } from "@/lib/i18n/messages";
@@ -34,6 +35,7 @@ export function VersionList({
     <ol className="version-list" reversed>
       {versions.map((version) => {
         const isCurrent = version.number === headNumber;
+        const summary = versionSummaryText(version, locale);
         return (
           <li key={version.number} className={`version-item${isCurrent ? " version-item--current" : ""}`} id={`v${version.number}`} aria-labelledby={`v${version.number}-title`}>
             <div className="version-item__head">
@@ -49,10 +51,10 @@ export function VersionList({
               {version.number > 1 && <WordDelta added={version.stats.wordsAdded ?? 0} removed={version.stats.wordsRemoved ?? 0} locale={locale} />}
             </div>
             {version.proposal && <p className="version-item__title">{version.proposal.title}</p>}
-            {version.summary && (
+            {summary && (
               <p className="version-item__summary">
                 <span className="visually-hidden">{t.summary}: </span>
-                {version.summary}
+                {summary}
               </p>
             )}
             <VersionFacts version={version} locale={locale} />

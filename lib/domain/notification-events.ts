@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DISPOSITIONS } from "./consultation";
+import { diffSummaryFactsSchema } from "./diff/summary-facts";
 
 /**
  * What a notification says, as a kind and its parameters: stored so (Notification.kind and
@@ -21,7 +22,8 @@ export const NOTIFICATION_PARAMS = {
   review_requested: z.object({ proposalTitle: text, organizationName: text }),
   decision: z.object({ reviewerName: text, decision: z.enum(DECISIONS), proposalTitle: text }),
   comment: z.object({ authorName: text, proposalTitle: text, reply: z.boolean() }),
-  published: z.object({ proposalTitle: text, versionNumber: z.number().int().positive() }),
+  /** `changes`: what the version changed, said in the reader's language (absent on rows from before it was stored). */
+  published: z.object({ proposalTitle: text, versionNumber: z.number().int().positive(), changes: diffSummaryFactsSchema.optional() }),
   merge_conflict: z.object({ proposalTitle: text, conflictCount: z.number().int().nonnegative(), versionNumber: z.number().int().positive() }),
   coauthor_added: z.object({ inviterName: text, proposalTitle: text }),
   /** To the authors: someone commented in the proposal's public consultation. */

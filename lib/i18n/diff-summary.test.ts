@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { diffDocuments, type DocumentDiff, type FormatChange } from "../domain/diff";
+import { diffDocuments, diffSummaryFacts, summaryFactsFromStats, SUMMARY_FACTS_KEY, type DiffSummaryFacts, type DocumentDiff, type FormatChange } from "../domain/diff";
 import { paragraph, section, snapshot, text } from "../domain/fixtures/builders";
 import { SEED_BROKEN_SENTENCE_END, SEED_BROKEN_SENTENCE_START } from "../domain/fixtures/seed-chapter";
 import { countWords } from "../domain/text";
-import { diffSummary, formatChangeText } from "./diff-summary";
+import { diffSummary, formatChangeText, sectionSummaryText, summaryText, versionSummaryText } from "./diff-summary";
 import type { Locale } from "./locales";
 
 const summarizeDiff = (diff: DocumentDiff, locale: Locale) => diffSummary(diff, locale);
@@ -117,5 +117,71 @@ describe("describeFormatChange", () => {
       "link changed",
       "structure changed",
     ]);
+  });
+});
+
+describe("summary facts rendered in the reader's language", () => {
+  const none = { wordsAdded: 0, wordsRemoved: 0, blocksAdded: 0, blocksRemoved: 0, blocksChanged: 0, joined: 0, split: 0, moved: 0, repeatedRemoved: 0, repeatedAdded: 0, linesRemoved: 0 };
+  const oneSection = (counts: Partial<typeof none>): DiffSummaryFacts => ({
+    version: 1,
+    documentRenamedTo: null,
+    addressChangedTo: null,
+    sectionsAdded: 0,
+    sectionsRemoved: 0,
+    sectionsMoved: 0,
+    sectionsRenamed: 0,
+    totals: { ...none, ...counts },
+    sections: [{ sectionId: "ket", title: "Lời tổng kết", status: "changed", renamedFrom: null, moved: false, addressChanged: false, counts: { ...none, ...counts } }],
+  });
+
+  it("says one and several in English with its plural forms, and the same form for any count in Vietnamese", () => {
+    const single = oneSection({ joined: 1, repeatedRemoved: 1, linesRemoved: 1, wordsRemoved: 1 });
+    expect(summaryText(single, "en")).toBe("Section “Lời tổng kết”: 1 paragraph joined, 1 repeated paragraph removed, 1 line removed, 1 word removed");
+    expect(summaryText(single, "vi")).toBe("Mục “Lời tổng kết”: nối 1 đoạn, xóa 1 đoạn lặp lại, xóa 1 dòng, xóa 1 từ");
+    const several = oneSection({ joined: 2, split: 3, moved: 2, repeatedRemoved: 2, linesRemoved: 4, wordsAdded: 5, wordsRemoved: 32 });
+    expect(summaryText(several, "en")).toBe(
+      "Section “Lời tổng kết”: 2 paragraphs joined, 3 paragraphs split, 2 paragraphs moved, 2 repeated paragraphs removed, 4 lines removed, 5 words added, 32 words removed",
+    );
+    expect(summaryText(several, "vi")).toBe("Mục “Lời tổng kết”: nối 2 đoạn, tách 3 đoạn, chuyển 2 đoạn, xóa 2 đoạn lặp lại, xóa 4 dòng, thêm 5 từ, xóa 32 từ");
+  });
+
+  it("renders what it stored: the facts of the seed's repair, written as JSON and read back, say the same in both languages as the diff", () => {
+    const before = snapshot([
+      section("ket", "Lời tổng kết", [
+        paragraph(SEED_BROKEN_SENTENCE_START, "p1"),
+        paragraph(SEED_BROKEN_SENTENCE_END, "p2"),
+        paragraph("Chuyển đổi số là một quá trình thay đổi tổng thể.", "p5"),
+        paragraph("Chuyển đổi số là một quá trình thay đổi tổng thể.", "p6"),
+        paragraph("ĐÁNH GIÁ BÀI VIẾT", "p7"),
+      ]),
+      section("b", "Kinh tế số", [paragraph("Kinh tế số.", "b1")]),
+    ]);
+    const after = snapshot([
+      section("ket", "Lời tổng kết", [paragraph(`${SEED_BROKEN_SENTENCE_START} ${SEED_BROKEN_SENTENCE_END}`, "p1"), paragraph("Chuyển đổi số là một quá trình thay đổi tổng thể.", "p5")]),
+      section("b", "Kinh tế số mới", [paragraph("Kinh tế số.", "b1")]),
+    ]);
+    const diff = diffDocuments(before, after);
+    const stored = JSON.stringify({ ...diff.stats, [SUMMARY_FACTS_KEY]: diffSummaryFacts(diff) });
+    const facts = summaryFactsFromStats(stored);
+    expect(facts).not.toBeNull();
+    for (const locale of ["vi", "en"] as const) expect(summaryText(facts as DiffSummaryFacts, locale)).toBe(diffSummary(diff, locale));
+    expect(summaryText(facts as DiffSummaryFacts, "en")).toBe("2 sections changed: +0 −15 words; 1 renamed, 1 paragraph joined, 1 repeated paragraph removed, 1 line removed");
+    expect(summaryText(facts as DiffSummaryFacts, "vi")).toBe("2 mục thay đổi: +0 −15 từ; 1 mục đổi tên, nối 1 đoạn, xóa 1 đoạn lặp lại, xóa 1 dòng");
+    // A section feed says that section's part in the same words.
+    const closing = (facts as DiffSummaryFacts).sections.find((candidate) => candidate.sectionId === "ket");
+    expect(closing && sectionSummaryText(closing, "en")).toBe("Section “Lời tổng kết”: 1 paragraph joined, 1 repeated paragraph removed, 1 line removed, 15 words removed");
+    const renamed = (facts as DiffSummaryFacts).sections.find((candidate) => candidate.sectionId === "b");
+    expect(renamed && sectionSummaryText(renamed, "vi")).toBe("Mục “Kinh tế số mới”: đổi tên từ “Kinh tế số”");
+  });
+
+  it("reads no facts from a row stored before they were (text only), or from facts of another shape, so the stored text is shown", () => {
+    expect(summaryFactsFromStats('{"wordsAdded":3,"wordsRemoved":1}')).toBeNull();
+    expect(summaryFactsFromStats("{}")).toBeNull();
+    expect(summaryFactsFromStats("not json")).toBeNull();
+    expect(summaryFactsFromStats(JSON.stringify({ [SUMMARY_FACTS_KEY]: { ...oneSection({ joined: 1 }), version: 99 } }))).toBeNull();
+    expect(summaryFactsFromStats(JSON.stringify({ [SUMMARY_FACTS_KEY]: { ...oneSection({ joined: -1 }) } }))).toBeNull();
+    const old = { summary: "Mục “Lời tổng kết”: xóa 3 từ", summaryFacts: null };
+    expect(versionSummaryText(old, "en")).toBe("Mục “Lời tổng kết”: xóa 3 từ");
+    expect(versionSummaryText({ summary: old.summary, summaryFacts: oneSection({ wordsRemoved: 3 }) }, "en")).toBe("Section “Lời tổng kết”: 3 words removed");
   });
 });

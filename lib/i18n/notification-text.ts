@@ -1,6 +1,7 @@
 import type { NotificationEvent, NotificationKind, NotificationParams } from "../domain/notification-events";
 import type { Locale } from "./locales";
 import { messages } from "./messages";
+import { summaryText } from "./diff-summary";
 
 /** One text per kind, each taking that kind's parameters (the catalog's `kinds` and `subjects`). */
 type TextsByKind = { [Kind in NotificationKind]: (params: NotificationParams<Kind>) => string };
@@ -32,9 +33,12 @@ function render(texts: TextsByKind, event: NotificationEvent): string {
   }
 }
 
-/** The notification as a sentence in the reader's language. */
+/** The notification as a sentence in the reader's language; a publication also says what it changed. */
 export function notificationText(event: NotificationEvent, locale: Locale): string {
-  return render(messages(locale).notifications.kinds, event);
+  const t = messages(locale).notifications;
+  const sentence = render(t.kinds, event);
+  if (event.kind === "published" && event.params.changes) return t.withChanges(sentence, summaryText(event.params.changes, locale));
+  return sentence;
 }
 
 /** A short subject line for the same notification, for email. */

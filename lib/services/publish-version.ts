@@ -16,6 +16,7 @@ import { signAfterPublish } from "./log/checkpoints";
 import { appendVersionToLog } from "./log/statements";
 import { calendarDateOf, checkEffectiveDate } from "../domain/effective-dates";
 import { now as clockNow } from "./clock";
+import { SUMMARY_FACTS_KEY, type DiffSummaryFacts } from "../domain/diff";
 
 export interface PublishVersionInput {
   documentId: string;
@@ -26,6 +27,8 @@ export interface PublishVersionInput {
   proposalId?: string | null;
   summary?: string;
   stats?: Record<string, number>;
+  /** What the summary says as counts, stored beside the stats so each reader gets it in their language. */
+  summaryFacts?: DiffSummaryFacts;
   /**
    * The day the version takes effect (YYYY-MM-DD): today when not given, or a later day (a
    * prospective version); never before the previous version's.
@@ -111,7 +114,7 @@ async function publishInTransaction(tx: DbOrTx, input: PublishVersionInput): Pro
       hash,
       prevHash,
       summary: input.summary ?? "",
-      stats: JSON.stringify(input.stats ?? {}),
+      stats: JSON.stringify({ ...input.stats, ...(input.summaryFacts ? { [SUMMARY_FACTS_KEY]: input.summaryFacts } : {}) }),
       publishedById: input.actorId,
       proposalId: input.proposalId ?? null,
       effectiveFrom,

@@ -6,6 +6,7 @@ import { VersionList } from "@/components/history/VersionList";
 import { FlashMessage } from "@/components/ui/FlashMessage";
 import { getCurrentActor } from "@/lib/auth/current";
 import { getLocale } from "@/lib/i18n/server";
+import { feedLanguageQuery } from "@/lib/services/history/feed-entries";
 import { can } from "@/lib/policies";
 import { restoreVersionAction } from "./actions";
 import { EffectTimeline } from "@/components/publication/EffectTimeline";
@@ -31,7 +32,7 @@ export default async function DocumentHistoryPage({ params, searchParams }: Para
   const newestFirst = [...history.versions].reverse();
   const headNumber = history.headNumber;
   const sections = history.currentSections;
-  const feedHref = `/${history.document.slug}/feed.xml`;
+  const feedHref = `/${history.document.slug}/feed.xml${feedLanguageQuery(locale)}`;
 
   return (
     <>

@@ -4,7 +4,19 @@
  */
 export { diffDocuments, isEmptyDiff, blockWordCounts, blockSideText, isShortLine, SHORT_LINE_MAX_WORDS } from "./document-diff";
 export { applyDocumentDiff, DiffMismatchError } from "./apply";
-export { summarizeDiff, describeFormatChange, type DiffLocale, type DiffSummaryWords } from "./summary";
+export {
+  summarizeDiff,
+  diffSummaryFacts,
+  renderDiffSummary,
+  renderSectionSummary,
+  describeFormatChange,
+  SUMMARY_FACTS_KEY,
+  type DiffLocale,
+  type DiffSummaryWords,
+  type DiffSummaryFacts,
+  type SectionSummaryFacts,
+} from "./summary";
+export { diffSummaryFactsSchema, summaryFactsFromStats } from "./summary-facts";
 export { MAX_BLOCK_EDIT_DISTANCE, WORD_DIFF_WORK_BUDGET } from "./word-diff";
 export { BLOCK_SIMILARITY_THRESHOLD } from "./block-align";
 export type {

@@ -17,6 +17,7 @@ const SUGGESTION_DECISION_SUBJECTS: Record<SuggestionDecision, string> = { accep
 export const notifications: Messages["notifications"] = {
   heading: "Notifications",
   feedLink: "Your Atom feed (use an API token)",
+  withChanges: (sentence, changes) => `${sentence} ${changes}.`,
   feedTitle: (params) => `Notifications for ${params.name} — Cẩm nang mở`,
   unreadable: "A notification cannot be shown (it was written by another release of the system).",
   kinds: {

@@ -26,6 +26,18 @@ export const history = {
   blame: "Nguồn gốc từng đoạn",
   feed: "Theo dõi (Atom)",
   feedHint: "Nhận thông báo khi có phiên bản mới trong trình đọc tin.",
+  /** The Atom feeds (document and section): their titles and the lines of each entry. */
+  feedText: {
+    title: (document: string) => `${document} — Lịch sử thay đổi`,
+    sectionTitle: (section: string, document: string) => `${section} — ${document} — Lịch sử thay đổi`,
+    subtitle: "Các phiên bản đã ban hành của Cẩm nang mở, kèm tóm tắt thay đổi.",
+    entryTitle: (number: number, proposalTitle: string | null) => (proposalTitle ? `Phiên bản ${number}: ${proposalTitle}` : `Phiên bản ${number}`),
+    proposedBy: (organization: string) => `Cơ quan đề xuất: ${organization}`,
+    contributors: (names: string) => `Người đóng góp: ${names}`,
+    approvedBy: (names: string) => `Phê duyệt: ${names}`,
+    publishedBy: (name: string) => `Ban hành bởi: ${name}`,
+    hash: (hash: string) => `Mã băm SHA-256: ${hash}`,
+  },
   openData: "Dữ liệu mở (JSON)",
   verify: "Kiểm chứng chuỗi mã băm",
   restore: "Khôi phục phiên bản này",

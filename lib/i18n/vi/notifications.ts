@@ -19,6 +19,8 @@ const SUGGESTION_DECISION_SUBJECTS: Record<SuggestionDecision, string> = { accep
 export const notifications = {
   heading: "Thông báo",
   feedLink: "Nguồn tin Atom của bạn (dùng khóa API)",
+  /** A notification sentence followed by what the published version changed (the diff summary). */
+  withChanges: (sentence: string, changes: string) => `${sentence} ${changes}.`,
   feedTitle: (params: { name: string }) => `Thông báo của ${params.name} — Cẩm nang mở`,
   /** A stored row whose kind or parameters this release does not know. */
   unreadable: "Một thông báo không hiển thị được (được ghi bởi phiên bản khác của hệ thống).",

@@ -1,10 +1,11 @@
 import type { AtomEntry } from "../../domain/history/atom";
-import type { SectionChangeKind } from "../../domain/history/section-history";
 import type { VersionHistoryEntry } from "./list-versions";
 import type { VersionEventEntry } from "../publication/version-events";
 import { calendarDateOf } from "../../domain/effective-dates";
-import { formatCalendarDate } from "../../i18n/format";
+import { formatCalendarDate, organizationName } from "../../i18n/format";
 import { messages } from "../../i18n/messages";
+import { versionSummaryText } from "../../i18n/diff-summary";
+import { DEFAULT_LOCALE, type Locale } from "../../i18n/locales";
 
 /** What feed entries share: where a version lives, and the lines that describe who made it. */
 
@@ -13,6 +14,11 @@ export const MAX_FEED_ENTRIES = 50;
 
 /** Feed authorship when a version has no proposing ministry (the first import). */
 export const FEED_AUTHOR = "Cẩm nang mở";
+
+/** The query that asks a feed for a language (none for the default one, so existing subscriptions keep their address). */
+export function feedLanguageQuery(locale: Locale): string {
+  return locale === DEFAULT_LOCALE ? "" : `?lang=${locale}`;
+}
 
 export function permalinkUrl(baseUrl: string, documentSlug: string, number: number, sectionSlug?: string): string {
   return `${baseUrl}/${documentSlug}/v/${number}${sectionSlug ? `/${sectionSlug}` : ""}`;
@@ -24,64 +30,56 @@ export function versionDiffUrl(baseUrl: string, documentSlug: string, number: nu
   return `${baseUrl}/${documentSlug}/so-sanh?from=${number - 1}&to=${number}`;
 }
 
-export function entryTitle(version: VersionHistoryEntry): string {
-  return version.proposal ? `Phiên bản ${version.number}: ${version.proposal.title}` : `Phiên bản ${version.number}`;
+export function entryTitle(version: VersionHistoryEntry, locale: Locale): string {
+  return messages(locale).history.feedText.entryTitle(version.number, version.proposal?.title ?? null);
 }
 
 export function entryAuthor(version: VersionHistoryEntry): string {
   return version.organization?.name ?? version.publisher?.name ?? FEED_AUTHOR;
 }
 
-export function provenanceLines(version: VersionHistoryEntry): string[] {
+export function provenanceLines(version: VersionHistoryEntry, locale: Locale): string[] {
+  const t = messages(locale).history.feedText;
   const lines: string[] = [];
   // Both dates of the version: when it was published and the day it takes (or took) effect.
   lines.push(
-    messages("vi").publication.feedDates({
-      published: formatCalendarDate(calendarDateOf(version.publishedAt), "vi"),
-      effectiveFrom: formatCalendarDate(version.effectiveFrom, "vi"),
+    messages(locale).publication.feedDates({
+      published: formatCalendarDate(calendarDateOf(version.publishedAt), locale),
+      effectiveFrom: formatCalendarDate(version.effectiveFrom, locale),
     }),
   );
-  if (version.organization) lines.push(`Cơ quan đề xuất: ${version.organization.name}`);
-  if (version.authors.length > 0) lines.push(`Người đóng góp: ${version.authors.map((author) => author.name).join(", ")}`);
+  if (version.organization) lines.push(t.proposedBy(organizationName(version.organization, locale)));
+  if (version.authors.length > 0) lines.push(t.contributors(version.authors.map((author) => author.name).join(", ")));
   if (version.approvals.length > 0) {
-    lines.push(`Phê duyệt: ${version.approvals.map((approval) => approval.organization ? `${approval.reviewer.name} (${approval.organization.name})` : approval.reviewer.name).join(", ")}`);
+    lines.push(
+      t.approvedBy(
+        version.approvals
+          .map((approval) => (approval.organization ? `${approval.reviewer.name} (${organizationName(approval.organization, locale)})` : approval.reviewer.name))
+          .join(", "),
+      ),
+    );
   }
-  if (version.publisher) lines.push(`Ban hành bởi: ${version.publisher.name}`);
-  lines.push(`Mã băm SHA-256: ${version.hash}`);
+  if (version.publisher) lines.push(t.publishedBy(version.publisher.name));
+  lines.push(t.hash(version.hash));
   return lines;
 }
 
-const CHANGE_WORDS: Record<SectionChangeKind, string> = {
-  added: "thêm mục",
-  removed: "xóa mục",
-  content: "sửa nội dung",
-  renamed: "đổi tên",
-  moved: "chuyển vị trí",
-};
-
-export function sectionChangeSummary(kinds: readonly SectionChangeKind[], wordsAdded: number, wordsRemoved: number, previousTitle: string | null): string {
-  const parts = kinds.map((kind) => (kind === "renamed" && previousTitle ? `đổi tên từ “${previousTitle}”` : CHANGE_WORDS[kind]));
-  if (wordsAdded > 0) parts.push(`thêm ${wordsAdded} từ`);
-  if (wordsRemoved > 0) parts.push(`xóa ${wordsRemoved} từ`);
-  const text = parts.join(", ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-export function versionEntry(baseUrl: string, documentSlug: string, version: VersionHistoryEntry): AtomEntry {
+export function versionEntry(baseUrl: string, documentSlug: string, version: VersionHistoryEntry, locale: Locale): AtomEntry {
+  const summary = versionSummaryText(version, locale);
   return {
     id: permalinkUrl(baseUrl, documentSlug, version.number),
-    title: entryTitle(version),
+    title: entryTitle(version, locale),
     updated: version.publishedAt,
     link: versionDiffUrl(baseUrl, documentSlug, version.number),
-    summary: version.summary || entryTitle(version),
-    details: [version.summary, ...provenanceLines(version)].filter((line) => line.length > 0),
+    summary: summary || entryTitle(version, locale),
+    details: [summary, ...provenanceLines(version, locale)].filter((line) => line.length > 0),
     authorName: entryAuthor(version),
   };
 }
 
 /** A withdrawal of a version: its own entry, so that feed readers learn it the day it is recorded. */
-export function withdrawalEntry(baseUrl: string, documentSlug: string, event: VersionEventEntry): AtomEntry {
-  const t = messages("vi").publication;
+export function withdrawalEntry(baseUrl: string, documentSlug: string, event: VersionEventEntry, locale: Locale): AtomEntry {
+  const t = messages(locale).publication;
   const title = t.feedWithdrawnTitle({ number: event.version });
   return {
     id: `${permalinkUrl(baseUrl, documentSlug, event.version)}#rut`,
@@ -89,7 +87,7 @@ export function withdrawalEntry(baseUrl: string, documentSlug: string, event: Ve
     updated: event.recordedAt,
     link: permalinkUrl(baseUrl, documentSlug, event.version),
     summary: `${title}: ${event.reason}`,
-    details: [t.withdrawnOnSentence({ date: formatCalendarDate(event.effectiveOn, "vi") }), t.withdrawalReason({ reason: event.reason })],
+    details: [t.withdrawnOnSentence({ date: formatCalendarDate(event.effectiveOn, locale) }), t.withdrawalReason({ reason: event.reason })],
     authorName: FEED_AUTHOR,
   };
 }

@@ -20,6 +20,7 @@ import { listVersions } from "./list-versions";
 import { searchHandbook } from "./search-handbook";
 import { sectionFeed } from "./section-feed";
 import { startRestoreProposal } from "./start-restore-proposal";
+import { versionSummaryText } from "../../i18n/diff-summary";
 import { createThrowawaySigner } from "../proposals/throwaway-signer";
 
 const engines = await availableEngines();
@@ -184,8 +185,33 @@ describe.each(engines)("history of a document on %s", (engine) => {
     const section = await sectionFeed({ slug: SLUG, sectionSlug: CLOSING, baseUrl: BASE_URL });
     expect(section.match(/<entry>/g)).toHaveLength(2);
     expect(section).toContain(`<link rel="self" type="application/atom+xml" href="${BASE_URL}/${SLUG}/lich-su/${CLOSING}/feed.xml"/>`);
-    expect(section).toMatch(/<summary>Sửa nội dung, (thêm \d+ từ, )?xóa \d+ từ<\/summary>/);
+    // The section feed says what the document's summary says about that section.
+    expect(section).toMatch(/<summary>Mục “Lời tổng kết”: nối 2 đoạn, xóa 1 đoạn lặp lại, xóa 1 dòng, xóa \d+ từ<\/summary>/);
     expect((await sectionFeed({ slug: SLUG, sectionSlug: INTRO, baseUrl: BASE_URL })).match(/<entry>/g)).toHaveLength(1);
+  });
+
+  it("stores the summary as facts and says it in the reader's language: history, document feed and section feed in English", async () => {
+    const history = await listVersions({ slug: SLUG });
+    const second = history.versions[1];
+    expect(second.summaryFacts).toMatchObject({ totals: { joined: 2, repeatedRemoved: 1, linesRemoved: 1, wordsAdded: 0 } });
+    const removed = second.stats.wordsRemoved;
+    const english = `Section “Lời tổng kết”: 2 paragraphs joined, 1 repeated paragraph removed, 1 line removed, ${removed} words removed`;
+    expect(versionSummaryText(second, "en")).toBe(english);
+    expect(versionSummaryText(second, "vi")).toBe(second.summary);
+    // The first version has no facts (nothing before it): its stored text is what every reader gets.
+    expect(history.versions[0].summaryFacts).toBeNull();
+    expect(versionSummaryText(history.versions[0], "en")).toBe(history.versions[0].summary);
+
+    const feed = await documentFeed({ slug: SLUG, baseUrl: BASE_URL, locale: "en" });
+    expect(feed).toContain('xml:lang="en"');
+    expect(feed).toContain(`<summary>${english}</summary>`);
+    expect(feed).toContain(`<link rel="self" type="application/atom+xml" href="${BASE_URL}/${SLUG}/feed.xml?lang=en"/>`);
+    expect(feed).toContain("Version 2: ");
+    expect(feed).not.toContain("Phiên bản 2");
+    const section = await sectionFeed({ slug: SLUG, sectionSlug: CLOSING, baseUrl: BASE_URL, locale: "en" });
+    expect(section).toContain(`<summary>${english}</summary>`);
+    expect(section).toContain("Approved by: ");
+    expect(section).not.toContain("Phê duyệt:");
   });
 
   it("restores a whole version through a RESTORE proposal that is reviewed and published like any other", async () => {

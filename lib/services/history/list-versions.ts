@@ -7,6 +7,7 @@ import { authorize, type Actor } from "../../policies";
 import { requireDocument } from "./lookup";
 import { versionInForce } from "../in-force";
 import { cachedOrCreate, derivedCache } from "../../domain/derived-cache";
+import { summaryFactsFromStats, type DiffSummaryFacts } from "../../domain/diff";
 
 export interface PersonRef {
   id: string;
@@ -26,7 +27,10 @@ export interface VersionHistoryEntry {
   publishedAt: Date;
   /** The day it took or takes effect (YYYY-MM-DD). */
   effectiveFrom: string;
+  /** The summary as stored at publication (Vietnamese); readers get summaryFacts in their language when present. */
   summary: string;
+  /** What the summary says as counts (null for versions published before they were stored, and the first). */
+  summaryFacts: DiffSummaryFacts | null;
   /** Counts of the change from the previous version (DiffStats as stored at publish). */
   stats: Record<string, number>;
   proposal: { id: string; title: string; kind: string } | null;
@@ -123,6 +127,7 @@ async function toEntry(db: DbOrTx, record: VersionRecord): Promise<VersionHistor
     publishedAt: record.publishedAt,
     effectiveFrom: record.effectiveFrom,
     summary: record.summary,
+    summaryFacts: summaryFactsFromStats(record.stats),
     stats: parseStats(record.stats),
     proposal: proposal ? { id: proposal.id, title: proposal.title, kind: proposal.kind } : null,
     organization: proposal?.organization ?? null,

@@ -45,6 +45,26 @@ describe.each(engines)("notifications rendered for the reader on %s", (engine) =
     expect(english.filter((text) => vietnamese.includes(text))).toEqual([]);
   });
 
+  it("tells the authors what a publication changed, in their language (the version's summary)", async () => {
+    const { db } = database;
+    const lan = await actorByEmail(db, "lan@mof.gov.vn");
+    const version = await db.version.findFirstOrThrow({ where: { number: 2 } });
+    const removed = (JSON.parse(version.stats) as { wordsRemoved: number }).wordsRemoved;
+    const english = (await listNotifications({ userId: lan.id, locale: "en" })).map((notification) => notification.text);
+    expect(english).toContain(
+      `The proposal “Sửa lỗi định dạng của bản đăng trên web” was published as version 2. Section “Lời tổng kết”: 2 paragraphs joined, 1 repeated paragraph removed, 1 line removed, ${removed} words removed.`,
+    );
+    const vietnamese = (await listNotifications({ userId: lan.id, locale: "vi" })).map((notification) => notification.text);
+    expect(vietnamese).toContain(
+      `Đề xuất “Sửa lỗi định dạng của bản đăng trên web” đã được ban hành thành phiên bản 2. ${version.summary}.`,
+    );
+    // A publication notified before it carried the changes says what it said then.
+    await notify(db, { userIds: [lan.id], event: { kind: "published", params: { proposalTitle: "Cũ", versionNumber: 1 } } });
+    expect((await listNotifications({ userId: lan.id, locale: "en" })).map((notification) => notification.text)).toContain(
+      "The proposal “Cũ” was published as version 1.",
+    );
+  });
+
   it("shows rows written before kinds had parameters as they were written, and a row it cannot read as such", async () => {
     const { db } = database;
     const thu = await actorByEmail(db, "thu@moha.gov.vn");

@@ -4,7 +4,7 @@ import { runTransaction } from "../../db/transaction";
 import { getDb, type Db, type DbOrTx } from "../../db/client";
 import { headVersion, loadVersionSnapshot } from "../../db/documents";
 import { draftSnapshot, loadProposal, proposalResource, type LoadedProposal } from "../../db/proposals";
-import { diffDocuments } from "../../domain/diff";
+import { diffDocuments, diffSummaryFacts } from "../../domain/diff";
 import { diffSummary } from "../../i18n/diff-summary";
 import type { DocumentSnapshot } from "../../domain/document";
 import { mergeDocuments, type MergeConflict } from "../../domain/merge";
@@ -108,6 +108,7 @@ async function publishOnce(
   }
 
   const diff = diffDocuments(headSnapshot, toPublish);
+  const summaryFacts = diffSummaryFacts(diff);
   const version = await publishVersion({
     tx,
     documentId: proposal.documentId,
@@ -115,8 +116,10 @@ async function publishOnce(
     snapshot: toPublish,
     actorId: actor.id,
     proposalId: proposal.id,
+    // The text is kept for readers of the stored row; history, feeds and notifications render the facts in each reader's language.
     summary: diffSummary(diff, "vi"),
     stats: { ...diff.stats },
+    summaryFacts,
     newSectionOwners: newSectionOwners(proposal, headSnapshot, toPublish),
     approvals: await countedApprovals(tx, proposal, evaluation, signatures),
     effectiveFrom,
@@ -134,7 +137,7 @@ async function publishOnce(
   });
   await notify(tx, {
     userIds: proposal.authors.map((author) => author.userId),
-    event: { kind: "published", params: { proposalTitle: proposal.title, versionNumber: version.number } },
+    event: { kind: "published", params: { proposalTitle: proposal.title, versionNumber: version.number, changes: summaryFacts } },
     proposalId: proposal.id,
     exceptUserId: actor.id,
   });

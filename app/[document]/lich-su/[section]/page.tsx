@@ -11,6 +11,7 @@ import { FlashMessage } from "@/components/ui/FlashMessage";
 import { getCurrentActor } from "@/lib/auth/current";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale } from "@/lib/i18n/server";
+import { feedLanguageQuery } from "@/lib/services/history/feed-entries";
 import { can } from "@/lib/policies";
 import { restoreVersionAction } from "../actions";
 
@@ -28,7 +29,7 @@ export default async function SectionHistoryPage({ params, searchParams }: Param
   const [history, locale, actor] = await Promise.all([sectionHistory(document, section), getLocale(), getCurrentActor()]);
   const t = messages(locale).history;
   const slug = history.document.slug;
-  const feedHref = `/${slug}/lich-su/${history.section.slug}/feed.xml`;
+  const feedHref = `/${slug}/lich-su/${history.section.slug}/feed.xml${feedLanguageQuery(locale)}`;
   const mayRestore = can(actor, "proposal:create");
   const newestFirst = [...history.entries].reverse();
   const effects = await orNotFound(loadSectionEffects({ slug, sectionSlug: history.section.slug }));
