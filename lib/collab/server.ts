@@ -86,6 +86,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       await server.listen();
       return server.address.port;
     },
-    destroy: () => server.destroy(),
+    async destroy() {
+      await server.destroy();
+      await log.close();
+    },
   };
 }

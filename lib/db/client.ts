@@ -29,17 +29,31 @@ interface CachedClient {
 
 const globalForDb = globalThis as typeof globalThis & { handbookDb?: CachedClient };
 
+/**
+ * The configuration each client was made from, so that a hot path may open its own driver
+ * connection to the same database (the collaboration server's durable log appends through a
+ * prepared statement of better-sqlite3 or pg rather than through the ORM).
+ */
+const configOfClient = new WeakMap<object, DatabaseConfig>();
+
+/** The database `db` talks to, or null for a client not made by createDb. */
+export function databaseConfigOf(db: object): DatabaseConfig | null {
+  return configOfClient.get(db) ?? null;
+}
+
 export function createDb(config: DatabaseConfig = databaseConfig()): Promise<Db> {
   if (config.engine === "postgres") {
     const client = new PostgresPrismaClient({
       adapter: new PrismaPg({ connectionString: config.url, max: POSTGRES_POOL_SIZE }),
     });
+    configOfClient.set(client, config);
     return Promise.resolve(client as unknown as Db);
   }
   prepareSqliteFile(config.file);
   const client = new SqlitePrismaClient({
     adapter: new PrismaBetterSQLite3({ url: `file:${config.file}`, timeout: SQLITE_BUSY_TIMEOUT_MS }),
   });
+  configOfClient.set(client, config);
   return configureSqlite(client, config.file);
 }
 

@@ -2,6 +2,8 @@ import type { Extension } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { Db } from "../../db/client";
 import { retryWhileBusy } from "../../db/transaction";
+import { GroupCommit } from "../group-commit";
+import { openLogStore, type LogEntry, type LogStore } from "../log-store";
 import { collabUserOf } from "../context";
 import { carriesChanges, carriesUpdate } from "../incoming";
 import type { DocumentLedgers } from "../ledger";
@@ -21,13 +23,32 @@ const COMPACTION_BATCH = 500;
  * that succeeds deletes the rows its state contains; loading a document replays what is left.
  */
 export class DurableLog {
-  constructor(private readonly db: Db) {}
+  private readonly store: LogStore;
+  /** Appends grouped into one transaction per turn or per write under way (see group-commit.ts). */
+  private readonly groups: GroupCommit<LogEntry>;
 
-  async append(documentName: string, update: Uint8Array, userId: string | null): Promise<number> {
-    const row = await retryWhileBusy(() =>
-      this.db.collabUpdate.create({ data: { documentName, update: Buffer.from(update), userId }, select: { id: true } }),
-    );
-    return row.id;
+  constructor(
+    private readonly db: Db,
+    store?: LogStore,
+  ) {
+    this.store = store ?? openLogStore(db);
+    this.groups = new GroupCommit((entries) => this.store.appendGroup(entries));
+  }
+
+  /** Resolves with the row's id once the update is durable (with the others of its group). */
+  append(documentName: string, update: Uint8Array, userId: string | null): Promise<number> {
+    return this.groups.append({ documentName, update, userId });
+  }
+
+  /** Called with each group's size once it is written. */
+  onGroupWritten(listener: (size: number) => void): void {
+    this.groups.onGroupWritten = listener;
+  }
+
+  /** Waits for every append under way, then closes the log's own connection. */
+  async close(): Promise<void> {
+    await this.groups.idle();
+    await this.store.close();
   }
 
   entries(documentName: string) {
