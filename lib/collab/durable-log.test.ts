@@ -91,6 +91,31 @@ describe.each(engines)("durable log with group commit on %s", (engine) => {
     expect((await log.entries("draft:group")).map((entry) => entry.id)).toEqual(ids);
   });
 
+  it("waits for a write transaction of this same process (a store) instead of blocking it", async () => {
+    const name = "draft:while-storing";
+    let releaseStore: () => void = () => undefined;
+    const storeMayEnd = new Promise<void>((resolve) => {
+      releaseStore = resolve;
+    });
+    let storeWrote: () => void = () => undefined;
+    const storeHoldsLock = new Promise<void>((resolve) => {
+      storeWrote = resolve;
+    });
+    const store = database.db.$transaction(async (tx) => {
+      const row = await tx.collabUpdate.create({ data: { documentName: name, update: Buffer.from([1]), userId: null }, select: { id: true } });
+      storeWrote();
+      await storeMayEnd;
+      return row.id;
+    });
+    await storeHoldsLock;
+    const appended = log.append(name, new Uint8Array([2]), null);
+    // The store can only finish if the append leaves this thread free while it waits.
+    setImmediate(releaseStore);
+    const [storedId, appendedId] = await Promise.all([store, appended]);
+    expect(appendedId).toBeGreaterThan(storedId);
+    expect((await log.entries(name)).map((entry) => [...entry.update])).toEqual([[1], [2]]);
+  });
+
   it("converges concurrent clients whose updates are committed in groups, and replays the log to the same document (randomized)", async () => {
     let run = 0;
     let grouped = 0;

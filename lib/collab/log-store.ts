@@ -9,7 +9,7 @@
  */
 import Database from "better-sqlite3";
 import pg from "pg";
-import { databaseConfigOf, SQLITE_BUSY_TIMEOUT_MS, type Db } from "../db/client";
+import { databaseConfigOf, type Db } from "../db/client";
 import type { DatabaseConfig } from "../db/config";
 import { retryWhileBusy } from "../db/transaction";
 
@@ -34,7 +34,11 @@ function prismaSqliteTimestamp(date: Date): string {
 }
 
 function sqliteLogStore(file: string): LogStore {
-  const connection = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  // No busy wait inside SQLite: it would block this thread, and the writer holding the lock
+  // may be this process's own Prisma transaction (a store), which then could never finish.
+  // A busy database is waited for between turns instead (retryWhileBusy, up to the usual
+  // SQLITE_BUSY_TIMEOUT_MS).
+  const connection = new Database(file, { timeout: 0 });
   // The file is already in WAL mode (createDb sets it, and it persists in the file);
   // synchronous is per connection: FULL, so an acknowledged update survives power loss.
   connection.pragma("synchronous = FULL");
