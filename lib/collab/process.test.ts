@@ -40,7 +40,7 @@ interface ServerProcess {
 const running: ServerProcess[] = [];
 const clients: TestClient[] = [];
 
-function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
+function startServerProcess(databaseUrl: string, logLevel = "info"): Promise<ServerProcess> {
   const child = spawn("npx", ["tsx", "lib/collab/main.ts"], {
     cwd: root,
     detached: true,
@@ -52,7 +52,7 @@ function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
       COLLAB_HOST: "127.0.0.1",
       COLLAB_TOKEN_SECRET: TEST_TOKEN_SECRET,
       COLLAB_INTERNAL_SECRET: TEST_INTERNAL_SECRET,
-      COLLAB_LOG_LEVEL: "info",
+      COLLAB_LOG_LEVEL: logLevel,
     },
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
@@ -146,7 +146,8 @@ describe("the collaboration server as a process", () => {
   it("loses no acknowledged edit when it is killed with SIGKILL in the middle of typing", async () => {
     const draft = await createDraft(database.db);
     const name = draft.documentName();
-    const first = await startServerProcess(database.url);
+    // Debug level: the server says when it wrote several updates in one group.
+    const first = await startServerProcess(database.url, "debug");
     const typist = openClient(first.wsUrl, name, await tokenFor(database.db, DEMO.lan, name));
     clients.push(typist);
     await waitFor(() => typist.provider.isSynced, "synced", 15_000);
@@ -163,6 +164,9 @@ describe("the collaboration server as a process", () => {
     for (let word = 0; word < killAfter; word += 1) {
       typeText(typist.doc, ` từ${word}`);
       typed = word + 1;
+      // Every third word follows the previous one in the same turn, as separate updates that
+      // reach the server together: they are committed to the durable log as one group.
+      if (typed % 3 === 1 && typed % 10 !== 0) continue;
       // Bursts of ten words, each followed by a pause until the server acknowledged them; the
       // kill then lands after the last burst, with words still in flight.
       if (typed % 10 === 0) await waitFor(() => isSyncedAndAcknowledged(typist), "burst acknowledged");
@@ -170,6 +174,8 @@ describe("the collaboration server as a process", () => {
     }
     signalGroup(first, "SIGKILL");
     await groupGone(first, 5_000);
+    await first.outputRead;
+    expect(first.events).toContain("log.group_written");
     // The typist's tab is gone too: nothing it holds will be sent again.
     typist.destroy();
     expect(acknowledged).toBeGreaterThan(0);

@@ -73,7 +73,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       ...(options.redisUrl ? [redisSyncExtension({ redisUrl: options.redisUrl, instanceName: options.instanceName })] : []),
       persistence.extension(),
       contentGuardExtension({ ledgers, logger, metrics, maxDocumentBytes: limits.maxDocumentBytes }),
-      durableLogExtension({ log, ledgers, logger, metrics }),
+      durableLogExtension({ log, ledgers, logger, metrics, fanOutBeforeDurable: !options.redisUrl }),
       attributionExtension({ ledgers, db: options.db, logger }),
       internalApiExtension({ db: options.db, internalSecret: options.internalSecret, persistence, log, ledgers, logger, metrics }),
     ]),

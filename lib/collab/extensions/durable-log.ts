@@ -2,6 +2,7 @@ import type { Extension } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { Db } from "../../db/client";
 import { retryWhileBusy } from "../../db/transaction";
+import { AcknowledgementGate } from "../acknowledgement-gate";
 import { GroupCommit } from "../group-commit";
 import { openLogStore, type LogEntry, type LogStore } from "../log-store";
 import { collabUserOf } from "../context";
@@ -19,8 +20,10 @@ const COMPACTION_BATCH = 500;
 /**
  * The append-only log that makes an acknowledged edit durable. Hocuspocus acknowledges an
  * update once it is applied in memory and stores the document later, debounced; an update
- * is therefore written here, and the write awaited, before Hocuspocus applies it. A store
- * that succeeds deletes the rows its state contains; loading a document replays what is left.
+ * is therefore written here before its acknowledgement reaches the client (the
+ * acknowledgement gate holds it until then; with Redis, the write is awaited before the update
+ * is even applied). A store that succeeds deletes the rows its state contains; loading a
+ * document replays what is left.
  */
 export class DurableLog {
   private readonly store: LogStore;
@@ -67,13 +70,45 @@ export class DurableLog {
   }
 }
 
+/** First pause before writing a failed append again; doubled per failure up to the maximum. */
+const APPEND_RETRY_BASE_MS = 100;
+/** A database that stays down is tried every few seconds, not hammered. */
+const APPEND_RETRY_MAX_MS = 5_000;
+
 export function durableLogExtension(deps: {
   log: DurableLog;
   ledgers: DocumentLedgers;
   logger: Logger;
   metrics: CollabMetrics;
+  /**
+   * Apply and fan out an update before its append is durable, holding back only its
+   * acknowledgement (see acknowledgement-gate.ts). Off when other instances receive applied
+   * updates (Redis): they could not tell a durable update from one that is not yet.
+   */
+  fanOutBeforeDurable: boolean;
 }): Extension {
-  const { log, ledgers, logger, metrics } = deps;
+  const { log, ledgers, logger, metrics, fanOutBeforeDurable } = deps;
+  const gate = new AcknowledgementGate();
+  log.onGroupWritten((entries) => {
+    if (entries > 1) logger.debug("log.group_written", { entries });
+  });
+
+  /**
+   * The update is already in the document and with its readers: it must reach the disk, so a
+   * failing append is written again until it succeeds; its acknowledgement waits meanwhile,
+   * and the stores keep the document in memory until it is stored.
+   */
+  async function appendUntilDurable(documentName: string, update: Uint8Array, userId: string | null): Promise<number> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await log.append(documentName, update, userId);
+      } catch (error) {
+        logger.error("log.append_failed", { documentName, attempt: attempt + 1, error: errorMessage(error) });
+        await new Promise((resolve) => setTimeout(resolve, Math.min(APPEND_RETRY_MAX_MS, APPEND_RETRY_BASE_MS * 2 ** attempt)));
+      }
+    }
+  }
+
   return {
     extensionName: "durable-log",
 
@@ -98,11 +133,26 @@ export function durableLogExtension(deps: {
 
     async beforeSync({ connection, document, type, payload, context }) {
       if (!carriesUpdate(type) || connection.readOnly) return;
+      // Every acknowledgement to a writer passes the gate, those of empty updates included.
+      if (fanOutBeforeDurable) gate.guard(connection);
       if (!carriesChanges(document, payload)) return;
+      const userId = collabUserOf(context)?.id ?? null;
       const started = performance.now();
-      const logId = await log.append(document.name, payload, collabUserOf(context)?.id ?? null);
-      metrics.record("logAppend", performance.now() - started);
-      ledgers.for(document).logAppended(connection, logId);
+      if (!fanOutBeforeDurable) {
+        const logId = await log.append(document.name, payload, userId);
+        metrics.record("logAppend", performance.now() - started);
+        ledgers.for(document).logAppended(connection, logId);
+        return;
+      }
+      const durable = gate.begin(document);
+      // The payload is a view into the incoming frame; the append outlives this message.
+      void appendUntilDurable(document.name, payload.slice(), userId).then((logId) => {
+        metrics.record("logAppend", performance.now() - started);
+        // Hocuspocus applied the update in this same turn, before any write can end: the
+        // state holds it now, so a store may delete its row.
+        ledgers.for(document).logApplied([logId]);
+        durable();
+      });
     },
 
     async afterHandleMessage({ connection, document }) {
