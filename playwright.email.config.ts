@@ -1,4 +1,5 @@
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_PROJECTS, chromiumUse, productWebServer } from "./playwright.config";
 
 /**
  * End-to-end tests that need email on (`SMTP_URL`): the product is started, as `npm start` does,
@@ -21,34 +22,12 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 15_000 },
   reporter: [["list"]],
-  use: {
-    baseURL: BASE_URL,
-    locale: "vi-VN",
-    trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    },
-  },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: {
-    command: "node node_modules/tsx/dist/cli.mjs lib/ops/start.ts",
-    url: `${BASE_URL}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      DATABASE_URL: "file:./data/e2e-email/handbook.db",
-      HANDBOOK_LOG_KEY_FILE: "data/e2e-email/log-key",
-      PORT: String(WEB_PORT),
-      COLLAB_PORT: String(COLLAB_PORT),
-      NEXTAUTH_URL: BASE_URL,
-      HANDBOOK_DEMO_ACCOUNTS: "1",
-      NEXT_TELEMETRY_DISABLED: "1",
-      HANDBOOK_CLOCK: "file:./data/e2e-email/clock",
-      SMTP_URL: `smtp://mailer:s3cret-for-tests@127.0.0.1:${E2E_SMTP_PORT}`,
-    },
-  },
+  use: chromiumUse(BASE_URL),
+  projects: CHROMIUM_PROJECTS,
+  webServer: productWebServer({
+    webPort: WEB_PORT,
+    collabPort: COLLAB_PORT,
+    dataDir: "data/e2e-email",
+    env: { NEXTAUTH_URL: BASE_URL, SMTP_URL: `smtp://mailer:s3cret-for-tests@127.0.0.1:${E2E_SMTP_PORT}` },
+  }),
 });

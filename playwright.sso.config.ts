@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import base from "./playwright.config";
+import base, { productWebServer } from "./playwright.config";
 
 /**
  * Single sign-on against a real OpenID Provider (e2e/sso.spec.ts): the product as `npm start` runs
@@ -12,24 +12,15 @@ const COLLAB_PORT = Number(process.env.E2E_COLLAB_PORT ?? 3101);
 export const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? WEB_PORT + 7);
 export const OIDC_CLIENT_ID = "cam-nang-mo-e2e";
 export const OIDC_CLIENT_SECRET = "e2e-client-secret-not-used-anywhere-else";
-const baseServer = Array.isArray(base.webServer) ? base.webServer[0]! : base.webServer!;
 
 export default defineConfig({
   ...base,
   testIgnore: [],
   testMatch: "sso.spec.ts",
-  webServer: {
-    ...baseServer,
-    env: {
-      ...baseServer.env,
-      DATABASE_URL: "file:./data/e2e-sso/handbook.db",
-      HANDBOOK_CLOCK: "file:./data/e2e-sso/clock",
-      PORT: String(WEB_PORT),
-      COLLAB_PORT: String(COLLAB_PORT),
-      OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
-      OIDC_CLIENT_ID,
-      OIDC_CLIENT_SECRET,
-      OIDC_NAME: "SSO thử nghiệm",
-    },
-  },
+  webServer: productWebServer({
+    webPort: WEB_PORT,
+    collabPort: COLLAB_PORT,
+    dataDir: "data/e2e-sso",
+    env: { OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME: "SSO thử nghiệm" },
+  }),
 });
