@@ -119,8 +119,11 @@ export const config = {
       source: "/((?!_next/static|_next/image|api/(?!auth/|v1/search)|.*\\..*).*)",
       // Next holds a request's whole body until the proxy has run, so requests with a large or
       // chunked body skip it and reach their route's own byte cap, which answers 413 at once
-      // (lib/http/body.ts, server actions' bodySizeLimit). Keep in step with
-      // lib/auth/request-address.ts and next.config.js.
+      // (lib/http/body.ts, server actions' bodySizeLimit). Answering an over-limit post here
+      // instead would be later, not sooner: Next (16.4) copies every proxied body for the proxy
+      // and waits for its end before sending even a response the proxy gave without reading it
+      // (runMiddleware's finalize): a 413 given here at once for a 20 MB declared body reached
+      // the client only after all of it had been read, and as Next's 400, not the 413. Keep in step with lib/auth/request-address.ts and next.config.js.
       missing: [
         { type: "header", key: "transfer-encoding" },
         { type: "header", key: "content-length", value: "[0-9]{6,}" },
