@@ -10,6 +10,13 @@ import { setSectionOwner } from "@/lib/services/admin/set-section-owner";
 import { updateUser } from "@/lib/services/admin/update-user";
 import { isRole } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
+import { messages } from "@/lib/i18n/messages";
+import { getLocale } from "@/lib/i18n/server";
+
+/** The admin catalog's words for what was just done, in the reader's language. */
+async function adminWords() {
+  return messages(await getLocale()).admin;
+}
 
 function roleFrom(form: FormData) {
   const role = formString(form, "role");
@@ -31,7 +38,7 @@ export async function createUserAction(form: FormData) {
         password: formString(form, "password") || null,
       },
     });
-    return "Đã tạo người dùng.";
+    return (await adminWords()).userCreated;
   });
 }
 
@@ -47,7 +54,7 @@ export async function updateUserAction(form: FormData) {
         active: form.get("active") === "on",
       },
     });
-    return "Đã cập nhật người dùng.";
+    return (await adminWords()).userUpdated;
   });
 }
 
@@ -55,7 +62,7 @@ export async function createOrganizationAction(form: FormData) {
   await runFormAction("/quan-tri#organizations", async () => {
     const actor = requireActor(await getCurrentActor());
     await createOrganization({ actor, input: { name: formString(form, "name"), nameEn: formString(form, "nameEn") } });
-    return "Đã tạo cơ quan.";
+    return (await adminWords()).organizationCreated;
   });
 }
 
@@ -63,7 +70,7 @@ export async function setSectionOwnerAction(form: FormData) {
   await runFormAction("/quan-tri#sections", async () => {
     const actor = requireActor(await getCurrentActor());
     await setSectionOwner({ actor, sectionId: formString(form, "sectionId"), organizationId: formString(form, "organizationId") || null });
-    return "Đã phân công mục.";
+    return (await adminWords()).sectionAssigned;
   });
 }
 
@@ -71,6 +78,6 @@ export async function setApprovalPolicyAction(form: FormData) {
   await runFormAction("/quan-tri#policy", async () => {
     const actor = requireActor(await getCurrentActor());
     await setApprovalPolicy({ actor, documentId: formString(form, "documentId"), requiredApprovals: Number(formString(form, "requiredApprovals")) });
-    return "Đã lưu chính sách phê duyệt.";
+    return (await adminWords()).policySaved;
   });
 }

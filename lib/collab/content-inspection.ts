@@ -8,6 +8,7 @@
  * same `validateSectionContent` gate as every other way content enters the product.
  */
 import * as Y from "yjs";
+import type { ContentProblem } from "../domain/content-problems";
 import type { SectionContent } from "../domain/document";
 import { MAX_NESTING_DEPTH, validateSectionContent } from "../editor/content";
 import { YDOC_FIELD, yDocToContent } from "../editor/ydoc";
@@ -81,7 +82,7 @@ export function rawSectionContent(doc: Y.Doc): unknown {
   return { type: "doc", content: rawChildren(doc.getXmlFragment(YDOC_FIELD).toArray(), 0) };
 }
 
-export type Inspection = { ok: true; content: SectionContent } | { ok: false; errors: string[] };
+export type Inspection = { ok: true; content: SectionContent } | { ok: false; errors: ContentProblem[] };
 
 /**
  * Whether the document is a valid section: nothing outside the one XML fragment the editor
@@ -90,18 +91,18 @@ export type Inspection = { ok: true; content: SectionContent } | { ok: false; er
 export function inspectDocument(doc: Y.Doc): Inspection {
   const foreignRoots = [...doc.share.keys()].filter((name) => name !== YDOC_FIELD);
   if (foreignRoots.length > 0) {
-    return { ok: false, errors: [`Dữ liệu ngoài nội dung mục: ${foreignRoots.join(", ")} (unexpected root types)`] };
+    return { ok: false, errors: [{ key: "foreignRoots", roots: foreignRoots.join(", ") }] };
   }
   // The editor only ever writes a list of blocks into the fragment; keyed entries are foreign.
   if (doc.getXmlFragment(YDOC_FIELD)._map.size > 0) {
-    return { ok: false, errors: ["Dữ liệu ngoài nội dung mục (unexpected keyed entries in the section fragment)"] };
+    return { ok: false, errors: [{ key: "keyedEntries" }] };
   }
   try {
     const result = validateSectionContent(rawSectionContent(doc));
     return result.ok ? { ok: true, content: result.content } : { ok: false, errors: result.errors };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [`Không đọc được tài liệu: ${detail} (unreadable document)`] };
+    return { ok: false, errors: [{ key: "unreadableDocument", detail }] };
   }
 }
 
@@ -120,7 +121,7 @@ export function copyDocument(doc: Y.Doc): Y.Doc {
  * the edits people make while repairing it. (The conversion runs on a copy: it deletes what
  * the schema refuses.)
  */
-export function storableContent(doc: Y.Doc): { content: SectionContent; problems: string[] } {
+export function storableContent(doc: Y.Doc): { content: SectionContent; problems: ContentProblem[] } {
   const inspection = inspectDocument(doc);
   if (inspection.ok) return { content: inspection.content, problems: [] };
   const copy = copyDocument(doc);

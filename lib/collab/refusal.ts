@@ -1,22 +1,16 @@
+import { DEFAULT_LOCALE } from "../i18n/locales";
+import { messages, type Messages } from "../i18n/messages";
+
 /**
  * Why the server refuses a connection or a message. Hocuspocus sends `reason` to the client
  * (authentication failures arrive as `onAuthenticationFailed({ reason })`) and, for a
- * message refused after authentication, closes the document connection with `code`.
+ * message refused after authentication, closes the document connection with `code`. The reasons
+ * are the keys of the catalog's `collab.refusals`, whose words (with the refusal's parameters)
+ * are the error's message.
  */
-export type RefusalReason =
-  | "invalid-document"
-  | "origin-not-allowed"
-  | "invalid-token"
-  | "token-expired"
-  | "wrong-document"
-  | "unknown-user"
-  | "not-found"
-  | "forbidden"
-  | "too-many-connections"
-  | "too-many-documents"
-  | "invalid-content"
-  | "document-too-large"
-  | "malformed-update";
+type RefusalTexts = Messages["collab"]["refusals"];
+export type RefusalReason = keyof RefusalTexts;
+type RefusalArguments<Reason extends RefusalReason> = Parameters<RefusalTexts[Reason]>;
 
 /** Application close codes live in 4000-4999; these mirror the HTTP status they resemble. */
 export const REFUSAL_CLOSE_CODES: Record<RefusalReason, number> = {
@@ -35,12 +29,14 @@ export const REFUSAL_CLOSE_CODES: Record<RefusalReason, number> = {
   "malformed-update": 4400,
 };
 
-export class CollabRefusal extends Error {
-  readonly reason: RefusalReason;
+export class CollabRefusal<Reason extends RefusalReason = RefusalReason> extends Error {
+  readonly reason: Reason;
   readonly code: number;
 
-  constructor(reason: RefusalReason, message: string) {
-    super(message);
+  constructor(reason: Reason, ...params: RefusalArguments<Reason>) {
+    // The message is for the server's logs, in the product's default language; the client gets `reason`.
+    const text = messages(DEFAULT_LOCALE).collab.refusals[reason] as (...args: unknown[]) => string;
+    super(text(...params));
     this.name = "CollabRefusal";
     this.reason = reason;
     this.code = REFUSAL_CLOSE_CODES[reason];

@@ -19,12 +19,12 @@ export async function loadOrSeedSectionState(db: DbOrTx, ref: CollabDocumentRef)
     where: { proposalId_sectionId: { proposalId: ref.proposalId, sectionId: ref.sectionId } },
     select: { id: true, content: true, yState: true },
   });
-  if (!row) throw new CollabRefusal("not-found", "Không tìm thấy mục của đề xuất (section not found)");
+  if (!row) throw new CollabRefusal("not-found");
   if (row.yState) return row.yState;
 
   const validation = validateSectionContent(JSON.parse(row.content) as unknown);
   if (!validation.ok) {
-    throw new Error(`Bản nháp đã lưu không hợp lệ (stored draft is invalid): ${validation.errors.join("; ")}`);
+    throw new Error(`stored draft is invalid: ${JSON.stringify(validation.errors)}`);
   }
   const seed = contentToYDoc(ensureBlockIds(validation.content));
   const state = Y.encodeStateAsUpdate(seed);

@@ -12,6 +12,9 @@ import {
 } from "./content";
 import { applyContentToYDoc, contentToYDoc, yDocToContent } from "./ydoc";
 import { HANDBOOK_BLOCK_TYPES } from "./extensions";
+import { describeContentProblem } from "@/lib/domain/content-problems";
+import { LOCALES } from "@/lib/i18n/locales";
+import { messages } from "@/lib/i18n/messages";
 
 const text = (value: string, marks?: RichNode["marks"]): RichNode => (marks ? { type: "text", text: value, marks } : { type: "text", text: value });
 const paragraph = (...content: RichNode[]): RichNode => ({ type: "paragraph", content });
@@ -281,12 +284,18 @@ describe("validateSectionContent", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.length).toBeGreaterThan(0);
-    for (const message of result.errors) expect(message).toMatch(/\(.+\)$/);
+    // Every problem has words in both languages, naming what is wrong.
+    for (const problem of result.errors) {
+      for (const locale of LOCALES) expect(describeContentProblem(messages(locale).content.problems, problem)).toMatch(/\S{3}/);
+    }
   });
 
-  it("names the unsafe link in Vietnamese with the English in parentheses", () => {
+  it("names the unsafe link by a catalog key, worded in the reader's language", () => {
     const result = validateSectionContent(doc(paragraph(link("javascript:alert(1)"))));
-    expect(result).toEqual({ ok: false, errors: ["Liên kết không an toàn: javascript:alert(1) (unsafe link)"] });
+    expect(result).toEqual({ ok: false, errors: [{ key: "unsafeLink", value: "javascript:alert(1)" }] });
+    if (result.ok) return;
+    expect(describeContentProblem(messages("vi").content.problems, result.errors[0])).toBe("Liên kết không an toàn: javascript:alert(1)");
+    expect(describeContentProblem(messages("en").content.problems, result.errors[0])).toBe("Unsafe link: javascript:alert(1)");
   });
 
   it("rejects text longer than the section limit", () => {
@@ -295,7 +304,7 @@ describe("validateSectionContent", () => {
     const result = validateSectionContent(doc(...paragraphs));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.join()).toContain("(text too long)");
+    expect(result.errors.map((problem) => problem.key)).toContain("textTooLong");
   });
 
   it("rejects JSON larger than the byte limit before walking it", () => {
@@ -303,7 +312,7 @@ describe("validateSectionContent", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toContain("(content too large)");
+    expect(result.errors[0]).toMatchObject({ key: "tooLarge", max: MAX_SECTION_JSON_BYTES });
   });
 
   it("rejects nesting deeper than the limit without overflowing the stack", () => {
@@ -312,7 +321,7 @@ describe("validateSectionContent", () => {
     const result = validateSectionContent(doc(node));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.join()).toContain("(nesting too deep)");
+    expect(result.errors.map((problem) => problem.key)).toContain("nestingTooDeep");
   });
 
   it("rejects cyclic objects", () => {

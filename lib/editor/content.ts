@@ -15,6 +15,7 @@ import {
   serializeChildrenToHTMLString,
 } from "@tiptap/static-renderer/pm/html-string";
 import { canonicalJson } from "@/lib/domain/canonical";
+import type { ContentProblem } from "@/lib/domain/content-problems";
 import { plainText, type Mark, type RichNode, type SectionContent } from "@/lib/domain/document";
 import {
   BLOCK_ID_ATTRIBUTE,
@@ -71,7 +72,7 @@ const CODE_LANGUAGE_PATTERN = /^[A-Za-z0-9_+#.-]{1,32}$/;
 const ORDERED_LIST_TYPES = new Set(["1", "a", "A", "i", "I"]);
 const CELL_ALIGNMENTS = new Set(["left", "center", "right"]);
 
-export type ValidationResult = { ok: true; content: SectionContent } | { ok: false; errors: string[] };
+export type ValidationResult = { ok: true; content: SectionContent } | { ok: false; errors: ContentProblem[] };
 
 type AttributeRule = (value: unknown) => boolean;
 
@@ -161,35 +162,35 @@ function describe(value: unknown): string {
  * fall back to the schema default.
  */
 class ContentWalker {
-  readonly errors: string[] = [];
+  readonly errors: ContentProblem[] = [];
   textChars = 0;
   private readonly schema = handbookSchema();
 
-  private fail(message: string): void {
-    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push(message);
+  private fail(problem: ContentProblem): void {
+    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push(problem);
   }
 
   node(value: unknown, depth: number): RichNode | null {
     if (depth > MAX_NESTING_DEPTH) {
-      this.fail(`Nội dung lồng nhau quá sâu, tối đa ${MAX_NESTING_DEPTH} cấp (nesting too deep)`);
+      this.fail({ key: "nestingTooDeep", max: MAX_NESTING_DEPTH });
       return null;
     }
     if (!isPlainObject(value)) {
-      this.fail(`Phần tử không phải là một nút: ${describe(value)} (not a node)`);
+      this.fail({ key: "notANode", value: describe(value) });
       return null;
     }
     const type = value.type;
     if (typeof type !== "string" || !hasOwn(this.schema.nodes, type)) {
-      this.fail(`Loại nút không được hỗ trợ: ${describe(type)} (unknown node type)`);
+      this.fail({ key: "unknownNodeType", value: describe(type) });
       return null;
     }
     if (type === "text") {
       if (typeof value.text !== "string" || value.text.length === 0) {
-        this.fail("Nút văn bản thiếu nội dung (text node without text)");
+        this.fail({ key: "textWithoutText" });
         return null;
       }
       if (!isStorableText(value.text)) {
-        this.fail(`Văn bản chứa ký tự điều khiển hoặc mã Unicode hỏng: ${describe(value.text)} (control characters or broken Unicode)`);
+        this.fail({ key: "unstorableText", value: describe(value.text) });
         return null;
       }
       const text = value.text.normalize("NFC");
@@ -202,7 +203,7 @@ class ContentWalker {
     if (attrs) result.attrs = attrs;
     if (value.content !== undefined) {
       if (!Array.isArray(value.content)) {
-        this.fail(`Nội dung của nút ${type} phải là một danh sách (content must be an array)`);
+        this.fail({ key: "contentNotArray", node: type });
       } else {
         const children: RichNode[] = [];
         for (const child of value.content) {
@@ -219,7 +220,7 @@ class ContentWalker {
   private withMarks(node: RichNode, raw: unknown): RichNode {
     if (raw === undefined) return node;
     if (!Array.isArray(raw)) {
-      this.fail("Định dạng của văn bản phải là một danh sách (marks must be an array)");
+      this.fail({ key: "marksNotArray" });
       return node;
     }
     const marks: Mark[] = [];
@@ -232,18 +233,18 @@ class ContentWalker {
 
   private mark(value: unknown): Mark | null {
     if (!isPlainObject(value)) {
-      this.fail(`Định dạng không hợp lệ: ${describe(value)} (invalid mark)`);
+      this.fail({ key: "invalidMark", value: describe(value) });
       return null;
     }
     const type = value.type;
     if (typeof type !== "string" || !hasOwn(this.schema.marks, type)) {
-      this.fail(`Định dạng không được hỗ trợ: ${describe(type)} (unknown mark type)`);
+      this.fail({ key: "unknownMarkType", value: describe(type) });
       return null;
     }
     if (type === "link") {
       const href = isPlainObject(value.attrs) ? value.attrs.href : undefined;
       if (typeof href !== "string" || !isAllowedHref(href)) {
-        this.fail(`Liên kết không an toàn: ${describe(href)} (unsafe link)`);
+        this.fail({ key: "unsafeLink", value: describe(href) });
         return null;
       }
     }
@@ -257,7 +258,7 @@ class ContentWalker {
   private attributes(kind: "node" | "mark", type: string, raw: unknown): Record<string, unknown> | null {
     if (raw === undefined || raw === null) return null;
     if (!isPlainObject(raw)) {
-      this.fail(`Thuộc tính của ${type} phải là một đối tượng (attrs must be an object)`);
+      this.fail({ key: "attrsNotObject", node: type });
       return null;
     }
     const spec = kind === "node" ? this.schema.nodes[type]?.spec.attrs : this.schema.marks[type]?.spec.attrs;
@@ -265,11 +266,11 @@ class ContentWalker {
     for (const [name, value] of Object.entries(raw)) {
       if (!spec || !hasOwn(spec, name) || value === undefined) continue;
       if (typeof value === "object" && value !== null && !(name === "colwidth" && Array.isArray(value))) {
-        this.fail(`Thuộc tính ${type}.${name} phải là giá trị đơn, không phải đối tượng (attribute must be a primitive)`);
+        this.fail({ key: "attributeNotPrimitive", node: type, name });
         continue;
       }
       if (!ruleFor(kind, type, name)(value) || (typeof value === "string" && !isStorableText(value))) {
-        this.fail(`Giá trị không hợp lệ cho ${type}.${name}: ${describe(value)} (invalid attribute value)`);
+        this.fail({ key: "invalidAttributeValue", node: type, name, value: describe(value) });
         continue;
       }
       result[name] = typeof value === "string" ? value.normalize("NFC") : value;
@@ -295,25 +296,20 @@ function jsonByteLength(json: unknown): number | null {
  */
 export function validateSectionContent(json: unknown): ValidationResult {
   if (!isPlainObject(json) || json.type !== "doc") {
-    return { ok: false, errors: ["Nội dung phải là một tài liệu Tiptap { type: \"doc\" } (content must be a doc node)"] };
+    return { ok: false, errors: [{ key: "notADoc" }] };
   }
   const bytes = jsonByteLength(json);
   if (bytes === null) {
-    return { ok: false, errors: ["Nội dung không phải JSON hợp lệ (content is not serializable JSON)"] };
+    return { ok: false, errors: [{ key: "notSerializable" }] };
   }
   if (bytes > MAX_SECTION_JSON_BYTES) {
-    return {
-      ok: false,
-      errors: [`Nội dung quá lớn: ${bytes} byte, tối đa ${MAX_SECTION_JSON_BYTES} (content too large)`],
-    };
+    return { ok: false, errors: [{ key: "tooLarge", bytes, max: MAX_SECTION_JSON_BYTES }] };
   }
 
   const walker = new ContentWalker();
   const normalized = walker.node(json, 0);
   if (walker.textChars > MAX_SECTION_TEXT_CHARS) {
-    walker.errors.push(
-      `Văn bản quá dài: ${walker.textChars} ký tự, tối đa ${MAX_SECTION_TEXT_CHARS} (text too long)`,
-    );
+    walker.errors.push({ key: "textTooLong", chars: walker.textChars, max: MAX_SECTION_TEXT_CHARS });
   }
   if (walker.errors.length > 0 || normalized === null) return { ok: false, errors: walker.errors };
 
@@ -323,7 +319,7 @@ export function validateSectionContent(json: unknown): ValidationResult {
     return { ok: true, content: doc.toJSON() as SectionContent };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [`Cấu trúc nội dung không hợp lệ: ${detail} (invalid document structure)`] };
+    return { ok: false, errors: [{ key: "invalidStructure", detail }] };
   }
 }
 

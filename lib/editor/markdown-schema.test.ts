@@ -53,7 +53,7 @@ describe("Markdown import against the handbook schema", () => {
   it("survives export and re-import unchanged as a ProseMirror document", () => {
     for (const section of sections) {
       const validated = validateSectionContent(section.content);
-      if (!validated.ok) throw new Error(validated.errors.join("; "));
+      if (!validated.ok) throw new Error(JSON.stringify(validated.errors));
       const markdown = sectionToMarkdown(validated.content);
       if (markdown === "") {
         // An empty section has no Markdown, and no Markdown gives no section.

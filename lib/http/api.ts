@@ -3,6 +3,7 @@ import { AppError, errorBody, httpStatusFor, isAppError } from "../errors";
 import { DEFAULT_LOCALE, requestLocale, type Locale } from "../i18n/locales";
 import { messages } from "../i18n/messages";
 import { boundedRequest, readBodyText } from "./body";
+import { inputIssues } from "../domain/input-issues";
 
 /**
  * Route-handler plumbing shared by every API route: one place maps AppError codes to HTTP
@@ -87,8 +88,8 @@ export async function readJson<Schema extends z.ZodType>(request: Request, schem
   }
   const result = schema.safeParse(parsed);
   if (!result.success) {
-    const issues = result.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
-    throw new AppError("BAD_REQUEST", "invalidInput", { issues: issues.join("; ") }, { issues });
+    const issues = inputIssues(result.error);
+    throw new AppError("BAD_REQUEST", "invalidInput", { issues }, { issues });
   }
   return result.data;
 }

@@ -27,6 +27,33 @@ const LANGUAGE_FLAG_TERNARY = /\b(?:vi|en|isVi|isVietnamese|isEnglish)\s*\?\s*[^
 /** `new AppError("CODE", <message>`: the message must be a plain string literal naming a catalog key. */
 const APP_ERROR = /new AppError\(\s*"[A-Z_]+"\s*,\s*([^,)]+)/g;
 
+/** Letters only Vietnamese writes (ă â đ ê ô ơ ư and the tone marks): words meant for a person. */
+const VIETNAMESE_LETTER = /[ăâđêôơưạảãàáậầấẩẫắằẳẵặẹẻẽèéệềếểễịỉĩìíọỏõòóộồốổỗợờớởỡụủũùúựừứửữỵỷỹỳý]/i;
+/** Text between JSX tags with Vietnamese in it: a page or component writing its own words. */
+const JSX_TEXT = new RegExp(`>[^<>{}]*${VIETNAMESE_LETTER.source}[^<>{}]*<`, "i");
+/** A collaboration refusal given a sentence: its words come from the catalog's `collab.refusals` by its reason. */
+const COLLAB_REFUSAL_SENTENCE = /new CollabRefusal\(\s*"[a-z-]+"\s*,\s*["'`]/;
+/**
+ * A zod check given its own message (`.min(3, "Tiêu đề…")`, `.email("Invalid")`, `{ message: … }`):
+ * zod's issues are worded where they are shown, in the reader's language (lib/domain/input-issues.ts).
+ */
+const ZOD_OWN_MESSAGE = /\bz\.\w+\(.*\.(?:min|max|length|email|url|uuid|regex|refine|nonempty)\((?:(?:[^()"'`]|\([^()]*\))*,\s*)?(?:["'`]|\{\s*(?:message|error):\s*["'`])/;
+/** A string literal with Vietnamese in it, in a source line (comments excluded by the caller). */
+const VIETNAMESE_STRING = new RegExp(`["'\`][^"'\`]*${VIETNAMESE_LETTER.source}`, "i");
+/** Files where a person reads whatever a string literal says: success messages, health answers, content checks. */
+const WORDS_FOR_PEOPLE_FILES = [
+  "app/quan-tri/actions.ts",
+  "app/api/health/route.ts",
+  "app/error.tsx",
+  "lib/editor/content.ts",
+  "lib/collab/content-inspection.ts",
+  "lib/collab/refusal.ts",
+  "lib/collab/extensions/authentication.ts",
+  "lib/collab/extensions/content-guard.ts",
+  "lib/collab/extensions/limits.ts",
+  "app/quan-tri/webhook/page.tsx",
+];
+
 interface Finding {
   where: string;
   text: string;
@@ -57,6 +84,11 @@ function lineFindings(pattern: RegExp): Finding[] {
       .split("\n")
       .flatMap((line, index) => (pattern.test(line) ? [{ where: `${path}:${index + 1}`, text: line.trim() }] : [])),
   );
+}
+
+/** Source lines without their comments (whole-line `//`, `*` and `/*` lines), as findings. */
+function codeLines(path: string, source: string): Finding[] {
+  return source.split("\n").flatMap((line, index) => (/^\s*(?:\/\/|\*|\/\*)/.test(line) ? [] : [{ where: `${path}:${index + 1}`, text: line.trim() }]));
 }
 
 /** Where `new AppError` is given something other than a quoted catalog key (a sentence, a template, a variable). */
@@ -111,5 +143,31 @@ describe("one catalog for words and errors", () => {
   it("refuses, at run time too, an AppError whose message is not a catalog key", () => {
     expect(() => Reflect.construct(AppError, ["BAD_REQUEST", "Dữ liệu không hợp lệ (invalid input)."])).toThrow(TypeError);
     expect(new AppError("NOT_FOUND", "sectionNotFound").messageKey).toBe("sectionNotFound");
+  });
+
+  it("writes no words of its own in pages and components (JSX text), collaboration refusals or zod checks", () => {
+    const findings = sourceFiles().flatMap((path) =>
+      codeLines(path, read(path)).filter(({ text }) => (path.endsWith(".tsx") && JSX_TEXT.test(text)) || COLLAB_REFUSAL_SENTENCE.test(text) || ZOD_OWN_MESSAGE.test(text)),
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it("has no Vietnamese string literal where a person reads it outside the catalog (success messages, health, content checks, refusals, error page)", () => {
+    for (const path of WORDS_FOR_PEOPLE_FILES) expect(sourceFiles(), path).toContain(path);
+    const findings = WORDS_FOR_PEOPLE_FILES.flatMap((path) => codeLines(path, read(path)).filter(({ text }) => VIETNAMESE_STRING.test(text)));
+    expect(findings).toEqual([]);
+  });
+
+  it("recognises the words of its own it forbids", () => {
+    expect(JSX_TEXT.test("<h1>Đã có lỗi</h1>")).toBe(true);
+    expect(JSX_TEXT.test("<h1>{t.title}</h1>")).toBe(false);
+    expect(COLLAB_REFUSAL_SENTENCE.test('throw new CollabRefusal("forbidden", "Bạn không có quyền (forbidden)");')).toBe(true);
+    expect(COLLAB_REFUSAL_SENTENCE.test('throw new CollabRefusal("document-too-large", { maxBytes });')).toBe(false);
+    for (const line of ['title: z.string().min(3, "Tiêu đề cần ít nhất 3 ký tự")', 'email: z.string().email("Email không hợp lệ")', 'id: z.string().refine(isId, "invalid id")', "name: z.string().min(1, { message: `Cần có họ tên` })"]) {
+      expect(ZOD_OWN_MESSAGE.test(line), line).toBe(true);
+    }
+    expect(ZOD_OWN_MESSAGE.test("title: z.string().trim().min(3).max(MAX_TITLE)")).toBe(false);
+    expect(VIETNAMESE_STRING.test('return "Đã tạo người dùng.";')).toBe(true);
+    expect(VIETNAMESE_STRING.test("return (await adminWords()).userCreated;")).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import { authorize, requireActor } from "@/lib/policies";
 import { docxToSections } from "@/lib/services/history/docx-import";
 import { importChapterProposal, MAX_IMPORT_BYTES, type ImportChapter } from "@/lib/services/history/import-chapter-proposal";
 import type { ImportFormState } from "@/components/history/ImportForm";
+import { describeImportProblem, type ImportProblem } from "@/lib/domain/content-problems";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -56,8 +57,8 @@ export async function importChapterAction(previous: ImportFormState, form: FormD
     proposalId = proposal.id;
   } catch (error) {
     if (!isAppError(error)) console.error("[action] import failed", error);
-    const details = isAppError(error) && isErrorList(error.details) ? error.details.errors : [];
     const locale = await getLocale();
+    const details = importProblemsOf(error).map((problem) => describeImportProblem(messages(locale).content, problem));
     const t = messages(locale).errors;
     return {
       attempt: previous.attempt + 1,
@@ -69,6 +70,8 @@ export async function importChapterAction(previous: ImportFormState, form: FormD
   redirect(`/lam-viec/de-xuat/${encodeURIComponent(proposalId)}`);
 }
 
-function isErrorList(details: unknown): details is { errors: string[] } {
-  return typeof details === "object" && details !== null && Array.isArray((details as { errors?: unknown }).errors);
+/** The sections an import was refused for, each to be listed on the form in the reader's language. */
+function importProblemsOf(error: unknown): ImportProblem[] {
+  if (!isAppError(error) || error.messageKey !== "importInvalid") return [];
+  return (error.messageParams as { problems: ImportProblem[] }).problems;
 }

@@ -22,9 +22,9 @@ function refuseUpgrade(socket: Duplex): void {
 }
 
 function refusalFor(result: Exclude<CollabTokenResult, { ok: true }>): CollabRefusal {
-  if (result.reason === "expired") return new CollabRefusal("token-expired", "Mã truy cập đã hết hạn (token expired)");
-  if (result.reason === "wrong_document") return new CollabRefusal("wrong-document", "Mã truy cập dành cho tài liệu khác (token for another document)");
-  return new CollabRefusal("invalid-token", "Mã truy cập không hợp lệ (invalid token)");
+  if (result.reason === "expired") return new CollabRefusal("token-expired");
+  if (result.reason === "wrong_document") return new CollabRefusal("wrong-document");
+  return new CollabRefusal("invalid-token");
 }
 
 /**
@@ -36,21 +36,21 @@ function refusalFor(result: Exclude<CollabTokenResult, { ok: true }>): CollabRef
  */
 async function decideAccess(db: Db, tokenSecret: string, token: string, documentName: string): Promise<CollabContext> {
   const ref = parseCollabDocumentName(documentName);
-  if (!ref) throw new CollabRefusal("invalid-document", "Tên tài liệu không hợp lệ (invalid document name)");
+  if (!ref) throw new CollabRefusal("invalid-document");
   const verified = await verifyCollabToken(token, documentName, { secret: tokenSecret });
   if (!verified.ok) throw refusalFor(verified);
   const actor = await loadActor(db, verified.claims.userId);
-  if (!actor) throw new CollabRefusal("unknown-user", "Tài khoản không tồn tại hoặc đã bị khoá (unknown or inactive user)");
+  if (!actor) throw new CollabRefusal("unknown-user");
   let proposal;
   try {
     proposal = await loadProposal(db, ref.proposalId);
   } catch {
-    throw new CollabRefusal("not-found", "Không tìm thấy đề xuất (proposal not found)");
+    throw new CollabRefusal("not-found");
   }
   const access = collaborationAccess(actor, proposalResource(proposal));
-  if (access === "none") throw new CollabRefusal("forbidden", "Bạn không có quyền mở bản nháp này (forbidden)");
+  if (access === "none") throw new CollabRefusal("forbidden");
   const section = proposal.sections.find((candidate) => candidate.sectionId === ref.sectionId);
-  if (!section) throw new CollabRefusal("not-found", "Không tìm thấy mục của đề xuất (section not found)");
+  if (!section) throw new CollabRefusal("not-found");
   // A section the draft removes is kept for comparison only: nobody types into it.
   const mode = access === "write" && !section.removed && !verified.claims.readOnly ? "write" : "read";
   return { user: { id: actor.id, name: actor.name }, access: mode, ...ref };
@@ -98,7 +98,7 @@ export function authenticationExtension(deps: {
     async onTokenSync({ token, documentName, connection, context }) {
       const current = collabUserOf(context);
       const next = await decideAccess(db, tokenSecret, token, documentName);
-      if (current?.id !== next.user.id) throw new CollabRefusal("invalid-token", "Mã truy cập của người khác (token for another user)");
+      if (current?.id !== next.user.id) throw new CollabRefusal("invalid-token");
       connection.readOnly = next.access === "read";
       Object.assign(connection.context, { access: next.access });
       // A downgrade takes effect from here on; the log says when, for whoever audits access.

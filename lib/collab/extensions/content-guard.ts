@@ -1,5 +1,6 @@
 import type { Extension } from "@hocuspocus/server";
 import * as Y from "yjs";
+import { contentProblemId } from "../../domain/content-problems";
 import { inspectDocument, type Inspection } from "../content-inspection";
 import { collabUserOf } from "../context";
 import { carriesChanges, carriesUpdate } from "../incoming";
@@ -19,7 +20,7 @@ export function judgeUpdate(document: Y.Doc, update: Uint8Array, current: Inspec
   const state = Y.encodeStateAsUpdate(document);
   // Merging can only shrink the state, so this bounds the result without encoding it again.
   if (state.byteLength + update.byteLength > maxDocumentBytes) {
-    return { ok: false, refusal: new CollabRefusal("document-too-large", `Tài liệu vượt quá ${maxDocumentBytes} byte (document too large)`) };
+    return { ok: false, refusal: new CollabRefusal("document-too-large", { maxBytes: maxDocumentBytes }) };
   }
   const candidate = new Y.Doc({ gc: document.gc });
   try {
@@ -27,14 +28,14 @@ export function judgeUpdate(document: Y.Doc, update: Uint8Array, current: Inspec
     try {
       Y.applyUpdate(candidate, update);
     } catch {
-      return { ok: false, refusal: new CollabRefusal("malformed-update", "Bản cập nhật hỏng (malformed update)") };
+      return { ok: false, refusal: new CollabRefusal("malformed-update") };
     }
     const inspection = inspectDocument(candidate);
     if (inspection.ok) return { ok: true, inspection };
-    const known = current && !current.ok ? new Set(current.errors) : new Set<string>();
-    const added = inspection.errors.filter((error) => !known.has(error));
+    const known = new Set(current && !current.ok ? current.errors.map(contentProblemId) : []);
+    const added = inspection.errors.filter((problem) => !known.has(contentProblemId(problem)));
     if (added.length === 0) return { ok: true, inspection };
-    return { ok: false, refusal: new CollabRefusal("invalid-content", added.join("; ")) };
+    return { ok: false, refusal: new CollabRefusal("invalid-content", { problems: added }) };
   } finally {
     candidate.destroy();
   }
@@ -56,7 +57,7 @@ export function contentGuardExtension(deps: { ledgers: DocumentLedgers; logger: 
     async afterLoadDocument({ document, documentName }) {
       const inspection = inspectDocument(document);
       ledgers.for(document).validity = inspection;
-      if (!inspection.ok) logger.warn("content.invalid_on_load", { documentName, errors: inspection.errors.join("; ") });
+      if (!inspection.ok) logger.warn("content.invalid_on_load", { documentName, errors: JSON.stringify(inspection.errors) });
     },
 
     async beforeSync({ connection, document, type, payload, context }) {
@@ -66,7 +67,7 @@ export function contentGuardExtension(deps: { ledgers: DocumentLedgers; logger: 
       try {
         changes = carriesChanges(document, payload);
       } catch {
-        throw new CollabRefusal("malformed-update", "Bản cập nhật hỏng (malformed update)");
+        throw new CollabRefusal("malformed-update");
       }
       if (!changes) return;
       const ledger = ledgers.for(document);

@@ -18,6 +18,7 @@ import { errorMessage, type Logger } from "../logger";
 import type { CollabMetrics } from "../metrics";
 import type { DurableLog } from "./durable-log";
 import type { SectionPersistence } from "./persistence";
+import { inputIssues } from "../../domain/input-issues";
 
 /**
  * Largest request body accepted: one section at its limit (2 MiB of JSON,
@@ -26,8 +27,8 @@ import type { SectionPersistence } from "./persistence";
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
 const replaceInput = z.object({
-  proposalId: z.string().refine(isCollabId, "invalid proposalId"),
-  sectionId: z.string().refine(isCollabId, "invalid sectionId"),
+  proposalId: z.string().refine(isCollabId),
+  sectionId: z.string().refine(isCollabId),
   actorId: z.string().min(1).max(64),
   content: z.unknown(),
   /** False for a replacement that is not the actor's writing (a merge): it is not counted as their edit. */
@@ -99,11 +100,11 @@ async function replaceSection(request: IncomingMessage, response: ServerResponse
     throw new AppError("BAD_REQUEST", "malformedJson");
   }
   const input = replaceInput.safeParse(raw);
-  if (!input.success) throw new AppError("BAD_REQUEST", "invalidInput", { issues: input.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ") });
+  if (!input.success) throw new AppError("BAD_REQUEST", "invalidInput", { issues: inputIssues(input.error) });
   const { proposalId, sectionId, actorId, countsAsEdit } = input.data;
   const validation = validateSectionContent(input.data.content);
   if (!validation.ok) {
-    throw new AppError("INVALID_CONTENT", "invalidContent", { problems: validation.errors.join("; ") }, { errors: validation.errors });
+    throw new AppError("INVALID_CONTENT", "invalidContent", { problems: validation.errors }, { problems: validation.errors });
   }
 
   const proposal = await deps.db.proposal.findUnique({
@@ -155,7 +156,7 @@ async function replaceSection(request: IncomingMessage, response: ServerResponse
   }
 }
 
-const flushInput = z.object({ proposalId: z.string().refine(isCollabId, "invalid proposalId") });
+const flushInput = z.object({ proposalId: z.string().refine(isCollabId) });
 
 /**
  * Stores every loaded section of one proposal now, instead of at the end of the debounce, so

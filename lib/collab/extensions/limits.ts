@@ -58,10 +58,10 @@ export function limitsExtension(limits: Pick<CollabLimits, "maxConnectionsPerDoc
     async onAuthenticate({ instance, documentName, socketId }) {
       const connections = instance.documents.get(documentName)?.getConnectionsCount() ?? 0;
       if (connections >= limits.maxConnectionsPerDocument) {
-        throw new CollabRefusal("too-many-connections", "Mục này đang có quá nhiều người mở (too many connections)");
+        throw new CollabRefusal("too-many-connections");
       }
       if (documentsOnSocket(instance, socketId) >= limits.maxDocumentsPerSocket) {
-        throw new CollabRefusal("too-many-documents", "Quá nhiều mục mở trên một kết nối (too many documents on one connection)");
+        throw new CollabRefusal("too-many-documents");
       }
     },
   };

@@ -173,7 +173,7 @@ export class SectionPersistence {
     }
     const yState = alreadyStored ? null : Y.encodeStateAsUpdate(document);
     const { content, problems } = storableContent(document);
-    if (problems.length > 0) this.logger.warn("store.invalid_content", { documentName: document.name, problems: problems.join("; ").slice(0, 500) });
+    if (problems.length > 0) this.logger.warn("store.invalid_content", { documentName: document.name, problems: JSON.stringify(problems).slice(0, 500) });
 
     const started = performance.now();
     let result: StoreDraftResult;

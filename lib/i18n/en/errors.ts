@@ -1,11 +1,19 @@
+import { z } from "zod";
+import { describeContentProblem, describeImportProblem } from "../../domain/content-problems";
+import { describeInputIssue } from "../../domain/input-issues";
 import { plural } from "../plural";
+import { content } from "./content";
 import type { Messages } from "../vi";
 import { suggestionErrors } from "./suggestion-errors";
+
+/** zod's own English words for what is wrong with an input field. */
+const zodWords = z.locales.en().localeError;
 
 export const errors: Messages["errors"] = {
   ...suggestionErrors,
   generic: () => "Something went wrong. Nothing was saved; please try again.",
   internal: () => "Internal server error; nothing was saved.",
+  databaseUnreachable: () => "The database cannot be reached.",
   forbiddenPage: () => "You do not have permission to see this page.",
   signInRequired: () => "You need to sign in to do this.",
   forbiddenAction: (params) => `You are not allowed to do this (${params.action}).`,
@@ -14,7 +22,7 @@ export const errors: Messages["errors"] = {
   payloadTooLarge: (params) => `The request body is too large (at most ${params.limitBytes} bytes).`,
   malformedJson: () => "The body is not valid JSON.",
   lengthRequired: () => "This request must state its body's length (Content-Length), as browsers do; nothing was changed.",
-  invalidInput: (params) => `Invalid input: ${params.issues}`,
+  invalidInput: (params) => `Invalid input: ${params.issues.map((issue) => describeInputIssue(zodWords, issue)).join("; ")}`,
   positiveInteger: (params) => `Parameter ${params.name} must be a positive integer.`,
   mailDisabled: () => "This server has no email configured.",
   invalidEmail: () => "This email address is not valid; please check it.",
@@ -77,7 +85,7 @@ export const errors: Messages["errors"] = {
   methodNotAllowed: (params) => `Method not supported; use ${params.allowed}.`,
   pathNotFound: () => "No such path.",
   invalidData: () => "Invalid input.",
-  invalidContent: (params) => `Invalid content: ${params.problems}`,
+  invalidContent: (params) => `Invalid content: ${params.problems.map((problem) => describeContentProblem(content.problems, problem)).join("; ")}`,
   badInternalSecret: () => "The internal secret is missing or wrong.",
   unknownActor: () => "Unknown actor.",
   collabDocumentClosed: () => "The document was closed.",
@@ -121,7 +129,7 @@ export const errors: Messages["errors"] = {
   importTooManySections: (params) =>
     `The file has ${plural("en", params.count, { one: "# section", other: "# sections" })}; at most ${params.max} can be imported at once.`,
   importFixBelow: () => "The file cannot be imported; fix these problems and try again:",
-  importInvalid: (params) => `The file cannot be imported: ${params.problems}`,
+  importInvalid: (params) => `The file cannot be imported: ${params.problems.map((problem) => describeImportProblem(content, problem)).join("; ")}`,
   nothingToRestore: (params) => `The content to restore is identical to the current version (${params.headNumber}); there is nothing to restore.`,
   proposalNotCreated: () => "The proposal could not be created; nothing was saved.",
   ministryRequired: () => "You need to belong to a ministry to propose changes.",
@@ -142,7 +150,7 @@ export const errors: Messages["errors"] = {
   invalidTransition: (params) => `Cannot “${params.event}” while the proposal is ${params.status} (${params.reason}).`,
   concurrentChange: () => "Someone else just changed the proposal; please reload.",
   reviewDecisionRequired: () => "Choose a decision.",
-  invalidReview: (params) => `Invalid review: ${params.issues}`,
+  invalidReview: (params) => `Invalid review: ${params.issues.map((issue) => describeInputIssue(zodWords, issue)).join("; ")}`,
   reviewCommentRequired: () => "Write a comment when requesting changes or rejecting.",
   selfApproval: () => "You wrote or edited this proposal, so you cannot approve it (separation of duties).",
   reviewContentChanged: () => "The content changed after you read it; look at the latest text again.",

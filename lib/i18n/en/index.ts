@@ -3,10 +3,13 @@ import { admin } from "./admin";
 import { api } from "./api";
 import { approvals } from "./approvals";
 import { auth } from "./auth";
+import { collab } from "./collab";
 import { consultation } from "./consultation";
+import { content } from "./content";
 import { diff } from "./diff";
 import { editor } from "./editor";
 import { email } from "./email";
+import { errorPage } from "./error-page";
 import { errors } from "./errors";
 import { history } from "./history";
 import { log } from "./log";
@@ -22,4 +25,4 @@ import { webhooks } from "./webhooks";
 import { workspace } from "./workspace";
 
 /** The English catalog, shaped by the Vietnamese one (../vi/index.ts). */
-export const en: Messages = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier, consultation, suggestions, api };
+export const en: Messages = { site, reader, auth, workspace, admin, errors, errorPage, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier, consultation, suggestions, content, collab, api };

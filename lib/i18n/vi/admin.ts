@@ -18,6 +18,11 @@ export const admin = {
   nameVi: "Tên (tiếng Việt)",
   nameEn: "Tên (tiếng Anh)",
   saved: "Đã lưu.",
+  userCreated: "Đã tạo người dùng.",
+  userUpdated: "Đã cập nhật người dùng.",
+  organizationCreated: "Đã tạo cơ quan.",
+  sectionAssigned: "Đã phân công mục.",
+  policySaved: "Đã lưu chính sách phê duyệt.",
   importChapterLink: "Nhập chương (Markdown, Word)",
   policyNote:
     "Ngoài số phê duyệt, mỗi mục có cơ quan phụ trách cần phê duyệt của người thẩm định thuộc cơ quan đó; người soạn thảo không được tự phê duyệt.",

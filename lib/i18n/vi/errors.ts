@@ -1,4 +1,8 @@
+import { z } from "zod";
 import type { LocalizedLabel } from "../../domain/review-policy";
+import { describeContentProblem, describeImportProblem, type ContentProblem, type ImportProblem } from "../../domain/content-problems";
+import { describeInputIssue, type InputIssue } from "../../domain/input-issues";
+import { content } from "./content";
 import { suggestionErrors } from "./suggestion-errors";
 
 /**
@@ -6,10 +10,14 @@ import { suggestionErrors } from "./suggestion-errors";
  * that an AppError carries a key and parameters and is rendered in the reader's language where it
  * is shown (lib/errors.ts). Each message says what happened and, where it helps, what to do.
  */
+/** zod's own Vietnamese words for what is wrong with an input field. */
+const zodWords = z.locales.vi().localeError;
+
 export const errors = {
   ...suggestionErrors,
   generic: () => "Đã có lỗi. Không có thay đổi nào được ghi; hãy thử lại.",
   internal: () => "Lỗi máy chủ; không có thay đổi nào được ghi.",
+  databaseUnreachable: () => "Không kết nối được cơ sở dữ liệu.",
   forbiddenPage: () => "Bạn không có quyền xem trang này.",
   signInRequired: () => "Bạn cần đăng nhập để thực hiện thao tác này.",
   forbiddenAction: (params: { action: string }) => `Bạn không có quyền thực hiện thao tác này (${params.action}).`,
@@ -18,7 +26,7 @@ export const errors = {
   payloadTooLarge: (params: { limitBytes: number }) => `Nội dung gửi lên quá lớn (tối đa ${params.limitBytes} byte).`,
   malformedJson: () => "Nội dung không phải JSON hợp lệ.",
   lengthRequired: () => "Yêu cầu này phải ghi rõ độ dài nội dung (Content-Length), như trình duyệt vẫn gửi; không có gì thay đổi.",
-  invalidInput: (params: { issues: string }) => `Dữ liệu không hợp lệ: ${params.issues}`,
+  invalidInput: (params: { issues: readonly InputIssue[] }) => `Dữ liệu không hợp lệ: ${params.issues.map((issue) => describeInputIssue(zodWords, issue)).join("; ")}`,
   positiveInteger: (params: { name: string }) => `Tham số ${params.name} phải là số nguyên dương.`,
   mailDisabled: () => "Máy chủ này chưa cấu hình gửi email.",
   invalidEmail: () => "Địa chỉ email không hợp lệ; hãy kiểm tra lại.",
@@ -83,7 +91,7 @@ export const errors = {
   methodNotAllowed: (params: { allowed: string }) => `Phương thức không được hỗ trợ; hãy dùng ${params.allowed}.`,
   pathNotFound: () => "Không có đường dẫn này.",
   invalidData: () => "Dữ liệu không hợp lệ.",
-  invalidContent: (params: { problems: string }) => `Nội dung không hợp lệ: ${params.problems}`,
+  invalidContent: (params: { problems: readonly ContentProblem[] }) => `Nội dung không hợp lệ: ${params.problems.map((problem) => describeContentProblem(content.problems, problem)).join("; ")}`,
   // Collaboration server
   badInternalSecret: () => "Thiếu hoặc sai khoá nội bộ.",
   unknownActor: () => "Không tìm thấy người thực hiện.",
@@ -133,7 +141,7 @@ export const errors = {
   importEmpty: () => "Tệp không có nội dung nào để nhập; hãy dùng tiêu đề # hoặc ## cho từng mục.",
   importTooManySections: (params: { count: number; max: number }) => `Tệp có ${params.count} mục, tối đa ${params.max} mục mỗi lần nhập.`,
   importFixBelow: () => "Không thể nhập tệp; hãy sửa các lỗi sau rồi thử lại:",
-  importInvalid: (params: { problems: string }) => `Không thể nhập tệp: ${params.problems}`,
+  importInvalid: (params: { problems: readonly ImportProblem[] }) => `Không thể nhập tệp: ${params.problems.map((problem) => describeImportProblem(content, problem)).join("; ")}`,
   nothingToRestore: (params: { headNumber: number }) =>
     `Nội dung cần khôi phục giống hệt phiên bản hiện hành (${params.headNumber}); không có gì để khôi phục.`,
   // Proposals
@@ -158,7 +166,7 @@ export const errors = {
   concurrentChange: () => "Đề xuất vừa được người khác thay đổi; hãy tải lại.",
   // Reviews and publishing
   reviewDecisionRequired: () => "Hãy chọn một quyết định.",
-  invalidReview: (params: { issues: string }) => `Quyết định không hợp lệ: ${params.issues}`,
+  invalidReview: (params: { issues: readonly InputIssue[] }) => `Quyết định không hợp lệ: ${params.issues.map((issue) => describeInputIssue(zodWords, issue)).join("; ")}`,
   reviewCommentRequired: () => "Hãy ghi nhận xét khi yêu cầu chỉnh sửa hoặc từ chối.",
   selfApproval: () => "Bạn đã soạn hoặc sửa đề xuất này nên không thể phê duyệt.",
   reviewContentChanged: () => "Nội dung đã thay đổi sau khi bạn đọc; hãy xem lại bản mới nhất.",

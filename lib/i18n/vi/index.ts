@@ -2,10 +2,13 @@ import { admin } from "./admin";
 import { api } from "./api";
 import { approvals } from "./approvals";
 import { auth } from "./auth";
+import { collab } from "./collab";
 import { consultation } from "./consultation";
+import { content } from "./content";
 import { diff } from "./diff";
 import { editor } from "./editor";
 import { email } from "./email";
+import { errorPage } from "./error-page";
 import { errors } from "./errors";
 import { history } from "./history";
 import { log } from "./log";
@@ -26,6 +29,6 @@ import { workspace } from "./workspace";
  * else. Entries are strings, or functions of typed parameters for words that vary (use
  * `plural()` from ../plural.ts for counts).
  */
-export const vi = { site, reader, auth, workspace, admin, errors, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier, consultation, suggestions, api };
+export const vi = { site, reader, auth, workspace, admin, errors, errorPage, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier, consultation, suggestions, content, collab, api };
 
 export type Messages = typeof vi;

@@ -6,16 +6,17 @@ import { slugify } from "../../domain/slug";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { recordAudit } from "../../db/audit";
+import { inputIssues } from "../../domain/input-issues";
 
 export const createOrganizationInput = z.object({
-  name: z.string().trim().min(2, "Tên cơ quan quá ngắn").max(200),
+  name: z.string().trim().min(2).max(200),
   nameEn: z.string().trim().max(200).optional(),
 });
 
 export async function createOrganization(options: { actor: Actor; input: z.infer<typeof createOrganizationInput> }) {
   authorize(options.actor, "admin:manage");
   const parsed = createOrganizationInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("BAD_REQUEST", "invalidInput", { issues: parsed.error.issues.map((issue) => issue.message).join("; ") });
+  if (!parsed.success) throw new AppError("BAD_REQUEST", "invalidInput", { issues: inputIssues(parsed.error) });
   const db = await getDb();
   try {
     return await runTransaction(db, async (tx) => {

@@ -6,13 +6,14 @@ import { ROLES } from "../../domain/roles";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { recordAudit } from "../../db/audit";
+import { inputIssues } from "../../domain/input-issues";
 
 export const createUserInput = z.object({
-  email: z.string().trim().toLowerCase().email("Email không hợp lệ (invalid email)"),
-  name: z.string().trim().min(1, "Cần có họ tên (name required)").max(120),
+  email: z.string().trim().toLowerCase().email(),
+  name: z.string().trim().min(1).max(120),
   role: z.enum(ROLES),
   organizationSlug: z.string().trim().min(1).nullable().optional(),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự`).max(200).nullable().optional(),
+  password: z.string().min(MIN_PASSWORD_LENGTH).max(200).nullable().optional(),
 });
 
 export type CreateUserInput = z.infer<typeof createUserInput>;
@@ -21,7 +22,7 @@ export type CreateUserInput = z.infer<typeof createUserInput>;
 export async function createUser(options: { actor: Actor | null; input: CreateUserInput; db?: DbOrTx }) {
   if (options.actor) authorize(options.actor, "admin:manage");
   const parsed = createUserInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("BAD_REQUEST", "invalidInput", { issues: parsed.error.issues.map((issue) => issue.message).join("; ") });
+  if (!parsed.success) throw new AppError("BAD_REQUEST", "invalidInput", { issues: inputIssues(parsed.error) });
   const input = parsed.data;
   const db = options.db ?? (await getDb());
   let organizationId: string | null = null;

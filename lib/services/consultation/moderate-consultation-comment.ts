@@ -8,6 +8,7 @@ import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { syncApprovalState } from "../proposals/approval-state";
 import { loadConsultation } from "./shared";
+import { inputIssues } from "../../domain/input-issues";
 
 export const moderationInput = z.object({ decision: z.enum(["publish", "hide"]), reason: z.string().optional() });
 
@@ -25,7 +26,7 @@ async function commentOf(tx: Parameters<Parameters<typeof runTransaction>[1]>[0]
  */
 export async function moderateConsultationComment(options: { actor: Actor; proposalId: string; commentId: string; input: z.input<typeof moderationInput>; now?: Date }) {
   const parsed = moderationInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("BAD_REQUEST", "invalidInput", { issues: parsed.error.issues.map((issue) => issue.message).join("; ") });
+  if (!parsed.success) throw new AppError("BAD_REQUEST", "invalidInput", { issues: inputIssues(parsed.error) });
   const reason = (parsed.data.reason ?? "").trim().normalize("NFC");
   if (parsed.data.decision === "hide" && (reason.length === 0 || reason.length > MAX_HIDE_REASON_LENGTH)) {
     throw new AppError("BAD_REQUEST", "consultationHideReasonRequired", { max: MAX_HIDE_REASON_LENGTH });

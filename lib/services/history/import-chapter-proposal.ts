@@ -5,6 +5,7 @@ import type { MarkdownSection } from "../../domain/chapter";
 import { chapterSections } from "../../editor/markdown";
 import { RESERVED_SECTION_SLUGS, uniqueSlug } from "../../domain/slug";
 import { ensureBlockIds, validateSectionContent } from "../../editor/content";
+import type { ImportProblem } from "../../domain/content-problems";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { createProposal, MAX_PROPOSAL_TITLE_LENGTH } from "../proposals/create-proposal";
@@ -61,18 +62,18 @@ export async function importChapterProposal(options: { actor: Actor; slug: strin
   const taken = new Set<string>(RESERVED_SECTION_SLUGS);
   for (const section of await db.section.findMany({ where: { documentId: document.id }, select: { slug: true } })) taken.add(section.slug);
 
-  const errors: string[] = [];
+  const errors: ImportProblem[] = [];
   const added: SnapshotSection[] = [];
   parsed.forEach((section, index) => {
-    const label = `Mục ${index + 1} “${section.title.slice(0, 60)}”`;
+    const place = { section: index + 1, title: section.title.slice(0, 60) };
     const title = section.title.trim();
     if (title.length === 0 || title.length > MAX_IMPORTED_TITLE_CHARS) {
-      errors.push(`${label}: tên mục phải có từ 1 đến ${MAX_IMPORTED_TITLE_CHARS} ký tự (title length)`);
+      errors.push({ ...place, kind: "titleLength", max: MAX_IMPORTED_TITLE_CHARS });
       return;
     }
     const result = validateSectionContent(ensureBlockIds(section.content));
     if (!result.ok) {
-      errors.push(...result.errors.map((error) => `${label}: ${error}`));
+      errors.push(...result.errors.map((problem) => ({ ...place, kind: "content" as const, problem })));
       return;
     }
     const slug = uniqueSlug(title, taken);
@@ -80,7 +81,7 @@ export async function importChapterProposal(options: { actor: Actor; slug: strin
     added.push({ id: `sec-${randomUUID()}`, slug, title, content: result.content });
   });
   if (errors.length > 0) {
-    throw new AppError("INVALID_CONTENT", "importInvalid", { problems: errors.join("; ") }, { errors });
+    throw new AppError("INVALID_CONTENT", "importInvalid", { problems: errors }, { problems: errors });
   }
 
   const names = added.map((section) => `“${section.title}”`).join(", ");

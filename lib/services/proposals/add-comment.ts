@@ -9,11 +9,12 @@ import { notify } from "../notifications/notify";
 import type { DraftSectionWriter } from "./draft-writer";
 import { anchorForNewComment, commentRangeInput } from "./comment-anchors";
 import { serializeStoredAnchor } from "../../domain/anchors";
+import { inputIssues } from "../../domain/input-issues";
 
 export const MAX_COMMENT_LENGTH = 5_000;
 
 export const commentInput = z.object({
-  body: z.string().trim().min(1, "Nhận xét trống (empty comment)").max(MAX_COMMENT_LENGTH),
+  body: z.string().trim().min(1).max(MAX_COMMENT_LENGTH),
   sectionId: z.string().min(1).max(64).optional(),
   /** Anchors the comment to a block: block ids are stable, so it stays attached as text around it changes. */
   blockId: z.string().min(1).max(64).optional(),
@@ -30,7 +31,7 @@ export async function addComment(options: {
   writer?: Pick<DraftSectionWriter, "flushProposal">;
 }) {
   const parsed = commentInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("BAD_REQUEST", "invalidInput", { issues: parsed.error.issues.map((issue) => issue.message).join("; ") });
+  if (!parsed.success) throw new AppError("BAD_REQUEST", "invalidInput", { issues: inputIssues(parsed.error) });
   const db = await getDb();
   if (parsed.data.range && options.writer) {
     authorize(options.actor, "proposal:comment", proposalResource(await loadProposal(db, options.proposalId)));

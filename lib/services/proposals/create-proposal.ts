@@ -7,14 +7,15 @@ import type { SnapshotSection } from "../../domain/document";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { recordAudit } from "../../db/audit";
+import { inputIssues } from "../../domain/input-issues";
 
 export const MAX_PROPOSAL_TITLE_LENGTH = 200;
 export const MAX_RATIONALE_LENGTH = 10_000;
 export const MAX_LEGAL_BASIS_LENGTH = 2_000;
 
 export const proposalFieldsInput = z.object({
-  title: z.string().trim().min(3, "Tiêu đề cần ít nhất 3 ký tự (title too short)").max(MAX_PROPOSAL_TITLE_LENGTH),
-  rationale: z.string().trim().min(1, "Cần nêu lý do (rationale required)").max(MAX_RATIONALE_LENGTH),
+  title: z.string().trim().min(3).max(MAX_PROPOSAL_TITLE_LENGTH),
+  rationale: z.string().trim().min(1).max(MAX_RATIONALE_LENGTH),
   legalBasis: z.string().trim().max(MAX_LEGAL_BASIS_LENGTH).optional().default(""),
 });
 
@@ -37,7 +38,7 @@ export async function createProposal(options: {
   authorize(options.actor, "proposal:create");
   const parsed = proposalFieldsInput.safeParse(options.input);
   if (!parsed.success) {
-    throw new AppError("BAD_REQUEST", "invalidInput", { issues: parsed.error.issues.map((issue) => issue.message).join("; ") }, { issues: parsed.error.issues });
+    throw new AppError("BAD_REQUEST", "invalidInput", { issues: inputIssues(parsed.error) }, { issues: inputIssues(parsed.error) });
   }
   const organizationId = options.actor.organizationId;
   if (!organizationId) throw new AppError("FORBIDDEN", "ministryRequired");

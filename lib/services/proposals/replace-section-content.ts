@@ -28,7 +28,7 @@ export async function replaceSectionContent(options: {
 }) {
   const validation = validateSectionContent(options.content);
   if (!validation.ok) {
-    throw new AppError("INVALID_CONTENT", "invalidContent", { problems: validation.errors.join("; ") }, { errors: validation.errors });
+    throw new AppError("INVALID_CONTENT", "invalidContent", { problems: validation.errors }, { problems: validation.errors });
   }
   const db = await getDb();
   const proposal = await loadProposal(db, options.proposalId);

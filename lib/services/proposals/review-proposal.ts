@@ -15,6 +15,7 @@ import { applyTransition } from "./proposal-transition";
 import { currentApprovalPayload } from "./approval-signatures";
 import { activeReviewerKey } from "../workspace/reviewer-keys";
 import { decodeBase64, decodePublicKey, verifyEd25519 } from "../../domain/tlog";
+import { inputIssues } from "../../domain/input-issues";
 
 export const MAX_REVIEW_COMMENT_LENGTH = 10_000;
 /** Base64 of a 64-byte signature is 88 characters; anything much longer is not one. */
@@ -40,7 +41,7 @@ const DECISIONS = { approve: "APPROVE", request_changes: "REQUEST_CHANGES", reje
  */
 export async function reviewProposal(options: { actor: Actor; proposalId: string; input: z.input<typeof reviewInput> }) {
   const parsed = reviewInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("BAD_REQUEST", "invalidReview", { issues: parsed.error.issues.map((issue) => issue.message).join("; ") });
+  if (!parsed.success) throw new AppError("BAD_REQUEST", "invalidReview", { issues: inputIssues(parsed.error) });
   const input = parsed.data;
   if (input.decision !== "approve" && input.comment.length === 0) {
     throw new AppError("BAD_REQUEST", "reviewCommentRequired");

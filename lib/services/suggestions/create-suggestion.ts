@@ -9,6 +9,7 @@ import { authorize, type Actor } from "../../policies";
 import { notify } from "../notifications/notify";
 import type { DraftSectionWriter } from "../proposals/draft-writer";
 import { draftSectionContent } from "./draft-content";
+import { inputIssues } from "../../domain/input-issues";
 
 export const suggestionInput = z.object({
   sectionId: z.string().min(1).max(64),
@@ -32,7 +33,7 @@ export const suggestionInput = z.object({
  */
 export async function createSuggestion(options: { actor: Actor; proposalId: string; input: z.input<typeof suggestionInput>; writer: DraftSectionWriter }) {
   const parsed = suggestionInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("BAD_REQUEST", "invalidInput", { issues: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ") });
+  if (!parsed.success) throw new AppError("BAD_REQUEST", "invalidInput", { issues: inputIssues(parsed.error) });
   const input = parsed.data;
   const db = await getDb();
   const proposal = await loadProposal(db, options.proposalId);

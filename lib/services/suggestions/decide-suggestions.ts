@@ -11,6 +11,7 @@ import { authorize, can, type Actor } from "../../policies";
 import { notify } from "../notifications/notify";
 import type { DraftSectionWriter } from "../proposals/draft-writer";
 import { draftSectionContent } from "./draft-content";
+import { inputIssues } from "../../domain/input-issues";
 
 export const decisionInput = z.object({
   decision: z.enum(["accept", "reject"]),
@@ -55,7 +56,7 @@ export async function decideSuggestions(options: {
   writer: DraftSectionWriter;
 }): Promise<DecisionOutcome> {
   const parsed = decisionInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("BAD_REQUEST", "invalidInput", { issues: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ") });
+  if (!parsed.success) throw new AppError("BAD_REQUEST", "invalidInput", { issues: inputIssues(parsed.error) });
   const { decision, authorId } = parsed.data;
   const db = await getDb();
   const proposal = await loadProposal(db, options.proposalId);
@@ -111,7 +112,7 @@ export async function decideSuggestions(options: {
         }
         if (applied.length === 0) continue;
         const validation = validateSectionContent(content);
-        if (!validation.ok) throw new AppError("INVALID_CONTENT", "invalidContent", { problems: validation.errors.join("; ") }, { errors: validation.errors });
+        if (!validation.ok) throw new AppError("INVALID_CONTENT", "invalidContent", { problems: validation.errors }, { problems: validation.errors });
         content = ensureBlockIds(validation.content);
         await options.writer.replaceSection({ proposalId: proposal.id, sectionId, content, actorId: author, countsAsEdit: true });
         await markDecided(db, applied, "ACCEPTED", options.actor, proposal);

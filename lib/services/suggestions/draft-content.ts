@@ -11,7 +11,7 @@ export async function draftSectionContent(db: DbOrTx, proposalId: string, sectio
   });
   if (!row || row.removed) throw new AppError("NOT_FOUND", "proposalSectionNotFound");
   const validation = validateSectionContent(JSON.parse(row.content));
-  if (!validation.ok) throw new AppError("INVALID_CONTENT", "invalidContent", { problems: validation.errors.join("; ") }, { errors: validation.errors });
+  if (!validation.ok) throw new AppError("INVALID_CONTENT", "invalidContent", { problems: validation.errors }, { problems: validation.errors });
   return validation.content;
 }
 
