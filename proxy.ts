@@ -26,6 +26,13 @@ const cache = new PageCache();
  * pages (nhan-tin: confirming and unsubscribing by emailed link).
  */
 const NOT_READER_PAGE = /^\/(?:api|eli|_next|lam-viec|quan-tri|dang-nhap|ngon-ngu|tim-kiem|nhan-tin)(?:\/|$)/;
+/**
+ * A document's public consultation pages (/{document}/gop-y/{proposalId}) are not cached either:
+ * comments, moderation and answers change them at any moment without moving the content epoch
+ * (which must not move for what anyone signed in can cause), and a comment hidden for abuse must
+ * disappear for everyone at once, not a minute later.
+ */
+const LIVE_READER_PAGE = /^\/[^/]+\/gop-y(?:\/|$)/;
 
 function trustedHops(): number {
   try {
@@ -98,7 +105,8 @@ export async function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy({ nonce, collabSource: collabConnectSource(), development: process.env.NODE_ENV === "development" });
 
   const cookieNames = request.cookies.getAll().map((cookie) => cookie.name);
-  if (!NOT_READER_PAGE.test(request.nextUrl.pathname) && isCacheableRequest({ method: request.method, headers: request.headers, cookieNames })) {
+  const pathname = request.nextUrl.pathname;
+  if (!NOT_READER_PAGE.test(pathname) && !LIVE_READER_PAGE.test(pathname) && isCacheableRequest({ method: request.method, headers: request.headers, cookieNames })) {
     const cached = await fromPageCache(request, nonce, policy, https);
     if (cached) return cached;
   }

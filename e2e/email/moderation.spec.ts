@@ -164,7 +164,8 @@ test("post-moderation: a comment is shown at once, hidden after the document's n
   await citizen.getByTestId("comment-whole").getByRole("button", { name: "Gửi góp ý" }).click();
   await expect(statusOf(citizen)).toHaveText("Đã gửi góp ý. Cảm ơn bạn.");
   const anonymous = await browser.newPage();
-  await anonymous.goto(pagePath);
+  // Rendered for each visitor, never replayed from the reader's page cache (proxy.ts).
+  expect((await anonymous.goto(pagePath))?.headers()["x-camnang-cache"]).toBeUndefined();
   await expect(anonymous.getByTestId("consultation-comment").filter({ hasText: offensive })).toHaveCount(1);
 
   // One report leaves it shown; the second (of two people) hides it.
@@ -225,6 +226,7 @@ test("a comment on words selected with the mouse on the public page points at ex
   const words = "lấy ý kiến nhân dân";
   const start = NEW_PARAGRAPH.indexOf(words);
   // Where the words are on screen: from the first letter's left edge to the last one's right edge.
+  await block.scrollIntoViewIfNeeded();
   const box = await block.locator(".prose").evaluate((element, [from, to]) => {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     const text = walker.nextNode() as Text;
