@@ -167,3 +167,52 @@ describe("applying a suggestion", () => {
     );
   });
 });
+
+describe("formatting suggestions", () => {
+  it("are named, keep their words and refuse changing them", () => {
+    const quote = quoteAt("Chuyển đổi số", 11, 13);
+    expect(suggestionKind("số", "số", { mark: "bold", action: "add" })).toBe("format");
+    expect(checkSuggestion({ quote, replacement: "số", format: { mark: "bold", action: "add" } })).toBeNull();
+    expect(checkSuggestion({ quote, replacement: "số hoá", format: { mark: "bold", action: "add" } })).toBe("format_changes_text");
+    expect(checkSuggestion({ quote: { ...quote, exact: "" }, replacement: "", format: { mark: "italic", action: "add" } })).toBe("empty");
+  });
+
+  it("add a mark to the quoted words across text nodes and remove it again, the text unchanged (property)", () => {
+    const block = paragraph("p", "Chuyển ", ["đổi", "italic"], " số là quá trình");
+    const text = blockText(block);
+    fc.assert(
+      fc.property(fc.nat(text.length), fc.nat(text.length), fc.constantFrom("bold" as const, "italic" as const), (a, b, mark) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const added = applySuggestion(section(block), { blockId: "p", quote: quoteAt(text, from, to), replacement: text.slice(from, to), format: { mark, action: "add" } });
+        if (from === to) return;
+        expect(added.ok).toBe(true);
+        if (!added.ok) return;
+        const result = added.content.content![0];
+        expect(blockText(result)).toBe(text);
+        // Every character of the range carries the mark; outside it, marks are as before.
+        let offset = 0;
+        for (const leaf of result.content ?? []) {
+          const length = (leaf.text ?? "").length;
+          expect(length).toBeGreaterThan(0);
+          const has = (leaf.marks ?? []).some((candidate) => candidate.type === mark);
+          if (offset >= from && offset + length <= to) expect(has).toBe(true);
+          offset += length;
+        }
+        const removed = applySuggestion(added.content, { blockId: "p", quote: quoteAt(text, from, to), replacement: text.slice(from, to), format: { mark, action: "remove" } });
+        expect(removed.ok && blockText(removed.content.content![0])).toBe(text);
+        if (removed.ok) expect((removed.content.content![0].content ?? []).some((leaf) => (leaf.marks ?? []).some((candidate) => candidate.type === mark && mark === "bold"))).toBe(false);
+      }),
+      SEED,
+    );
+    const bolded = applySuggestion(section(block), { blockId: "p", quote: quoteAt(text, 11, 13), replacement: "số", format: { mark: "bold", action: "add" } });
+    expect(bolded.ok && bolded.content.content![0].content).toEqual([
+      { type: "text", text: "Chuyển " },
+      { type: "text", text: "đổi", marks: [{ type: "italic" }] },
+      { type: "text", text: " " },
+      { type: "text", text: "số", marks: [{ type: "bold" }] },
+      { type: "text", text: " là quá trình" },
+    ]);
+    const unbolded = bolded.ok ? applySuggestion(bolded.content, { blockId: "p", quote: quoteAt(text, 11, 13), replacement: "số", format: { mark: "bold", action: "remove" } }) : bolded;
+    expect(unbolded.ok && unbolded.content.content![0]).toEqual(block);
+  });
+});

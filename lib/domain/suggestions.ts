@@ -27,7 +27,18 @@ export const SUGGESTION_LIMITS = {
 
 export const SUGGESTION_STATUSES = ["PENDING", "ACCEPTED", "REJECTED"] as const;
 export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
-export type SuggestionKind = "insert" | "delete" | "replace";
+export type SuggestionKind = "insert" | "delete" | "replace" | "format";
+
+/** The marks a formatting suggestion may add or remove: the two the editor's toolbar gives drafters. */
+export const SUGGESTION_MARKS = ["bold", "italic"] as const;
+export type SuggestionMark = (typeof SUGGESTION_MARKS)[number];
+export const FORMAT_ACTIONS = ["add", "remove"] as const;
+
+/** A formatting suggestion: the quoted words stay, and get (or lose) a mark. */
+export interface FormatChange {
+  mark: SuggestionMark;
+  action: (typeof FORMAT_ACTIONS)[number];
+}
 
 export interface TextQuote {
   offset: number;
@@ -40,9 +51,12 @@ export interface SuggestionTarget {
   blockId: string;
   quote: TextQuote;
   replacement: string;
+  /** Set for a formatting suggestion (then `replacement` equals the quoted text). */
+  format?: FormatChange | null;
 }
 
-export function suggestionKind(exact: string, replacement: string): SuggestionKind {
+export function suggestionKind(exact: string, replacement: string, format?: FormatChange | null): SuggestionKind {
+  if (format) return "format";
   if (exact.length === 0) return "insert";
   if (replacement.length === 0) return "delete";
   return "replace";
@@ -187,6 +201,37 @@ function insertIntoFirstTextblock(node: RichNode, text: string): RichNode {
   return visit(node);
 }
 
+/**
+ * The block with the mark added to (or removed from) every text node in [from, to) of its text;
+ * text nodes are split at the ends, and neighbours with the same marks joined again.
+ */
+export function formatBlockText(block: RichNode, from: number, to: number, format: FormatChange): RichNode {
+  let offset = 0;
+  const restyle = (marks: RichNode["marks"]) => {
+    const others = (marks ?? []).filter((mark) => mark.type !== format.mark);
+    const next = format.action === "add" ? [...others, { type: format.mark }] : others;
+    return next.length > 0 ? next : undefined;
+  };
+  const rewrite = (node: RichNode): RichNode[] => {
+    if (node.type === "text") {
+      const text = node.text ?? "";
+      const start = offset;
+      offset += text.length;
+      const cutFrom = Math.max(0, Math.min(text.length, from - start));
+      const cutTo = Math.max(0, Math.min(text.length, to - start));
+      if (cutFrom >= cutTo) return [node];
+      const middle: RichNode = { ...node, text: text.slice(cutFrom, cutTo) };
+      const marks = restyle(node.marks);
+      if (marks) middle.marks = marks;
+      else delete middle.marks;
+      return [{ ...node, text: text.slice(0, cutFrom) }, middle, { ...node, text: text.slice(cutTo) }];
+    }
+    if (!node.content) return [node];
+    return [{ ...node, content: normalizeInline(node.content.flatMap(rewrite)) }];
+  };
+  return rewrite(block)[0];
+}
+
 export type ApplyResult = { ok: true; content: SectionContent; range: { from: number; to: number } } | { ok: false; reason: "block_missing" | "text_changed" };
 
 /** The section with the suggestion applied, or why it no longer applies. */
@@ -196,17 +241,23 @@ export function applySuggestion(content: SectionContent, target: SuggestionTarge
   const range = locateQuote(blockText(found.node), target.quote);
   if (!range) return { ok: false, reason: "text_changed" };
   const blocks = [...(content.content ?? [])];
-  blocks[found.index] = replaceBlockText(found.node, range.from, range.to, target.replacement);
+  blocks[found.index] = target.format ? formatBlockText(found.node, range.from, range.to, target.format) : replaceBlockText(found.node, range.from, range.to, target.replacement);
   return { ok: true, content: { ...content, content: blocks }, range };
 }
 
-export type SuggestionProblem = "empty" | "unchanged" | "exact_too_long" | "replacement_too_long" | "bad_offset" | "control_characters";
+export type SuggestionProblem = "empty" | "unchanged" | "format_changes_text" | "exact_too_long" | "replacement_too_long" | "bad_offset" | "control_characters";
 
 /** Whether a suggestion as sent can be stored; the caller checks it against the draft too. */
-export function checkSuggestion(input: { quote: TextQuote; replacement: string }): SuggestionProblem | null {
+export function checkSuggestion(input: { quote: TextQuote; replacement: string; format?: FormatChange | null }): SuggestionProblem | null {
   const { quote, replacement } = input;
-  if (quote.exact.length === 0 && replacement.length === 0) return "empty";
-  if (quote.exact === replacement) return "unchanged";
+  if (input.format) {
+    // Formatting keeps the words: some words, and the same ones.
+    if (quote.exact.length === 0) return "empty";
+    if (replacement !== quote.exact) return "format_changes_text";
+  } else {
+    if (quote.exact.length === 0 && replacement.length === 0) return "empty";
+    if (quote.exact === replacement) return "unchanged";
+  }
   if (quote.exact.length > SUGGESTION_LIMITS.maxExactChars) return "exact_too_long";
   if (replacement.length > SUGGESTION_LIMITS.maxReplacementChars) return "replacement_too_long";
   if (!Number.isInteger(quote.offset) || quote.offset < 0) return "bad_offset";

@@ -283,13 +283,15 @@ export const SuggestionList = z
         id: z.string(),
         sectionId: z.string(),
         blockId: z.string(),
-        kind: z.enum(["insert", "delete", "replace"]),
+        kind: z.enum(["insert", "delete", "replace", "format"]),
         status: z.enum(["PENDING", "ACCEPTED", "REJECTED"]),
         offset: z.number().int(),
         exact: z.string(),
         prefix: z.string(),
         suffix: z.string(),
         text: z.string(),
+        /** A formatting suggestion's mark and whether it is added or removed; null for a change of words. */
+        format: z.object({ mark: z.enum(["bold", "italic"]), action: z.enum(["add", "remove"]) }).nullable(),
         /** `id` only for the proposal's authors: the `authorId` a per-person decision takes. */
         author: z.object({ id: z.string().optional(), name: z.string() }),
         createdAt: instant,

@@ -3,7 +3,7 @@ import { getDb } from "../../db/client";
 import { recordAudit } from "../../db/audit";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { runTransaction } from "../../db/transaction";
-import { blockText, checkSuggestion, findBlock, locateQuote, quoteAt, SUGGESTION_LIMITS } from "../../domain/suggestions";
+import { blockText, checkSuggestion, findBlock, FORMAT_ACTIONS, locateQuote, quoteAt, SUGGESTION_LIMITS, SUGGESTION_MARKS } from "../../domain/suggestions";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { notify } from "../notifications/notify";
@@ -22,6 +22,8 @@ export const suggestionInput = z.object({
   text: z.string().max(SUGGESTION_LIMITS.maxReplacementChars),
   prefix: z.string().max(SUGGESTION_LIMITS.contextChars * 4).optional(),
   suffix: z.string().max(SUGGESTION_LIMITS.contextChars * 4).optional(),
+  /** A formatting suggestion: `exact` keeps its words (`text` equals it) and gets or loses the mark. */
+  format: z.object({ mark: z.enum(SUGGESTION_MARKS), action: z.enum(FORMAT_ACTIONS) }).optional(),
 });
 
 /**
@@ -38,7 +40,7 @@ export async function createSuggestion(options: { actor: Actor; proposalId: stri
   const db = await getDb();
   const proposal = await loadProposal(db, options.proposalId);
   authorize(options.actor, "proposal:suggest", proposalResource(proposal));
-  const problem = checkSuggestion({ quote: { offset: input.offset, exact: input.exact, prefix: "", suffix: "" }, replacement: input.text });
+  const problem = checkSuggestion({ quote: { offset: input.offset, exact: input.exact, prefix: "", suffix: "" }, replacement: input.text, format: input.format });
   if (problem) throw new AppError("BAD_REQUEST", "suggestionInvalid", { problem });
   const pending = await db.suggestion.count({ where: { proposalId: proposal.id, authorId: options.actor.id, status: "PENDING" } });
   if (pending >= SUGGESTION_LIMITS.maxPendingPerPerson) throw new AppError("UNPROCESSABLE", "tooManySuggestions", { limit: SUGGESTION_LIMITS.maxPendingPerPerson });
@@ -64,7 +66,9 @@ export async function createSuggestion(options: { actor: Actor; proposalId: stri
         exact: quote.exact,
         prefix: quote.prefix,
         suffix: quote.suffix,
-        replacement: input.text,
+        replacement: input.format ? quote.exact : input.text,
+        mark: input.format?.mark ?? null,
+        markAction: input.format?.action ?? null,
       },
     });
     await recordAudit(tx, {

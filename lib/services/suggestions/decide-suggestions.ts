@@ -4,7 +4,7 @@ import { recordAudit } from "../../db/audit";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { runTransaction } from "../../db/transaction";
 import type { SectionContent } from "../../domain/document";
-import { acceptanceOrder, applySuggestion, type TextQuote } from "../../domain/suggestions";
+import { acceptanceOrder, applySuggestion, type FormatChange, type TextQuote } from "../../domain/suggestions";
 import { ensureBlockIds, validateSectionContent } from "../../editor/content";
 import { AppError } from "../../errors";
 import { authorize, can, type Actor } from "../../policies";
@@ -12,6 +12,7 @@ import { notify } from "../notifications/notify";
 import type { DraftSectionWriter } from "../proposals/draft-writer";
 import { draftSectionContent } from "./draft-content";
 import { inputIssues } from "../../domain/input-issues";
+import { formatOf } from "./list-suggestions";
 
 export const decisionInput = z.object({
   decision: z.enum(["accept", "reject"]),
@@ -33,6 +34,7 @@ interface PendingRow {
   authorId: string;
   quote: TextQuote;
   replacement: string;
+  format: FormatChange | null;
   createdAt: Date;
 }
 
@@ -87,6 +89,7 @@ export async function decideSuggestions(options: {
       authorId: row.authorId,
       quote: { offset: row.offset, exact: row.exact, prefix: row.prefix, suffix: row.suffix },
       replacement: row.replacement,
+      format: formatOf(row),
       createdAt: row.createdAt,
     }));
   const outcome: DecisionOutcome = { accepted: [], rejected: [], outdated: [] };
@@ -102,7 +105,7 @@ export async function decideSuggestions(options: {
       for (const author of new Set(ofSection.map((row) => row.authorId))) {
         const applied: string[] = [];
         for (const row of acceptanceOrder(ofSection.filter((candidate) => candidate.authorId === author))) {
-          const result = applySuggestion(content, { blockId: row.blockId, quote: row.quote, replacement: row.replacement });
+          const result = applySuggestion(content, { blockId: row.blockId, quote: row.quote, replacement: row.replacement, format: row.format });
           if (!result.ok) {
             outcome.outdated.push(row.id);
             continue;

@@ -1,7 +1,7 @@
 import { getDb, type DbOrTx } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import type { SectionContent } from "../../domain/document";
-import { blockText, findBlock, locateQuote, suggestionKind, type SuggestionKind, type SuggestionStatus } from "../../domain/suggestions";
+import { blockText, findBlock, locateQuote, suggestionKind, type FormatChange, type SuggestionKind, type SuggestionStatus } from "../../domain/suggestions";
 import { authorize, can, type Actor } from "../../policies";
 
 export interface SuggestionView {
@@ -15,6 +15,8 @@ export interface SuggestionView {
   prefix: string;
   suffix: string;
   text: string;
+  /** For a formatting suggestion: the mark added or removed; null for a change of words. */
+  format: FormatChange | null;
   author: { id: string; name: string };
   createdAt: string;
   decidedAt: string | null;
@@ -39,6 +41,12 @@ export async function suggestionRows(db: DbOrTx, proposalId: string) {
   });
 }
 
+/** The stored mark columns as a FormatChange (null for a change of words). */
+export function formatOf(row: { mark: string | null; markAction: string | null }): FormatChange | null {
+  if (!row.mark || !row.markAction) return null;
+  return { mark: row.mark, action: row.markAction } as FormatChange;
+}
+
 /** Every suggestion of a proposal, oldest first, for the people who may read the draft. */
 export async function listSuggestions(options: { actor: Actor | null; proposalId: string }): Promise<SuggestionList> {
   const db = await getDb();
@@ -55,13 +63,14 @@ export async function listSuggestions(options: { actor: Actor | null; proposalId
       id: row.id,
       sectionId: row.sectionId,
       blockId: row.blockId,
-      kind: suggestionKind(row.exact, row.replacement),
+      kind: suggestionKind(row.exact, row.replacement, formatOf(row)),
       status: row.status as SuggestionStatus,
       offset: row.offset,
       exact: row.exact,
       prefix: row.prefix,
       suffix: row.suffix,
       text: row.replacement,
+      format: formatOf(row),
       author: { id: row.author.id, name: row.author.name },
       createdAt: row.createdAt.toISOString(),
       decidedAt: row.decidedAt?.toISOString() ?? null,

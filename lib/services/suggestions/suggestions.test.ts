@@ -159,6 +159,21 @@ describe.each(engines)("suggestion mode on %s", (engine) => {
     expect((await listSuggestions({ actor: lan, proposalId })).pending).toBe(0);
   });
 
+  it("carries formatting: a reviewer suggests bold on words, the author accepts, the words keep and get the mark; changing the words with it is refused", async () => {
+    const { proposalId, sectionId, blockId: block, sentence, lan } = await submittedProposal("Đề xuất định dạng");
+    const khoa = await actor("khoa@mof.gov.vn");
+    const input = { sectionId, blockId: block, offset: sentence.indexOf("quá trình"), exact: "quá trình", text: "quá trình", format: { mark: "bold" as const, action: "add" as const } };
+    expect((await refusal(createSuggestion({ actor: khoa, proposalId, input: { ...input, text: "hành trình" }, writer: offlineDraftWriter }))).messageKey).toBe("suggestionInvalid");
+    const bold = await createSuggestion({ actor: khoa, proposalId, input, writer: offlineDraftWriter });
+    const listed = (await listSuggestions({ actor: lan, proposalId })).suggestions.find((suggestion) => suggestion.id === bold.id)!;
+    expect(listed).toMatchObject({ kind: "format", format: { mark: "bold", action: "add" }, exact: "quá trình", text: "quá trình" });
+    expect((await decideSuggestions({ actor: lan, proposalId, suggestionId: bold.id, input: { decision: "accept" }, writer: offlineDraftWriter })).accepted).toEqual([bold.id]);
+    const row = (await loadProposal(database.db, proposalId)).sections.find((section) => section.sectionId === sectionId)!;
+    const first = (JSON.parse(row.content) as SectionContent).content[0];
+    expect(blockText(first)).toBe(sentence);
+    expect(first.content?.filter((leaf) => (leaf.marks ?? []).some((mark) => mark.type === "bold")).map((leaf) => leaf.text)).toEqual(["quá trình"]);
+  });
+
   it("tells the authors of a suggestion made by someone else and the suggestion's author of its acceptance or rejection, in the reader's language, in the workspace only", async () => {
     const mailBefore = process.env.SMTP_URL;
     // Email on (nothing is sent from a test: an outbox row is all a notification emailed would leave).
