@@ -7,7 +7,8 @@ import { newReviewerKey, type ReviewerKey } from "./fixtures/reviewer-key";
 
 const DOC = "cam-nang-chuyen-doi-so";
 const CLOSING = "loi-tong-ket";
-const REPLACEMENT = "đột phá";
+/** Words to suggest, the first not yet anywhere in the document (earlier runs may have published one). */
+const REPLACEMENTS = ["đột phá", "bứt phá", "kiến tạo", "khai mở", "dẫn lối", "tiên phong", "khởi sắc", "vươn mình"];
 const KHOA_NAME = "Vũ Đăng Khoa";
 
 interface TextNode {
@@ -23,7 +24,7 @@ function textOf(node: TextNode): string {
 
 /** Words that occur once in the paragraph, letters only: the spec's targets, whatever earlier specs published. */
 function uniqueWords(text: string): string[] {
-  return [...new Set(text.split(/\s+/))].filter((word) => /^\p{L}{4,}$/u.test(word) && text.indexOf(word) === text.lastIndexOf(word) && !REPLACEMENT.includes(word));
+  return [...new Set(text.split(/\s+/))].filter((word) => /^\p{L}{4,}$/u.test(word) && text.indexOf(word) === text.lastIndexOf(word));
 }
 
 async function approve(request: APIRequestContext, origin: string, proposalId: string, key: ReviewerKey) {
@@ -73,11 +74,15 @@ test("a reviewer suggests edits that the author sees as tracked changes, accepts
   const proposalId = created.id;
   const view = (await (await lan.request.get(`/api/v1/proposals/${proposalId}`)).json()) as { sections: { id: string; slug: string; content: TextNode }[] };
   const section = view.sections.find((candidate) => candidate.slug === CLOSING)!;
-  const paragraph = section.content.content!.find((block) => block.type === "paragraph" && uniqueWords(textOf(block)).length >= 2)!;
+  const everything = view.sections.map((candidate) => textOf(candidate.content)).join(" ");
+  const REPLACEMENT = REPLACEMENTS.find((candidate) => !everything.includes(candidate))!;
+  expect(REPLACEMENT).toBeDefined();
+  const paragraph = section.content.content!.find((block) => block.type === "paragraph" && uniqueWords(textOf(block)).length >= 3)!;
   const paragraphText = textOf(paragraph);
   const words = uniqueWords(paragraphText);
   const replaced = words[0];
   const deleted = ` ${words.at(-1)!}`;
+  const emphasised = words[1];
   const page = `/lam-viec/de-xuat/${proposalId}?muc=${section.id}`;
 
   // Khoa, a reviewer (who cannot write the draft), is always in suggest mode.
@@ -101,6 +106,11 @@ test("a reviewer suggests edits that the author sees as tracked changes, accepts
   await khoa.keyboard.press("Backspace");
   await khoa.keyboard.press("Enter");
   await expect(khoa.getByTestId("suggestion")).toHaveCount(2);
+  // And suggests bold on a third word.
+  await selectWords(khoa, emphasised);
+  await khoa.getByRole("button", { name: "Đề xuất in đậm" }).click();
+  await expect(khoa.getByTestId("suggestion")).toHaveCount(3);
+  await expect(khoaEditor.locator(".suggestion-format", { hasText: emphasised })).toBeVisible();
   // The draft itself did not change: suggestions are not edits.
   await expect(khoaEditor.locator(".suggestion-insertion", { hasText: REPLACEMENT })).toBeVisible();
   const stored = (await (await khoa.request.get(`/api/v1/proposals/${proposalId}`)).json()) as { sections: { id: string; markdown: string }[] };
@@ -114,7 +124,7 @@ test("a reviewer suggests edits that the author sees as tracked changes, accepts
   await expect(replacedMark).toHaveAttribute("title", new RegExp(`^${KHOA_NAME} · `));
   await expect(lanEditor.locator(".suggestion-insertion", { hasText: REPLACEMENT })).toBeVisible();
   await expect(lanEditor.locator(".suggestion-deletion", { hasText: deleted.trim() })).toBeVisible();
-  await expect(lan.getByTestId("suggestion-count")).toHaveText("2");
+  await expect(lan.getByTestId("suggestion-count")).toHaveText("3");
   await expect(lan.getByRole("button", { name: `Chấp nhận mọi đề xuất của ${KHOA_NAME}` })).toBeVisible();
   await expect(lan.getByRole("button", { name: "Chấp nhận tất cả" })).toBeVisible();
   // The tracked changes and their buttons meet WCAG 2.1 AA (as e2e/accessibility.spec.ts checks pages).
@@ -127,6 +137,20 @@ test("a reviewer suggests edits that the author sees as tracked changes, accepts
   const accepted = paragraphText.replace(replaced, REPLACEMENT);
   await expect.poll(() => editorWords(lan)).toContain(accepted);
   await expect(lanEditor.locator(".suggestion-insertion", { hasText: REPLACEMENT })).toHaveCount(0);
+  // She accepts the bold: the words keep and are bold now.
+  await lan.getByTestId("suggestion").filter({ hasText: "thêm in đậm" }).getByRole("button", { name: /^Chấp nhận:/ }).click();
+  await expect
+    .poll(() =>
+      lanEditor.evaluate((root) =>
+        [...root.querySelectorAll("strong")].map((strong) => {
+          const copy = strong.cloneNode(true) as HTMLElement;
+          copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
+          return copy.textContent;
+        }),
+      ),
+    )
+    .toContain(emphasised);
+  await expect(lanEditor.locator(".suggestion-format")).toHaveCount(0);
   // Khoa's editor follows live.
   await expect.poll(() => editorWords(khoa), { timeout: 20_000 }).toContain(accepted);
   // Lan submits the draft, which now holds the accepted word; approval waits while a suggestion is pending.

@@ -104,12 +104,19 @@ export function SuggestionPanel(props: {
           const own = !props.canDecide && suggestion.author.name === props.userName;
           return (
             <li key={suggestion.id} className="suggestion-item" data-testid="suggestion" data-suggestion-id={suggestion.id} style={{ ["--suggestion-color" as string]: suggesterColor(suggestion.author) }}>
-              <p>
-                <span className="suggestion-item__kind">{labels[suggestion.kind]}</span>{" "}
-                {suggestion.exact && <del className="suggestion-deletion">{suggestion.exact}</del>}
-                {suggestion.exact && suggestion.text && " → "}
-                {suggestion.text && <ins className="suggestion-insertion">{suggestion.text}</ins>}
-              </p>
+              {suggestion.format ? (
+                <p>
+                  <span className="suggestion-item__kind">{labels[suggestion.kind]}</span> {formatWords(suggestion.format, labels)}:{" "}
+                  <span className="suggestion-format">{suggestion.exact}</span>
+                </p>
+              ) : (
+                <p>
+                  <span className="suggestion-item__kind">{labels[suggestion.kind]}</span>{" "}
+                  {suggestion.exact && <del className="suggestion-deletion">{suggestion.exact}</del>}
+                  {suggestion.exact && suggestion.text && " → "}
+                  {suggestion.text && <ins className="suggestion-insertion">{suggestion.text}</ins>}
+                </p>
+              )}
               <p className="meta">
                 {labels.by} <strong>{suggestion.author.name}</strong> · <time dateTime={suggestion.createdAt}>{formatDateTime(new Date(suggestion.createdAt), locale)}</time>
               </p>
@@ -156,8 +163,16 @@ export function SuggestionPanel(props: {
   );
 }
 
+/** "thêm in đậm" / "add bold": what a formatting suggestion does. */
+function formatWords(format: NonNullable<SuggestionItem["format"]>, labels: SuggestionLabels): string {
+  const action = format.action === "add" ? labels.formatAdd : labels.formatRemove;
+  const mark = format.mark === "bold" ? labels.markBold : labels.markItalic;
+  return `${action} ${mark}`;
+}
+
 /** "Thay «a» → «b» (Name)": what a decision button is about, for its accessible name. */
 function describe(suggestion: SuggestionItem, labels: SuggestionLabels): string {
+  if (suggestion.format) return `${labels.format} ${formatWords(suggestion.format, labels)} «${suggestion.exact}» (${suggestion.author.name})`;
   const words = [suggestion.exact && `«${suggestion.exact}»`, suggestion.text && `«${suggestion.text}»`].filter(Boolean).join(" → ");
   return `${labels[suggestion.kind]} ${words} (${suggestion.author.name})`;
 }

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { quoteAt } from "@/lib/domain/suggestions";
 import type { Locale } from "@/lib/i18n/locales";
 import { caretColor } from "../caret-color";
-import { topBlockById, topBlockText } from "./block-text";
+import { topBlockById, topBlockText, type FormatTextChange } from "./block-text";
 import type { SuggestionDraft } from "./draft";
 import { SuggestionMode, redrawSuggestions, type ShownSuggestion } from "./suggestion-mode";
 import { SuggestionPanel, suggesterColor, suggestionTitle, type SuggestionLabels } from "./SuggestionPanel";
@@ -60,20 +60,23 @@ export function useSuggestionMode(options: { suggest: SuggestProps | null; writa
   const locale = suggest?.locale ?? "vi";
 
   const send = useCallback(
-    async (draft: SuggestionDraft) => {
+    async (draft: SuggestionDraft | FormatTextChange) => {
       const editor = viewRef.current.editor;
       if (!editor || editor.isDestroyed || !labels) return;
       const block = topBlockById(editor.state.doc, draft.blockId);
       if (!block) return;
       const quote = quoteAt(topBlockText(block), draft.from, draft.to);
-      const local: ShownSuggestion = { id: `sending-${Date.now()}-${Math.random()}`, blockId: draft.blockId, quote, text: draft.text, title: labels.sending, color: caretColor(user.name) };
+      const format = "format" in draft ? draft.format : null;
+      // A formatting suggestion keeps its words: its text is the quoted text.
+      const text = format ? quote.exact : (draft as SuggestionDraft).text;
+      const local: ShownSuggestion = { id: `sending-${Date.now()}-${Math.random()}`, blockId: draft.blockId, quote, text, format, title: labels.sending, color: caretColor(user.name) };
       setSending((current) => [...current, local]);
       setNotice({ text: labels.sending, error: false });
       try {
         const response = await fetch(`/api/v1/proposals/${encodeURIComponent(proposalId)}/suggestions`, {
           method: "POST",
           headers: { "content-type": "application/json", accept: "application/json" },
-          body: JSON.stringify({ sectionId, blockId: draft.blockId, offset: quote.offset, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, text: draft.text }),
+          body: JSON.stringify({ sectionId, blockId: draft.blockId, offset: quote.offset, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, text, ...(format ? { format } : {}) }),
         });
         if (response.ok) setNotice({ text: labels.sent, error: false });
         else {
@@ -103,6 +106,7 @@ export function useSuggestionMode(options: { suggest: SuggestProps | null; writa
         active: () => activeRef.current,
         suggestions: () => shownRef.current,
         onDraft: (draft) => void sendRef.current(draft),
+        onFormat: (change) => void sendRef.current(change),
         onRefused: (reason) => refusedRef.current(reason),
         draftTitle: labels?.draft ?? "",
         draftColor: caretColor(user.name),
@@ -120,6 +124,7 @@ export function useSuggestionMode(options: { suggest: SuggestProps | null; writa
           blockId: suggestion.blockId,
           quote: { offset: suggestion.offset, exact: suggestion.exact, prefix: suggestion.prefix, suffix: suggestion.suffix },
           text: suggestion.text,
+          format: suggestion.format,
           title: suggestionTitle(suggestion, locale),
           color: suggesterColor(suggestion.author),
         })),
@@ -162,6 +167,17 @@ export function SuggestionsForEditor(props: { editor: Editor; mode: SuggestionMo
             {mode.active && <span className="meta">{labels.modeOn}</span>}
           </div>
         ))}
+      {mode.active && (
+        // Bold and italic on selected words become formatting suggestions (the editor refuses the change itself).
+        <div className="toolbar" role="toolbar" aria-label={labels.formatTools}>
+          <button type="button" className="handbook-editor__tool" aria-label={labels.suggestBold} title={labels.suggestBold} onMouseDown={(event) => event.preventDefault()} onClick={() => editor.chain().focus().toggleBold().run()}>
+            <strong aria-hidden="true">B</strong>
+          </button>
+          <button type="button" className="handbook-editor__tool" aria-label={labels.suggestItalic} title={labels.suggestItalic} onMouseDown={(event) => event.preventDefault()} onClick={() => editor.chain().focus().toggleItalic().run()}>
+            <em aria-hidden="true">I</em>
+          </button>
+        </div>
+      )}
       {mode.notice && (
         <p className={mode.notice.error ? "notice notice--error" : "meta"} role={mode.notice.error ? "alert" : "status"} data-testid="suggestion-notice">
           {mode.notice.text}

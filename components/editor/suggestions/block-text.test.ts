@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { blockText, quoteAt } from "@/lib/domain/suggestions";
 import type { RichNode } from "@/lib/domain/document";
 import { handbookExtensions } from "@/lib/editor/extensions";
-import { locateInDocument, offsetOfPosition, positionOfOffset, readTextChange, topBlockById, topBlockText } from "./block-text";
+import { locateInDocument, offsetOfPosition, positionOfOffset, readFormatChange, readTextChange, topBlockById, topBlockText } from "./block-text";
 
 const schema = getSchema(handbookExtensions());
 
@@ -82,6 +82,16 @@ describe("reading what a person typed as a text change", () => {
     const spanning = at("đổi số");
     expect(readTextChange(current.tr.delete(spanning.from, spanning.to), current.selection)).toEqual({ ok: true, change: { blockId: "p1", from: 7, to: 13, text: "" } });
     expect(readTextChange(current.tr.insertText("toàn diện ", range.from), current.selection)).toEqual({ ok: true, change: { blockId: "p1", from: 17, to: 17, text: "toàn diện " } });
+  });
+
+  it("reads bold or italic on words as a formatting change, and nothing else as one", () => {
+    const current = state();
+    const range = at("quá trình");
+    expect(readFormatChange(current.tr.addMark(range.from, range.to, schema.marks.bold.create()))).toEqual({ blockId: "p1", from: 17, to: 26, format: { mark: "bold", action: "add" } });
+    const bold = at("số");
+    expect(readFormatChange(current.tr.removeMark(bold.from, bold.to, schema.marks.bold))).toEqual({ blockId: "p1", from: 11, to: 13, format: { mark: "bold", action: "remove" } });
+    expect(readFormatChange(current.tr.addMark(range.from, range.to, schema.marks.code.create()))).toBeNull();
+    expect(readFormatChange(current.tr.insertText("x", range.from))).toBeNull();
   });
 
   it("refuses what a suggestion cannot carry: formatting, a new paragraph, an edit across blocks", () => {

@@ -1,7 +1,8 @@
 import { ChangeSet } from "@tiptap/pm/changeset";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import type { Selection, Transaction } from "@tiptap/pm/state";
-import { locateQuote, type TextQuote } from "@/lib/domain/suggestions";
+import { AddMarkStep, RemoveMarkStep } from "@tiptap/pm/transform";
+import { locateQuote, SUGGESTION_MARKS, type FormatChange, type SuggestionMark, type TextQuote } from "@/lib/domain/suggestions";
 
 /**
  * Where suggestions are in the editor's ProseMirror document. A suggestion names a top-level
@@ -118,6 +119,34 @@ export interface TextChange {
 }
 
 export type ChangeReading = { ok: true; change: TextChange } | { ok: false; reason: "structure" | "formatting" };
+
+/** A formatting suggestion being made: [from, to) of a block's text gets or loses a mark. */
+export interface FormatTextChange {
+  blockId: string;
+  from: number;
+  to: number;
+  format: FormatChange;
+}
+
+const isSuggestionMark = (name: string): name is SuggestionMark => (SUGGESTION_MARKS as readonly string[]).includes(name);
+
+/**
+ * The formatting change a transaction makes, when it only adds or only removes one of the
+ * marks suggestions carry (bold, italic) on words of one block; null for anything else.
+ */
+export function readFormatChange(tr: Transaction): FormatTextChange | null {
+  if (tr.steps.length === 0) return null;
+  const steps = tr.steps.filter((step) => step instanceof AddMarkStep || step instanceof RemoveMarkStep) as (AddMarkStep | RemoveMarkStep)[];
+  if (steps.length !== tr.steps.length) return null;
+  const name = steps[0].mark.type.name;
+  const action = steps[0] instanceof AddMarkStep ? "add" : "remove";
+  if (!isSuggestionMark(name) || steps.some((step) => step.mark.type.name !== name || (step instanceof AddMarkStep ? "add" : "remove") !== action)) return null;
+  const from = Math.min(...steps.map((step) => step.from));
+  const to = Math.max(...steps.map((step) => step.to));
+  const block = topBlockAt(tr.before, from);
+  if (!block || topBlockAt(tr.before, to)?.id !== block.id || to <= from) return null;
+  return { blockId: block.id, from: offsetOfPosition(block, from), to: offsetOfPosition(block, to), format: { mark: name, action } };
+}
 
 /**
  * The text change a transaction makes, read with prosemirror-changeset (which condenses the

@@ -2,8 +2,8 @@ import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey, TextSelection, type EditorState } from "@tiptap/pm/state";
 import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
-import type { TextQuote } from "@/lib/domain/suggestions";
-import { locateInDocument, positionOfOffset, readTextChange, topBlockById } from "./block-text";
+import type { FormatChange, TextQuote } from "@/lib/domain/suggestions";
+import { locateInDocument, positionOfOffset, readFormatChange, readTextChange, topBlockById, type FormatTextChange } from "./block-text";
 import { draftCaret, foldChange, isEmptyDraft, type SuggestionDraft } from "./draft";
 
 /**
@@ -29,6 +29,8 @@ export interface ShownSuggestion {
   blockId: string;
   quote: TextQuote;
   text: string;
+  /** A formatting suggestion: drawn as its words with a dotted underline, not as a replacement. */
+  format?: FormatChange | null;
   /** Tooltip: who suggested it and when. */
   title: string;
   color: string;
@@ -39,6 +41,8 @@ export interface SuggestionModeOptions {
   suggestions: () => readonly ShownSuggestion[];
   /** A finished draft, to be sent as a suggestion. */
   onDraft: (draft: SuggestionDraft) => void;
+  /** Bold or italic applied to a selection in suggest mode, to be sent as a formatting suggestion. */
+  onFormat: (change: FormatTextChange) => void;
   /** A change refused in suggest mode because a suggestion cannot carry it. */
   onRefused: (reason: "structure" | "formatting") => void;
   draftTitle: string;
@@ -83,6 +87,10 @@ function buildDecorations(state: EditorState, options: SuggestionModeOptions, dr
   for (const suggestion of options.suggestions()) {
     const range = locateInDocument(state.doc, suggestion.blockId, suggestion.quote);
     if (!range) continue;
+    if (suggestion.format) {
+      if (range.to > range.from) decorations.push(Decoration.inline(range.from, range.to, { class: "suggestion-format", style: `--suggestion-color: ${suggestion.color}`, title: suggestion.title, "data-suggestion-id": suggestion.id }, { suggestionId: suggestion.id }));
+      continue;
+    }
     decorations.push(...changeDecorations(range.from, range.to, suggestion.text, { id: suggestion.id, title: suggestion.title, color: suggestion.color, draft: false }));
   }
   if (draft && !isEmptyDraft(draft)) {
@@ -97,7 +105,7 @@ function buildDecorations(state: EditorState, options: SuggestionModeOptions, dr
 export const SuggestionMode = Extension.create<SuggestionModeOptions>({
   name: "suggestionMode",
   addOptions() {
-    return { active: () => false, suggestions: () => [], onDraft: () => {}, onRefused: () => {}, draftTitle: "", draftColor: "#1d4ed8" };
+    return { active: () => false, suggestions: () => [], onDraft: () => {}, onFormat: () => {}, onRefused: () => {}, draftTitle: "", draftColor: "#1d4ed8" };
   },
   addProseMirrorPlugins() {
     const options = this.options;
@@ -147,6 +155,14 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
         },
         filterTransaction: (tr, state) => {
           if (!options.active() || !tr.docChanged || tr.getMeta(ySyncPluginKey) !== undefined) return true;
+          const formatting = readFormatChange(tr);
+          if (formatting) {
+            setTimeout(() => {
+              finish();
+              options.onFormat(formatting);
+            }, 0);
+            return false;
+          }
           const reading = readTextChange(tr, state.selection);
           // Dispatching from inside filterTransaction is not allowed: the draft moves right after.
           setTimeout(() => {

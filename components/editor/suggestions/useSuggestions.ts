@@ -7,13 +7,15 @@ export interface SuggestionItem {
   id: string;
   sectionId: string;
   blockId: string;
-  kind: "insert" | "delete" | "replace";
+  kind: "insert" | "delete" | "replace" | "format";
   status: "PENDING" | "ACCEPTED" | "REJECTED";
   offset: number;
   exact: string;
   prefix: string;
   suffix: string;
   text: string;
+  /** A formatting suggestion's mark and whether it is added or removed; null for a change of words. */
+  format: { mark: "bold" | "italic"; action: "add" | "remove" } | null;
   /** `id` only for the proposal's authors (who decide per person). */
   author: { id?: string; name: string };
   createdAt: string;
