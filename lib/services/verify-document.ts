@@ -1,22 +1,27 @@
-import { getDb } from "../db/client";
+import { LRUCache } from "lru-cache";
+import { getDb, type DbOrTx } from "../db/client";
 import { findDocumentBySlug } from "../db/documents";
 import { REVISION_TEXT_SELECT, readableRevisionTexts } from "../db/section-text";
 import { bytesEqual } from "../domain/tlog/bytes";
 import {
+  appendToFrontier,
+  decodeHex,
   decodeStatement,
+  EMPTY_FRONTIER,
   FormatError,
+  frontierRoot,
   noteVerifier,
   NoteError,
   openCheckpoint,
-  rootFromLeafHashes,
   sectionContentHash,
   statementHash,
   statementLeafHash,
   type Statement,
+  type TreeFrontier,
 } from "../domain/tlog";
 import { AppError } from "../errors";
 import { loadLogKey } from "../log/log-signer";
-import { latestCheckpoint, loadLogTree } from "./log/checkpoints";
+import { latestCheckpoint } from "./log/checkpoints";
 
 export type DocumentVerificationFailure =
   | "checkpoint_invalid"
@@ -34,34 +39,68 @@ export type DocumentVerification =
   | { ok: false; versions: number; failedAt: number | null; reason: DocumentVerificationFailure };
 
 /**
+ * How long a check may build on what this process verified before: at least this often the
+ * whole record is read again, so that rows rewritten behind the log's back after they were
+ * verified (which takes dropping the append-only triggers) are found within this time even
+ * where only new versions are checked in between.
+ */
+export const FULL_RECHECK_INTERVAL_MS = 10 * 60_000;
+/** Documents whose verified prefix is remembered (a few hundred bytes each). */
+const REMEMBERED_DOCUMENTS = 1_000;
+/** Revision contents per query while hashing: bounded memory however long the history. */
+const REVISIONS_PER_QUERY = 200;
+
+/**
+ * What a successful check established, kept to start the next one from: the first `versions`
+ * versions verified (the last one's id and statement hash), and the log's right edge up to the
+ * checkpoint it was verified against.
+ */
+interface VerifiedPrefix {
+  documentId: string;
+  versions: number;
+  headVersionId: string;
+  headHash: string;
+  log: TreeFrontier;
+  /** When the last check that read everything started. */
+  fullCheckAt: number;
+}
+
+const verifiedPrefixes = new LRUCache<string, VerifiedPrefix>({ max: REMEMBERED_DOCUMENTS });
+
+/** Forgets what this process verified, so the next check reads everything. */
+export function forgetVerifiedPrefixes(): void {
+  verifiedPrefixes.clear();
+}
+
+/**
  * Checks a document's history from the transparency log, reading only statements and content
  * (never the version rows' own hashes, which whoever controls the database can recompute): the
  * latest checkpoint verifies with the log key and its root is the tree of the stored leaves;
  * each version's statement is the leaf at its index, canonical, for that document and number,
  * chained to the previous statement, and its section hashes are those of the stored content.
+ *
+ * With `incremental` (the web app's verify route), a check starts from what this process last
+ * verified of the document: the log's root is computed from the remembered right edge and the
+ * leaves appended since, and only versions published since are read and hashed, chained to the
+ * remembered statement hash (whose version row is read again to see it is still there). It
+ * falls back to reading everything when that row changed, when the history is shorter than
+ * remembered, and at least every FULL_RECHECK_INTERVAL_MS. The command line, backups and every
+ * fresh process read everything.
  */
-export async function verifyDocument(slug: string): Promise<DocumentVerification> {
+export async function verifyDocument(slug: string, options: { incremental?: boolean; now?: number } = {}): Promise<DocumentVerification> {
+  const now = options.now ?? Date.now();
   const db = await getDb();
   const document = await findDocumentBySlug(db, slug);
   if (!document) throw new AppError("NOT_FOUND", "documentSlugNotFound", { slug });
-  const versions = await db.version.findMany({
-    where: { documentId: document.id },
-    orderBy: { number: "asc" },
-    select: {
-      id: true,
-      number: true,
-      logEntry: { select: { index: true, statement: true } },
-      sections: { orderBy: { position: "asc" }, select: { sectionId: true, title: true, position: true, section: { select: { slug: true } }, revision: { select: REVISION_TEXT_SELECT } } },
-    },
-  });
-  // A revision whose blocks were removed or altered so that they no longer unpack reads as null: a content mismatch.
-  const texts = await readableRevisionTexts(db, versions.flatMap((version) => version.sections.map((row) => row.revision)));
-  const count = versions.length;
-  const fail = (reason: DocumentVerificationFailure, failedAt: number | null): DocumentVerification => ({ ok: false, versions: count, failedAt, reason });
+  const count = await db.version.count({ where: { documentId: document.id } });
+  const fail = (reason: DocumentVerificationFailure, failedAt: number | null): DocumentVerification => {
+    verifiedPrefixes.delete(slug);
+    return { ok: false, versions: count, failedAt, reason };
+  };
   if (count === 0) return { ok: true, versions: 0, headHash: null };
 
   const stored = await latestCheckpoint(db);
-  if (!stored) return fail("statement_not_signed", versions[0].number);
+  if (!stored) return fail("statement_not_signed", 1);
   let signedSize: number;
   let signedRoot: Uint8Array;
   try {
@@ -72,17 +111,39 @@ export async function verifyDocument(slug: string): Promise<DocumentVerification
     if (error instanceof NoteError || error instanceof FormatError) return fail("checkpoint_invalid", null);
     throw error;
   }
-  const tree = await loadLogTree(db, signedSize);
-  if (tree.size !== signedSize || !bytesEqual(rootFromLeafHashes(tree.leafHashes), signedRoot)) return fail("log_root_mismatch", null);
 
-  let previousHash: string | null = null;
+  const prefix = options.incremental ? await usablePrefix(db, slug, document.id, { count, signedSize, now }) : null;
+  const logStart = prefix?.log ?? EMPTY_FRONTIER;
+  const newLeaves = await loadLeafHashes(db, logStart.size, signedSize);
+  if (newLeaves === null) return fail("log_root_mismatch", null);
+  const log = appendToFrontier(logStart, newLeaves);
+  if (!bytesEqual(frontierRoot(log), signedRoot)) return fail("log_root_mismatch", null);
+
+  const verifiedBefore = prefix?.versions ?? 0;
+  const versions = await db.version.findMany({
+    where: { documentId: document.id, number: { gt: verifiedBefore } },
+    orderBy: { number: "asc" },
+    select: {
+      id: true,
+      number: true,
+      logEntry: { select: { index: true, statement: true } },
+      sections: { orderBy: { position: "asc" }, select: { sectionId: true, title: true, position: true, revisionId: true, section: { select: { slug: true } } } },
+    },
+  });
+  // A version published since, logged below the remembered edge, cannot be checked from it.
+  if (prefix && versions.some((version) => version.logEntry !== null && version.logEntry.index < logStart.size)) {
+    return verifyDocument(slug, { now });
+  }
+  const contentHashes = await revisionContentHashes(db, versions.flatMap((version) => version.sections.map((row) => row.revisionId)));
+
+  let previousHash: string | null = prefix?.headHash ?? null;
   for (const [position, version] of versions.entries()) {
-    if (version.number !== position + 1) return fail("number_gap", version.number);
+    if (version.number !== verifiedBefore + position + 1) return fail("number_gap", version.number);
     const entry = version.logEntry;
     if (!entry) return fail("statement_missing", version.number);
     if (entry.index >= signedSize) return fail("statement_not_signed", version.number);
     const bytes = new Uint8Array(entry.statement);
-    if (!bytesEqual(statementLeafHash(bytes), tree.leafHashes[entry.index])) return fail("statement_not_in_log", version.number);
+    if (!bytesEqual(statementLeafHash(bytes), newLeaves[entry.index - logStart.size])) return fail("statement_not_in_log", version.number);
     let statement: Statement;
     try {
       statement = decodeStatement(bytes);
@@ -96,18 +157,63 @@ export async function verifyDocument(slug: string): Promise<DocumentVerification
       statement.sections.length === version.sections.length &&
       statement.sections.every((committed, index) => {
         const row = version.sections[index];
-        const text = texts.get(row.revision.id) ?? null;
         return (
-          text !== null &&
           committed.id === row.sectionId &&
           committed.slug === row.section.slug &&
           committed.title === row.title &&
           committed.position === row.position &&
-          committed.contentHash === sectionContentHash(text)
+          // null: a revision whose blocks were removed or altered so that they no longer unpack.
+          committed.contentHash === (contentHashes.get(row.revisionId) ?? null)
         );
       });
     if (!matches) return fail("content_hash_mismatch", version.number);
     previousHash = statementHash(bytes);
   }
+  // Versions counted but not read (numbers below the remembered ones gone or added): read everything.
+  if (prefix && verifiedBefore + versions.length !== count) return verifyDocument(slug, { now });
+
+  const head = versions.at(-1);
+  verifiedPrefixes.set(slug, {
+    documentId: document.id,
+    versions: count,
+    headVersionId: head?.id ?? (prefix as VerifiedPrefix).headVersionId,
+    headHash: previousHash as string,
+    log,
+    fullCheckAt: prefix?.fullCheckAt ?? now,
+  });
   return { ok: true, versions: count, headHash: previousHash };
+}
+
+/** The remembered prefix when a check may start from it: same document, recent, its last version unchanged. */
+async function usablePrefix(db: DbOrTx, slug: string, documentId: string, at: { count: number; signedSize: number; now: number }): Promise<VerifiedPrefix | null> {
+  const prefix = verifiedPrefixes.get(slug);
+  if (!prefix || prefix.documentId !== documentId || prefix.versions > at.count || prefix.log.size > at.signedSize) return null;
+  if (at.now - prefix.fullCheckAt >= FULL_RECHECK_INTERVAL_MS) return null;
+  const head = await db.version.findFirst({ where: { documentId, number: prefix.versions }, select: { id: true, logEntry: { select: { statement: true } } } });
+  if (!head?.logEntry || head.id !== prefix.headVersionId || statementHash(new Uint8Array(head.logEntry.statement)) !== prefix.headHash) return null;
+  return prefix;
+}
+
+/** The log's leaf hashes at indices from..to-1, or null when one is missing. */
+async function loadLeafHashes(db: DbOrTx, from: number, to: number): Promise<Uint8Array[] | null> {
+  if (to <= from) return to === from ? [] : null;
+  const rows = await db.logEntry.findMany({ where: { index: { gte: from, lt: to } }, orderBy: { index: "asc" }, select: { index: true, leafHash: true } });
+  if (rows.length !== to - from || rows.some((row, position) => row.index !== from + position)) return null;
+  return rows.map((row) => decodeHex(row.leafHash));
+}
+
+/**
+ * sectionContentHash of each revision named, each read and hashed once however many versions
+ * share it; null for a revision whose blocks were removed or altered so that they no longer
+ * unpack (a content mismatch).
+ */
+async function revisionContentHashes(db: DbOrTx, revisionIds: readonly string[]): Promise<Map<string, string | null>> {
+  const ids = [...new Set(revisionIds)];
+  const hashes = new Map<string, string | null>();
+  for (let start = 0; start < ids.length; start += REVISIONS_PER_QUERY) {
+    const rows = await db.sectionRevision.findMany({ where: { id: { in: ids.slice(start, start + REVISIONS_PER_QUERY) } }, select: REVISION_TEXT_SELECT });
+    const texts = await readableRevisionTexts(db, rows);
+    for (const [id, text] of texts) hashes.set(id, text === null ? null : sectionContentHash(text));
+  }
+  return hashes;
 }

@@ -9,6 +9,7 @@ export * from "./approval-keys";
 export * from "./checkpoint";
 export * from "./cosignature";
 export * from "./keys";
+export * from "./frontier";
 export * from "./merkle";
 export * from "./note";
 export * from "./policy";

@@ -16,7 +16,7 @@ import { loadLogKey, logKeyFile, SIGNED_STATE_SUFFIX } from "../../log/log-signe
 import { availableEngines, createTestDatabase, type TestDatabase } from "../../testing/databases";
 import { publishVersion } from "../publish-version";
 import { revisionTexts } from "../../db/section-text";
-import { verifyDocument } from "../verify-document";
+import { FULL_RECHECK_INTERVAL_MS, forgetVerifiedPrefixes, verifyDocument } from "../verify-document";
 import { backfillLog } from "./backfill-log";
 import { latestCheckpoint, loadLogTree, signPendingCheckpoint } from "./checkpoints";
 
@@ -137,10 +137,27 @@ describe.each(engines)("the transparency log on %s", (engine) => {
     expect((await signPendingCheckpoint({ db }))?.size).toBe(original.length);
   });
 
+  it("checks from what it verified last only the versions published since, with the answer a full check gives", async () => {
+    const { db } = database;
+    const document = await db.document.findFirstOrThrow();
+    forgetVerifiedPrefixes();
+    const started = Date.now();
+    const before = await verifyDocument(document.slug, { incremental: true, now: started });
+    expect(before).toMatchObject({ ok: true, versions: 3 });
+    const head = await headVersion(db, document.id);
+    const snapshot = await loadVersionSnapshot(db, document, head!.id);
+    const renamed = { ...snapshot, sections: snapshot.sections.map((section, index) => (index === 1 ? { ...section, title: `${section.title} (lần nữa)` } : section)) };
+    await publishVersion({ documentId: document.id, expectedHeadNumber: head!.number, snapshot: renamed, actorId: null });
+    const after = await verifyDocument(document.slug, { incremental: true, now: started + 1 });
+    expect(after).toMatchObject({ ok: true, versions: 4 });
+    expect(after).toEqual(await verifyDocument(document.slug));
+  });
+
   it("verifies the document from statements and content, and catches content rewritten behind the log's back", async () => {
     const { db } = database;
     const slug = (await db.document.findFirstOrThrow()).slug;
-    expect(await verifyDocument(slug)).toMatchObject({ ok: true, versions: 3 });
+    const verifiedAt = Date.now();
+    expect(await verifyDocument(slug, { incremental: true, now: verifiedAt })).toMatchObject({ ok: true, versions: 4 });
     if (engine === "sqlite") await db.$executeRawUnsafe(`DROP TRIGGER "SectionRevision_no_update"`);
     else await db.$executeRawUnsafe(`ALTER TABLE "SectionRevision" DISABLE TRIGGER USER`);
     const version = await db.version.findFirstOrThrow({ where: { number: 2 }, include: { sections: true } });
@@ -149,6 +166,12 @@ describe.each(engines)("the transparency log on %s", (engine) => {
     await db.sectionRevision.update({ where: { id: revision.id }, data: { content: text.replace(/"text":"/, '"text":"(sửa lén) '), blocks: null } });
     // The first version holding that revision is the first whose statement no longer matches.
     const first = await db.versionSection.findFirstOrThrow({ where: { revisionId: revision.id }, orderBy: { version: { number: "asc" } }, include: { version: true } });
-    expect(await verifyDocument(slug)).toMatchObject({ ok: false, failedAt: first.version.number, reason: "content_hash_mismatch" });
+    const caught = { ok: false, failedAt: first.version.number, reason: "content_hash_mismatch" };
+    // A check building on an earlier one reads only what came since, so it does not see the old
+    // version rewritten; the full pass it makes FULL_RECHECK_INTERVAL_MS after the last one does.
+    expect(await verifyDocument(slug, { incremental: true, now: verifiedAt + 1 })).toMatchObject({ ok: true, versions: 4 });
+    expect(await verifyDocument(slug, { incremental: true, now: verifiedAt + FULL_RECHECK_INTERVAL_MS })).toMatchObject(caught);
+    expect(await verifyDocument(slug)).toMatchObject(caught);
+    expect(await verifyDocument(slug, { incremental: true, now: verifiedAt + 2 })).toMatchObject(caught);
   });
 });
