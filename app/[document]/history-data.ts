@@ -2,7 +2,9 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { isAppError } from "@/lib/errors";
 import { listSectionHistory } from "@/lib/services/history/list-section-history";
-import { listVersionDates, listVersions } from "@/lib/services/history/list-versions";
+import { HISTORY_PAGE_SIZE, listVersionDates, listVersions } from "@/lib/services/history/list-versions";
+
+export { HISTORY_PAGE_SIZE };
 
 /** Runs a use case for a page, turning "not found" into Next's 404 page. */
 export async function orNotFound<Value>(work: Promise<Value>): Promise<Value> {
@@ -26,9 +28,6 @@ export function optionalVersionQuery(value: string | string[] | undefined): numb
   if (typeof value !== "string" || !/^[1-9][0-9]{0,8}$/.test(value)) return null;
   return Number(value);
 }
-
-/** Versions per page of the history: enough to scroll, few enough that a page costs the same at any length of history. */
-export const HISTORY_PAGE_SIZE = 50;
 
 /** One page of history per request (the newest, or those below `before`), shared by a page and its metadata. */
 export const documentHistory = cache((slug: string, before?: number) => orNotFound(listVersions({ slug, page: { size: HISTORY_PAGE_SIZE, before } })));

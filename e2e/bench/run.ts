@@ -28,7 +28,7 @@ const PART_TIMEOUT_SECONDS: Record<string, number> = {
   collab: 420,
   storage: 180,
   memory: 180,
-  history: 900,
+  history: 1_800,
   [EXTERNAL_COLLAB_PART]: 300,
 };
 const RESULTS_FILE = "bench-results/latest.json";

@@ -56,6 +56,9 @@ export interface DocumentHistory {
   currentSections: { id: string; slug: string; title: string }[];
 }
 
+/** Versions per page of the history: enough to scroll, few enough that a page costs the same at any length of history. */
+export const HISTORY_PAGE_SIZE = 50;
+
 /**
  * Approvals per published version. A published proposal can no longer be reviewed or
  * edited, so the answer for a version never changes; the bound keeps memory flat for
