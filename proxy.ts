@@ -2,10 +2,12 @@ import { NextResponse, type NextRequest } from "next/server";
 import { parseTrustProxy } from "./lib/domain/client-address";
 import { malformedActionBody } from "./lib/http/action-body";
 import { normalizeAddressHeaders } from "./lib/http/client-address";
-import { PAGE_CACHE_FILL_HEADER, PageCache, READER_PAGE_CACHE_CONTROL, isCacheableRequest, pageCacheKey, pageWithNonce, type CachedPage } from "./lib/http/page-cache";
+import { cachedJsonBody } from "./lib/http/api";
+import { PAGE_CACHE_FILL_HEADER, PageCache, READER_PAGE_CACHE_CONTROL, isCacheableRequest, pageBytesWithNonce, pageCacheKey, type CachedPage } from "./lib/http/page-cache";
 import { collabConnectSource, contentSecurityPolicy, createNonce, hstsValue, servedOverHttps } from "./lib/http/security-headers";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "./lib/i18n/locales";
 import { currentContentEpoch } from "./lib/services/content-epoch";
+import { publishedDocumentBody } from "./lib/services/published-document-body";
 
 /**
  * Runs before every page, `/api/auth/*` and `/api/v1/search`. Authorization never happens here:
@@ -17,8 +19,35 @@ import { currentContentEpoch } from "./lib/services/content-epoch";
  *   its scripts when it finds the policy on the request), plus HSTS when served over HTTPS;
  * - the reader's pages for anonymous visitors, from a short-lived in-memory cache
  *   (lib/http/page-cache.ts), replayed with a new nonce each time.
+ * It also answers the documents API's published bodies (the current text, `?at=`, `/versions/{n}`)
+ * from their serialized cache (lib/services/published-document-body.ts) with their ETag and 304,
+ * the very answer their routes give, without the cost of running a route; anything else about
+ * them (an unknown document, a malformed number) goes on to the route, which explains it.
  */
 const cache = new PageCache();
+/** Pages being rendered to fill the cache: readers arriving meanwhile wait for the same render. */
+const fills = new Map<string, Promise<CachedPage | null>>();
+
+/** `/api/v1/documents/{slug}` and `/api/v1/documents/{slug}/versions/{n}`. */
+const PUBLISHED_BODY_PATH = /^\/api\/v1\/documents\/([^/]+)(?:\/versions\/([1-9][0-9]{0,8}))?$/;
+
+async function fromPublishedBodies(request: NextRequest): Promise<Response | null> {
+  const match = PUBLISHED_BODY_PATH.exec(request.nextUrl.pathname);
+  if (!match) return null;
+  let slug: string;
+  try {
+    slug = decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+  const at = request.nextUrl.searchParams.get("at") ?? undefined;
+  try {
+    const body = await publishedDocumentBody(match[2] ? { slug, versionNumber: Number(match[2]) } : { slug, at });
+    return cachedJsonBody(request, body, { immutable: false });
+  } catch {
+    return null;
+  }
+}
 
 
 /**
@@ -58,7 +87,7 @@ function securityHeaders(headers: Headers, policy: string, https: boolean): void
 }
 
 function replay(entry: CachedPage, state: "hit" | "miss", nonce: string, policy: string, https: boolean): NextResponse {
-  const response = new NextResponse(pageWithNonce(entry, nonce), { status: 200, headers: entry.headers });
+  const response = new NextResponse(pageBytesWithNonce(entry, nonce) as BodyInit, { status: 200, headers: entry.headers });
   // Browsers ask again every time; shared caches in front (nginx) may keep it for a second.
   response.headers.set("cache-control", READER_PAGE_CACHE_CONTROL);
   const vary = response.headers.get("vary");
@@ -81,20 +110,34 @@ async function fromPageCache(request: NextRequest, nonce: string, policy: string
   }
   const hit = cache.get(key);
   if (hit) return replay(hit, "hit", nonce, policy, https);
+  let fill = fills.get(key);
+  if (!fill) {
+    fill = fillPage(key, path, locale);
+    fills.set(key, fill);
+    void fill.finally(() => fills.delete(key));
+  }
+  const stored = await fill;
+  return stored ? replay(stored, "miss", nonce, policy, https) : null;
+}
+
+async function fillPage(key: string, path: string, locale: string): Promise<CachedPage | null> {
   try {
     // The fill request comes back through this proxy, which renders it with a nonce of its own.
     const rendered = await fetch(`${internalOrigin()}${path}`, {
       headers: { accept: "text/html", cookie: `${LOCALE_COOKIE}=${locale}`, [PAGE_CACHE_FILL_HEADER]: "1" },
       redirect: "manual",
     });
-    const stored = await cache.store(key, rendered);
-    return stored ? replay(stored, "miss", nonce, policy, https) : null;
+    return await cache.store(key, rendered);
   } catch {
     return null;
   }
 }
 
 export async function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname.startsWith("/api/v1/documents/")) {
+    // Only the GETs of published bodies are matched here (see config below).
+    return (request.method === "GET" ? await fromPublishedBodies(request) : null) ?? NextResponse.next();
+  }
   if (request.method === "POST" && request.headers.has("next-action")) {
     const refused = await malformedActionBody(request);
     if (refused) return refused;
@@ -121,6 +164,9 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
+    // The documents API's published bodies, answered from their serialized cache above.
+    "/api/v1/documents/:slug",
+    "/api/v1/documents/:slug/versions/:n",
     {
       // Every page (and the server actions posted to them), sign-in and search; not the rest of
       // the API, Next's assets, or files with an extension (feeds, icons).

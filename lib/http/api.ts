@@ -137,12 +137,12 @@ function ifNoneMatchHolds(request: Request, etag: string): boolean {
  * 304 when the client holds it. `immutable` for a published version's own address, else the
  * current text's short shared lifetime.
  */
-export function cachedJsonBody(request: Request, body: { body: string; etag: string }, options: { immutable: boolean }): Response {
+export function cachedJsonBody(request: Request, body: { body: string; bytes?: Uint8Array; etag: string }, options: { immutable: boolean }): Response {
   const headers = {
     etag: body.etag,
     "cache-control": options.immutable ? IMMUTABLE_CACHE_CONTROL : CURRENT_TEXT_CACHE_CONTROL,
     "content-type": "application/json",
   };
   if (ifNoneMatchHolds(request, body.etag)) return new Response(null, { status: 304, headers });
-  return new Response(body.body, { headers });
+  return new Response((body.bytes as BodyInit | undefined) ?? body.body, { headers });
 }

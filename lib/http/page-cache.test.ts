@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PAGE_CACHE_FILL_HEADER, PAGE_CACHE_TTL_MS, PageCache, isCacheableRequest, pageCacheKey, pageWithNonce } from "./page-cache";
+import { PAGE_CACHE_FILL_HEADER, PAGE_CACHE_TTL_MS, PageCache, isCacheableRequest, pageBytesWithNonce, pageCacheKey, pageWithNonce } from "./page-cache";
 
 const html = (body: string, headers: Record<string, string> = {}) =>
   new Response(body, { status: 200, headers: { "content-type": "text/html; charset=utf-8", ...headers } });
@@ -21,7 +21,7 @@ describe("the reader's page cache", () => {
   it("replays a page with a fresh nonce in every place the rendered one was, and never its policy", async () => {
     const cache = new PageCache();
     const rendered = "AAAAAAAAAAAAAAAAAAAAAA";
-    const page = `<script nonce="${rendered}" src="/_next/a.js"></script><script nonce="${rendered}">self.__next_f.push([1,"x"])</script><p>${"nonce"}</p>`;
+    const page = `<script nonce="${rendered}" src="/_next/a.js"></script><script nonce="${rendered}">self.__next_f.push([1,"x"])</script><p>${"nonce"} — Lời tổng kết</p>`;
     await cache.store("k", html(page, { "content-security-policy": `script-src 'self' 'nonce-${rendered}' 'strict-dynamic'` }));
     const hit = cache.get("k")!;
     expect(hit.headers.map(([name]) => name)).not.toContain("content-security-policy");
@@ -31,6 +31,8 @@ describe("the reader's page cache", () => {
     expect(second).toBe(page.replaceAll(rendered, "CCCCCCCCCCCCCCCCCCCCCC"));
     expect(first).not.toContain(rendered);
     expect(second.match(/nonce="C{22}"/g)).toHaveLength(2);
+    // The bytes a replay sends are the same page's UTF-8, Vietnamese letters included.
+    expect(Buffer.from(pageBytesWithNonce(hit, "DDDDDDDDDDDDDDDDDDDDDD")).toString("utf8")).toBe(page.replaceAll(rendered, "DDDDDDDDDDDDDDDDDDDDDD"));
   });
 
   it("never keeps errors, non-HTML answers or answers that set cookies", async () => {

@@ -45,12 +45,25 @@ export interface CachedPage {
    * one response run in another.
    */
   segments: string[];
+  /** The same pieces as UTF-8 bytes, encoded once: a replay copies bytes instead of encoding text. */
+  encoded: Buffer[];
   headers: [string, string][];
 }
 
 /** The cached page's HTML carrying `nonce` wherever it carried the nonce it was rendered with. */
 export function pageWithNonce(entry: CachedPage, nonce: string): string {
   return entry.segments.join(nonce);
+}
+
+/** pageWithNonce as UTF-8 bytes, joined from the pieces encoded when the page was stored. */
+export function pageBytesWithNonce(entry: CachedPage, nonce: string): Uint8Array {
+  const nonceBytes = Buffer.from(nonce, "utf8");
+  const pieces: Buffer[] = [];
+  entry.encoded.forEach((piece, index) => {
+    if (index > 0) pieces.push(nonceBytes);
+    pieces.push(piece);
+  });
+  return Buffer.concat(pieces);
 }
 
 export class PageCache {
@@ -78,8 +91,10 @@ export class PageCache {
     if (!(response.headers.get("content-type") ?? "").startsWith("text/html")) return null;
     const html = await response.text();
     const renderedNonce = CSP_NONCE.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+    const segments = renderedNonce ? html.split(renderedNonce) : [html];
     const entry: CachedPage = {
-      segments: renderedNonce ? html.split(renderedNonce) : [html],
+      segments,
+      encoded: segments.map((segment) => Buffer.from(segment, "utf8")),
       headers: REPLAYED_HEADERS.flatMap((name) => {
         const value = response.headers.get(name);
         return value === null ? [] : [[name, value] as [string, string]];

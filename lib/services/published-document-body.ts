@@ -13,6 +13,8 @@ const CACHED_BODIES = 256;
 export interface PublishedDocumentBody {
   /** The JSON text, byte for byte what every request for this key gets. */
   body: string;
+  /** The same text as UTF-8, encoded once rather than per response. */
+  bytes?: Uint8Array;
   /** A strong entity tag: the SHA-256 of those bytes. */
   etag: string;
 }
@@ -21,7 +23,8 @@ const bodies = new LRUCache<string, Promise<PublishedDocumentBody>>({ max: CACHE
 
 function bodyOf(data: unknown): PublishedDocumentBody {
   const body = JSON.stringify(data);
-  return { body, etag: `"${createHash("sha256").update(body).digest("base64url")}"` };
+  const bytes = Buffer.from(body, "utf8");
+  return { body, bytes, etag: `"${createHash("sha256").update(bytes).digest("base64url")}"` };
 }
 
 /** A published version (the head when no number is given) as its API body, from the cache when the epoch still holds. */
