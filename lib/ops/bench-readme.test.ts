@@ -27,6 +27,22 @@ describe("README performance table", () => {
     expect(table).toContain("Part `collab` did not run (failed: did not finish within 420 s).");
   });
 
+  it("takes each part's rows from the last run that has it, and names every run with its parts", () => {
+    const later: BenchSummary = {
+      ...summary,
+      startedAt: "2026-12-03T09:00:00.000Z",
+      commit: "def5678",
+      measures: [{ part: "read", measure: "page", ratio: { median: 0.5, min: 0.4, max: 0.6 }, target: ">= 0.9x", meetsTarget: false, detail: "newer" }],
+      parts: [{ part: "read", status: "ok" }],
+    };
+    const table = renderBenchTable([summary, later]);
+    expect(table).toContain("| read | page | 0.5x (0.4..0.6) | >= 0.9x | missed | newer |");
+    expect(table).not.toContain("1,130 req/s");
+    expect(table).toContain("| diff | 20 edits \\| vs diffWords |");
+    expect(table).toContain("- Parts `read`: run 2026-12-03 (commit def5678");
+    expect(table).toMatch(/- Parts `diff`, `collab`, `memory`: run 2026-12-02 \(commit abc1234/);
+  });
+
   it("replaces only what lies between the markers", () => {
     const readme = `# Title\n\nbefore\n${TABLE_START}\nold table\n${TABLE_END}\nafter\n`;
     const updated = replaceBenchTable(readme, "new table");
