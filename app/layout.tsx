@@ -13,6 +13,7 @@ import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { getCurrentActor } from "@/lib/auth/current";
 import { getMessages } from "@/lib/i18n/server";
+import { countUnreadNotifications } from "@/lib/services/notifications/list-notifications";
 
 export const metadata: Metadata = {
   title: { default: "Cẩm nang mở — Cẩm nang chuyển đổi số", template: "%s · Cẩm nang mở" },
@@ -24,11 +25,12 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { locale, t } = await getMessages();
   const actor = await getCurrentActor();
+  const unreadNotifications = actor ? await countUnreadNotifications({ userId: actor.id }) : null;
   return (
     <html lang={locale}>
       <body>
         <a className="skip-link" href="#main">{t.site.skipToContent}</a>
-        <SiteHeader locale={locale} actor={actor} />
+        <SiteHeader locale={locale} actor={actor} unreadNotifications={unreadNotifications} />
         <main id="main" tabIndex={-1}>{children}</main>
         <footer className="site-footer">
           <p>{t.site.footer}</p>

@@ -10,6 +10,7 @@ import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS } from "@/lib/i18n/locales
 import { messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 import { updateEmailPreferences } from "@/lib/services/mail/update-email-preferences";
+import { markNotificationsRead } from "@/lib/services/notifications/list-notifications";
 import { issueOwnApiToken, revokeOwnApiToken } from "@/lib/services/workspace/api-tokens";
 import { revokeReviewerKey } from "@/lib/services/workspace/reviewer-keys";
 import { authorize, requireActor } from "@/lib/policies";
@@ -61,5 +62,14 @@ export async function updateEmailPreferencesAction(form: FormData) {
     const saved = await updateEmailPreferences({ actor, input: { locale: formString(form, "locale"), delivery: formString(form, "delivery") } });
     (await cookies()).set(LOCALE_COOKIE, saved.locale, { path: "/", maxAge: LOCALE_COOKIE_MAX_AGE_SECONDS, sameSite: "lax" });
     return messages(saved.locale).notifications.preferences.saved;
+  });
+}
+
+/** Marks every notification of the person as read: the header's count goes to zero on each of their open pages. */
+export async function markNotificationsReadAction() {
+  await runFormAction("/lam-viec#notifications", async () => {
+    const actor = requireActor(await getCurrentActor());
+    await markNotificationsRead({ actor });
+    return messages(await getLocale()).notifications.markedRead;
   });
 }

@@ -11,7 +11,7 @@ import { ROLE_LABELS } from "@/lib/domain/roles";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
 import { can, type Action } from "@/lib/policies";
-import { createApiTokenAction, revokeApiTokenAction, revokeReviewerKeyAction, updateEmailPreferencesAction } from "./actions";
+import { createApiTokenAction, markNotificationsReadAction, revokeApiTokenAction, revokeReviewerKeyAction, updateEmailPreferencesAction } from "./actions";
 import { listOwnReviewerKeys } from "@/lib/services/workspace/reviewer-keys";
 import { RotateReviewerKeyButton } from "@/components/workspace/RotateReviewerKeyButton";
 import { messages } from "@/lib/i18n/messages";
@@ -85,12 +85,18 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
           <h2 id="notifications">{t.notifications.heading}</h2>
           <ul data-testid="notifications">
             {notifications.map((notification) => (
-              <li key={notification.id}>
+              <li key={notification.id} data-unread={notification.readAt === null ? "true" : undefined}>
                 {notification.proposalId ? <Link href={`/lam-viec/de-xuat/${notification.proposalId}`}>{notification.text}</Link> : notification.text}{" "}
                 <span className="meta">{formatDateTime(notification.createdAt, locale)}</span>
+                {notification.readAt === null && <> <span className="badge badge--accent">{t.notifications.unread}</span></>}
               </li>
             ))}
           </ul>
+          {notifications.some((notification) => notification.readAt === null) && (
+            <form action={markNotificationsReadAction}>
+              <button type="submit" className="button button--small">{t.notifications.markAllRead}</button>
+            </form>
+          )}
           <p className="meta"><a href="/api/v1/me/notifications.atom">{t.notifications.feedLink}</a></p>
         </section>
       )}

@@ -5,8 +5,10 @@ import { otherLocale, type Locale } from "@/lib/i18n/locales";
 import { messages } from "@/lib/i18n/messages";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { SignOutButton } from "@/components/auth/SignOutButton";
+import { NotificationCount } from "./NotificationCount";
 
-export function SiteHeader({ locale, actor }: { locale: Locale; actor: Actor | null }) {
+/** `unreadNotifications` is the signed-in person's count when the page was rendered (null for a visitor). */
+export function SiteHeader({ locale, actor, unreadNotifications }: { locale: Locale; actor: Actor | null; unreadNotifications: number | null }) {
   const t = messages(locale);
   return (
     <header className="site-header">
@@ -22,6 +24,7 @@ export function SiteHeader({ locale, actor }: { locale: Locale; actor: Actor | n
           <ul>
             <li><Link href="/">{t.site.home}</Link></li>
             {actor && <li><Link href="/lam-viec">{t.site.workspace}</Link></li>}
+            {actor && unreadNotifications !== null && <li><NotificationCount initial={unreadNotifications} locale={locale} /></li>}
             {can(actor, "admin:manage") && <li><Link href="/quan-tri">{t.site.admin}</Link></li>}
             <li><LanguageSwitch label={t.site.switchTo} target={otherLocale(locale)} /></li>
             <li>

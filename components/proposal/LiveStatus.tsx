@@ -1,34 +1,37 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
-
-/** How often the page asks whether the proposal changed (status, reviews, content): a calm pace for a review page. */
-const POLL_INTERVAL_MS = 10_000;
+import { useCallback, useEffect, useRef } from "react";
+import { useLiveEvents } from "@/components/live/live-events";
 
 /**
- * Keeps the proposal page current while it is open: when another person submits, reviews or
- * publishes, the server-rendered panels refresh. Editing itself is live through the editor.
+ * Changes often come in bursts (a publish records several entries at once): they are gathered for
+ * this long into one refresh, short enough that the page still shows a change well within a second.
  */
-export function LiveStatus({ proposalId, fingerprint }: { proposalId: string; fingerprint: string }) {
+const REFRESH_GATHER_MS = 100;
+
+/**
+ * Keeps the proposal page current while it is open: when anyone, through any web instance,
+ * comments, reviews, submits, publishes or changes the proposal, the server-rendered panels are
+ * read again (the live event bus, /api/live). Editing itself is live through the editor.
+ */
+export function LiveStatus({ proposalId }: { proposalId: string }) {
   const router = useRouter();
-  const current = useRef(fingerprint);
-  current.current = fingerprint;
-  useEffect(() => {
-    const poll = async () => {
-      if (document.hidden) return;
-      try {
-        const response = await fetch(`/api/v1/proposals/${proposalId}`, { cache: "no-store" });
-        if (!response.ok) return;
-        const view = (await response.json()) as { status: string; reviews: unknown[]; comments: unknown[]; conflicts: unknown[] };
-        const next = `${view.status}|${view.reviews.length}|${view.comments.length}|${view.conflicts.length}`;
-        if (next !== current.current) router.refresh();
-      } catch {
-        // Offline: the editor shows its own connection status.
-      }
-    };
-    const timer = window.setInterval(() => void poll(), POLL_INTERVAL_MS);
-    return () => window.clearInterval(timer);
-  }, [proposalId, router]);
+  const timer = useRef<number | undefined>(undefined);
+  const refreshSoon = useCallback(() => {
+    if (timer.current !== undefined) return;
+    timer.current = window.setTimeout(() => {
+      timer.current = undefined;
+      router.refresh();
+    }, REFRESH_GATHER_MS);
+  }, [router]);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  useLiveEvents(
+    `/api/live?proposal=${encodeURIComponent(proposalId)}`,
+    (message) => {
+      if (message.type === "proposal") refreshSoon();
+    },
+    refreshSoon,
+  );
   return null;
 }

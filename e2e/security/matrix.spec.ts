@@ -137,6 +137,12 @@ const read = (path: (cell: CellContext) => string, expected: Expected, resources
   resources,
   run: async (cell) => apiOutcome(await cell.visitor.request({ path: path(cell) })),
 });
+/** An endless stream (server-sent events): judged by its status and headers. */
+const stream = (path: (cell: CellContext) => string, expected: Expected, resources?: ResourceName[]): Expectation => ({
+  expected,
+  resources,
+  run: async (cell) => apiOutcome(await cell.visitor.request({ path: path(cell), headersOnly: true })),
+});
 const write = (method: string, path: (cell: CellContext) => string, body: (cell: CellContext) => unknown, expected: Expected, resources?: ResourceName[], last = false): Expectation => ({
   expected,
   resources,
@@ -213,6 +219,7 @@ const EXPECTATIONS = new Map<string, Expectation>([
   ["GET /[document]/lich-su/[section]/feed.xml", read(() => `/${DOC}/lich-su/${sectionSlug}/feed.xml`, "document:read")],
   ["GET /api/auth/[...nextauth]", read(() => "/api/auth/providers", "public")],
   ["GET /api/health", read(() => "/api/health", "public")],
+  ["GET /api/live", stream((cell) => `/api/live?proposal=${proposalId(cell)}`, ["workspace:enter", "proposal:read"], PROPOSALS)],
   ["GET /api/v1/audit", read(() => "/api/v1/audit", "audit:read")],
   ["GET /api/v1/documents", read(() => "/api/v1/documents", "document:read")],
   ["GET /api/v1/documents/[slug]", read(() => `/api/v1/documents/${DOC}`, "document:read")],
@@ -301,6 +308,7 @@ const EXPECTATIONS = new Map<string, Expectation>([
   form("app/lam-viec/actions.ts", "revokeApiTokenAction", () => ({ tokenId: revocableTokenId }), "tokenOwner", { last: true }),
   form("app/lam-viec/actions.ts", "revokeReviewerKeyAction", () => ({ keyId: "khong-co-khoa" }), "reviewerKey:manage"),
   form("app/lam-viec/actions.ts", "updateEmailPreferencesAction", () => ({ locale: "vi", delivery: "IMMEDIATE" }), "workspace:enter"),
+  form("app/lam-viec/actions.ts", "markNotificationsReadAction", () => ({}), "workspace:enter"),
   form("app/lam-viec/de-xuat/actions.ts", "addCommentAction", (cell) => ({ proposalId: proposalId(cell), body: `Bình luận của ${cell.role}` }), "proposal:comment", { resources: PROPOSALS }),
   form("app/lam-viec/de-xuat/actions.ts", "allowOtherOrgsAction", (cell) => ({ proposalId: proposalId(cell), allow: "off" }), "admin:manage", { resources: PROPOSALS }),
   form("app/lam-viec/de-xuat/actions.ts", "changeStructureAction", (cell) => ({ proposalId: proposalId(cell), sectionId: firstSection(cell), kind: "rename", title: `Tên mới của ${cell.role}` }), "proposal:edit", { resources: PROPOSALS }),

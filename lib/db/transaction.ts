@@ -29,7 +29,43 @@ export async function retryWhileBusy<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Work to do once a transaction has committed, by transaction (the client object Prisma hands to the work). */
+const afterCommitWork = new WeakMap<object, (() => void)[]>();
+
 /** An interactive transaction, retried while another writer holds the lock (see retryWhileBusy). */
-export function runTransaction<T>(db: Db, work: (tx: DbOrTx) => Promise<T>): Promise<T> {
-  return retryWhileBusy(() => db.$transaction(work, { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS }));
+export async function runTransaction<T>(db: Db, work: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  let committed: (() => void)[] = [];
+  const result = await retryWhileBusy(() => {
+    // A retried attempt was rolled back: what its work asked for must not run.
+    const pending: (() => void)[] = [];
+    committed = pending;
+    return db.$transaction(
+      (tx) => {
+        afterCommitWork.set(tx, pending);
+        return work(tx);
+      },
+      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
+    );
+  });
+  for (const hook of committed) {
+    try {
+      hook();
+    } catch (error) {
+      // The transaction's result stands: what runs after it is a courtesy (a live refresh), not part of it.
+      console.error("[db] after-commit work failed:", error instanceof Error ? error.message : error);
+    }
+  }
+  return result;
+}
+
+/**
+ * Runs `hook` once what was written through `db` is visible to everyone: after the commit when
+ * `db` is a transaction of runTransaction (never, if it rolls back), at once otherwise (a plain
+ * client's writes are committed when their call returns). For telling other processes that
+ * something changed: told earlier, they would read the database before the change is there.
+ */
+export function afterCommit(db: DbOrTx, hook: () => void): void {
+  const pending = afterCommitWork.get(db);
+  if (pending) pending.push(hook);
+  else hook();
 }

@@ -23,6 +23,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   body?: string | Buffer;
   localAddress?: string;
+  /** Resolve at the status and headers, with an empty body, and close: for an endless stream (server-sent events). */
+  headersOnly?: boolean;
 }
 
 export function send(options: RequestOptions): Promise<Answer> {
@@ -40,6 +42,12 @@ export function send(options: RequestOptions): Promise<Answer> {
         timeout: REQUEST_TIMEOUT_MS,
       },
       (response) => {
+        if (options.headersOnly) {
+          const empty = Buffer.alloc(0);
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: empty, text: () => "", json: <T>() => JSON.parse("null") as T });
+          request.destroy();
+          return;
+        }
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
         response.on("end", () => {

@@ -18,6 +18,9 @@ export const notifications: Messages["notifications"] = {
   heading: "Notifications",
   feedLink: "Your Atom feed (use an API token)",
   withChanges: (sentence, changes) => `${sentence} ${changes}.`,
+  markAllRead: "Mark all as read",
+  markedRead: "Every notification is marked as read.",
+  unread: "unread",
   feedTitle: (params) => `Notifications for ${params.name} — Cẩm nang mở`,
   unreadable: "A notification cannot be shown (it was written by another release of the system).",
   kinds: {

@@ -1,4 +1,5 @@
 import type { Messages } from "../vi";
+import { plural } from "../plural";
 
 export const site: Messages["site"] = {
   name: "Open Handbook",
@@ -10,6 +11,8 @@ export const site: Messages["site"] = {
   admin: "Administration",
   signIn: "Sign in",
   signOut: "Sign out",
+  notifications: "Notifications",
+  unreadNotifications: (params: { count: number }) => plural("en", params.count, { one: "# unread notification", other: "# unread notifications" }),
   language: "Language",
   switchTo: "Tiếng Việt",
   footer: "Open Handbook — every version is kept, comparable and verifiable.",

@@ -21,6 +21,9 @@ export const notifications = {
   feedLink: "Nguồn tin Atom của bạn (dùng khóa API)",
   /** A notification sentence followed by what the published version changed (the diff summary). */
   withChanges: (sentence: string, changes: string) => `${sentence} ${changes}.`,
+  markAllRead: "Đánh dấu tất cả là đã đọc",
+  markedRead: "Đã đánh dấu mọi thông báo là đã đọc.",
+  unread: "chưa đọc",
   feedTitle: (params: { name: string }) => `Thông báo của ${params.name} — Cẩm nang mở`,
   /** A stored row whose kind or parameters this release does not know. */
   unreadable: "Một thông báo không hiển thị được (được ghi bởi phiên bản khác của hệ thống).",

@@ -8,6 +8,9 @@ export const site = {
   admin: "Quản trị",
   signIn: "Đăng nhập",
   signOut: "Đăng xuất",
+  /** The header's link to the workspace's notifications, with the count of unread ones. */
+  notifications: "Thông báo",
+  unreadNotifications: (params: { count: number }) => `${params.count} thông báo chưa đọc`,
   language: "Ngôn ngữ",
   switchTo: "English",
   footer: "Cẩm nang mở — mỗi phiên bản đều được lưu lại, có thể so sánh và kiểm chứng.",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { enforceRateLimit, personRateKey } from "../../auth/rate-limit";
-import { recordAudit } from "../../db/audit";
+import { recordProposalChange } from "../live/announce";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { runTransaction } from "../../db/transaction";
@@ -58,7 +58,7 @@ export async function addConsultationComment(options: { actor: Actor; proposalId
         createdAt: now,
       },
     });
-    await recordAudit(tx, {
+    await recordProposalChange(tx, {
       actorId: options.actor.id,
       action: "consultation.comment_added",
       targetType: "proposal",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordAudit } from "../../db/audit";
+import { recordProposalChange } from "../live/announce";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { runTransaction } from "../../db/transaction";
@@ -40,7 +40,7 @@ export async function answerConsultationComment(options: { actor: Actor; proposa
       create: { commentId: comment.id, disposition: storedDisposition(disposition), reason, answeredById: options.actor.id },
       update: { disposition: storedDisposition(disposition), reason, answeredById: options.actor.id },
     });
-    await recordAudit(tx, {
+    await recordProposalChange(tx, {
       actorId: options.actor.id,
       action: "consultation.answered",
       targetType: "proposal",

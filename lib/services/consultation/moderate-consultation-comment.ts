@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordAudit } from "../../db/audit";
+import { recordProposalChange } from "../live/announce";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { runTransaction } from "../../db/transaction";
@@ -41,7 +41,7 @@ export async function moderateConsultationComment(options: { actor: Actor; propo
       where: { id: comment.id },
       data: { status: hide ? "HIDDEN" : "PUBLISHED", hiddenReason: hide ? reason : null, moderatedById: options.actor.id, moderatedAt: options.now ?? new Date() },
     });
-    await recordAudit(tx, {
+    await recordProposalChange(tx, {
       actorId: options.actor.id,
       action: hide ? "consultation.comment_hidden" : "consultation.comment_approved",
       targetType: "proposal",
@@ -68,13 +68,13 @@ export async function reportConsultationComment(options: { actor: Actor; proposa
     const existing = await tx.consultationReport.findUnique({ where: { commentId_userId: { commentId: comment.id, userId: options.actor.id } } });
     if (!existing) {
       await tx.consultationReport.create({ data: { commentId: comment.id, userId: options.actor.id } });
-      await recordAudit(tx, { actorId: options.actor.id, action: "consultation.comment_reported", targetType: "proposal", targetId: proposal.id, data: { commentId: comment.id } });
+      await recordProposalChange(tx, { actorId: options.actor.id, action: "consultation.comment_reported", targetType: "proposal", targetId: proposal.id, data: { commentId: comment.id } });
     }
     const reports = await tx.consultationReport.count({ where: { commentId: comment.id } });
     const mode = isModerationMode(consultation.moderation) ? consultation.moderation : "PRE";
     if (!hiddenByReports(mode, reports, consultation.hideAfterReports)) return { hidden: false };
     await tx.consultationComment.update({ where: { id: comment.id }, data: { status: "HIDDEN", hiddenReason: "", moderatedById: null, moderatedAt: new Date() } });
-    await recordAudit(tx, { actorId: null, action: "consultation.comment_hidden", targetType: "proposal", targetId: proposal.id, data: { commentId: comment.id, automatic: true, reports } });
+    await recordProposalChange(tx, { actorId: null, action: "consultation.comment_hidden", targetType: "proposal", targetId: proposal.id, data: { commentId: comment.id, automatic: true, reports } });
     await syncApprovalState(tx, proposal.id);
     return { hidden: true };
   });

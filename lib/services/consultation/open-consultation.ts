@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordAudit } from "../../db/audit";
+import { recordProposalChange } from "../live/announce";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { runTransaction } from "../../db/transaction";
@@ -54,7 +54,7 @@ export async function openConsultation(options: { actor: Actor; proposalId: stri
         hideAfterReports: proposal.document.consultationHideAfterReports,
       },
     });
-    await recordAudit(tx, {
+    await recordProposalChange(tx, {
       actorId: options.actor.id,
       action: "consultation.opened",
       targetType: "proposal",

@@ -3,6 +3,8 @@ import { parseNotificationEvent } from "../../domain/notification-events";
 import type { Locale } from "../../i18n/locales";
 import { messages } from "../../i18n/messages";
 import { notificationText } from "../../i18n/notification-text";
+import { authorize, type Actor } from "../../policies";
+import { announceNotifications } from "../live/announce";
 
 /** Most notifications the workspace and the feed show; older ones are not lost, only not listed. */
 export const NOTIFICATION_LIST_LIMIT = 30;
@@ -35,4 +37,19 @@ function renderRow(row: { kind: string; params: string; message: string | null }
   if (row.message !== null) return row.message;
   const event = parseNotificationEvent(row.kind, row.params);
   return event ? notificationText(event, locale) : messages(locale).notifications.unreadable;
+}
+
+/** How many notifications a person has not marked read (the header's count). */
+export async function countUnreadNotifications(options: { userId: string; db?: DbOrTx }): Promise<number> {
+  const db = options.db ?? (await getDb());
+  return db.notification.count({ where: { userId: options.userId, readAt: null } });
+}
+
+/** Marks every notification of the signed-in person as read (theirs only); answers how many were unread. */
+export async function markNotificationsRead(options: { actor: Actor; db?: DbOrTx }): Promise<number> {
+  authorize(options.actor, "workspace:enter");
+  const db = options.db ?? (await getDb());
+  const { count } = await db.notification.updateMany({ where: { userId: options.actor.id, readAt: null }, data: { readAt: new Date() } });
+  announceNotifications(db, [options.actor.id]);
+  return count;
 }

@@ -4,7 +4,7 @@ import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../../db/audit";
+import { recordProposalChange } from "../live/announce";
 import { notify } from "../notifications/notify";
 import type { DraftSectionWriter } from "./draft-writer";
 import { anchorForNewComment, commentRangeInput } from "./comment-anchors";
@@ -64,7 +64,7 @@ export async function addComment(options: {
         anchor: anchor ? serializeStoredAnchor(anchor) : null,
       },
     });
-    await recordAudit(tx, { actorId: options.actor.id, action: "proposal.comment_added", targetType: "proposal", targetId: proposal.id, data: { commentId: comment.id } });
+    await recordProposalChange(tx, { actorId: options.actor.id, action: "proposal.comment_added", targetType: "proposal", targetId: proposal.id, data: { commentId: comment.id } });
     const recipients = parentAuthorId ? [parentAuthorId] : proposal.authors.map((author) => author.userId);
     await notify(tx, {
       userIds: recipients,

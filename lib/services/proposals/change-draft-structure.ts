@@ -9,7 +9,7 @@ import { uniqueSlug } from "../../domain/slug";
 import { ensureBlockIds } from "../../editor/content";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../../db/audit";
+import { recordProposalChange } from "../live/announce";
 import { syncApprovalState } from "./approval-state";
 
 export const MAX_SECTION_TITLE_LENGTH = 200;
@@ -98,7 +98,7 @@ export async function changeDraftStructure(options: { actor: Actor; proposalId: 
         break;
       }
     }
-    await recordAudit(tx, {
+    await recordProposalChange(tx, {
       actorId: options.actor.id,
       action: change.kind === "add" ? "proposal.section_added" : change.kind === "remove" ? "proposal.section_removed" : "proposal.section_moved",
       targetType: "proposal",

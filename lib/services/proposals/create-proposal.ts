@@ -6,8 +6,8 @@ import { draftSectionRow } from "../../db/proposals";
 import type { SnapshotSection } from "../../domain/document";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../../db/audit";
 import { inputIssues } from "../../domain/input-issues";
+import { recordProposalChange } from "../live/announce";
 
 export const MAX_PROPOSAL_TITLE_LENGTH = 200;
 export const MAX_RATIONALE_LENGTH = 10_000;
@@ -87,7 +87,7 @@ export async function createProposal(options: {
         });
       }
     }
-    await recordAudit(tx, {
+    await recordProposalChange(tx, {
       actorId: options.actor.id,
       action: "proposal.created",
       targetType: "proposal",

@@ -4,7 +4,7 @@ import { loadProposal, proposalResource } from "../../db/proposals";
 import { isRole } from "../../domain/roles";
 import { AppError } from "../../errors";
 import { authorize, canJoinAsCoauthor, type Actor } from "../../policies";
-import { recordAudit } from "../../db/audit";
+import { recordProposalChange } from "../live/announce";
 import { notify } from "../notifications/notify";
 
 /** Adds a co-author (Người đóng góp) from the proposing ministry, or any ministry when an admin allowed it. */
@@ -20,7 +20,7 @@ export async function inviteCoauthor(options: { actor: Actor; proposalId: string
     }
     if (proposal.authors.some((author) => author.userId === invitee.id)) return { added: false };
     await tx.proposalAuthor.create({ data: { proposalId: proposal.id, userId: invitee.id, role: "COAUTHOR" } });
-    await recordAudit(tx, { actorId: options.actor.id, action: "proposal.coauthor_added", targetType: "proposal", targetId: proposal.id, data: { userId: invitee.id } });
+    await recordProposalChange(tx, { actorId: options.actor.id, action: "proposal.coauthor_added", targetType: "proposal", targetId: proposal.id, data: { userId: invitee.id } });
     await notify(tx, {
       userIds: [invitee.id],
       event: { kind: "coauthor_added", params: { inviterName: options.actor.name, proposalTitle: proposal.title } },
@@ -39,7 +39,7 @@ export async function allowOtherOrganizations(options: { actor: Actor; proposalI
     if (!proposal) throw new AppError("NOT_FOUND", "proposalNotFound");
     if (proposal.allowOtherOrgs === options.allow) return;
     await tx.proposal.update({ where: { id: proposal.id }, data: { allowOtherOrgs: options.allow } });
-    await recordAudit(tx, {
+    await recordProposalChange(tx, {
       actorId: options.actor.id,
       action: "proposal.other_orgs_changed",
       targetType: "proposal",

@@ -10,7 +10,7 @@ import type { DocumentSnapshot } from "../../domain/document";
 import { mergeDocuments, type MergeConflict } from "../../domain/merge";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../../db/audit";
+import { recordProposalChange } from "../live/announce";
 import { notify } from "../notifications/notify";
 import { publishVersion, translatePublishError, type PublishedVersion } from "../publish-version";
 import { evaluateProposalPolicy, touchedSectionIds } from "./approval-state";
@@ -128,7 +128,7 @@ async function publishOnce(
   // The version's comments point at its words: ranges of the live draft become block ids and offsets of what is published.
   await anchorCommentsToVersion(tx, proposal, toPublish, version.number);
   await applyTransition(tx, proposal, "publish");
-  await recordAudit(tx, {
+  await recordProposalChange(tx, {
     actorId: actor.id,
     action: "version.published",
     targetType: "proposal",

@@ -4,7 +4,7 @@ import { headVersion, loadVersionSnapshot } from "../../db/documents";
 import { draftSectionRow, draftSnapshot, loadProposal } from "../../db/proposals";
 import { canonicalJson } from "../../domain/canonical";
 import { mergeDocuments, type MergeConflict } from "../../domain/merge";
-import { recordAudit } from "../../db/audit";
+import { recordProposalChange } from "../live/announce";
 import { notify } from "../notifications/notify";
 import { syncApprovalState } from "./approval-state";
 import type { DraftSectionWriter } from "./draft-writer";
@@ -69,7 +69,7 @@ export async function rebaseProposal(options: {
       }
     }
     await tx.proposal.update({ where: { id: proposal.id }, data: { baseVersionId: head.id, conflicts: JSON.stringify(result.conflicts) } });
-    await recordAudit(tx, {
+    await recordProposalChange(tx, {
       actorId: options.actorId,
       action: "proposal.merged",
       targetType: "proposal",

@@ -5,7 +5,7 @@ import { canEditContent, isProposalStatus } from "../../domain/proposal-state";
 import { ensureBlockIds, validateSectionContent } from "../../editor/content";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../../db/audit";
+import { recordProposalChange } from "../live/announce";
 import type { DraftSectionWriter } from "./draft-writer";
 
 /**
@@ -40,6 +40,6 @@ export async function replaceSectionContent(options: {
   if (!row) throw new AppError("NOT_FOUND", "proposalSectionNotFound");
   const content = ensureBlockIds(validation.content);
   await options.writer.replaceSection({ proposalId: proposal.id, sectionId: row.sectionId, content, actorId: options.actor.id });
-  await recordAudit(db, { actorId: options.actor.id, action: "proposal.content_replaced", targetType: "proposal", targetId: proposal.id, data: { sectionId: row.sectionId } });
+  await recordProposalChange(db, { actorId: options.actor.id, action: "proposal.content_replaced", targetType: "proposal", targetId: proposal.id, data: { sectionId: row.sectionId } });
   return { content };
 }

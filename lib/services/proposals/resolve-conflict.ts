@@ -5,7 +5,7 @@ import { blockId, type RichNode, type SectionContent } from "../../domain/docume
 import type { MergeConflict } from "../../domain/merge";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../../db/audit";
+import { recordProposalChange } from "../live/announce";
 import type { DraftSectionWriter } from "./draft-writer";
 
 export type ConflictResolution = "keep_head" | "keep_proposal" | "edited";
@@ -51,7 +51,7 @@ export async function resolveMergeConflict(options: {
   const remaining = conflicts.filter((candidate) => candidate.id !== conflict.id);
   await runTransaction(db, async (tx) => {
     await tx.proposal.update({ where: { id: proposal.id }, data: { conflicts: JSON.stringify(remaining) } });
-    await recordAudit(tx, {
+    await recordProposalChange(tx, {
       actorId: options.actor.id,
       action: "proposal.conflict_resolved",
       targetType: "proposal",

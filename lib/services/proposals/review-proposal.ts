@@ -7,7 +7,7 @@ import { countPendingSuggestions } from "../suggestions/draft-content";
 import { canReviewerApprove, consultationBlocksApproval } from "../../domain/review-policy";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../../db/audit";
+import { recordProposalChange } from "../live/announce";
 import { notify } from "../notifications/notify";
 import { enqueueWebhookEvent } from "../webhooks/enqueue-webhook-event";
 import { evaluateProposalPolicy, syncApprovalState } from "./approval-state";
@@ -97,7 +97,7 @@ export async function reviewProposal(options: { actor: Actor; proposalId: string
     if (input.decision === "request_changes") await applyTransition(tx, proposal, "request_changes");
     if (input.decision === "reject") await applyTransition(tx, proposal, "reject");
     const status = input.decision === "approve" ? await syncApprovalState(tx, proposal.id) : (await tx.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).status;
-    await recordAudit(tx, {
+    await recordProposalChange(tx, {
       actorId: options.actor.id,
       action: "proposal.reviewed",
       targetType: "proposal",

@@ -3,7 +3,7 @@ import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../../db/audit";
+import { recordProposalChange } from "../live/announce";
 import { notify } from "../notifications/notify";
 import { enqueueWebhookEvent } from "../webhooks/enqueue-webhook-event";
 import { evaluateProposalPolicy } from "./approval-state";
@@ -30,7 +30,7 @@ export async function submitProposal(options: { actor: Actor; proposalId: string
       throw new AppError("BAD_REQUEST", "nothingChanged");
     }
     const status = await applyTransition(tx, proposal, "submit", { submittedAt: new Date() });
-    await recordAudit(tx, { actorId: options.actor.id, action: "proposal.submitted", targetType: "proposal", targetId: proposal.id });
+    await recordProposalChange(tx, { actorId: options.actor.id, action: "proposal.submitted", targetType: "proposal", targetId: proposal.id });
     await enqueueWebhookEvent(tx, "proposal.submitted", {
       proposal: { id: proposal.id, title: proposal.title, status, documentSlug: proposal.document.slug, organization: { slug: proposal.organization.slug, name: proposal.organization.name } },
       touchedSectionIds: touched,

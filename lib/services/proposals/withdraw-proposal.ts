@@ -2,7 +2,7 @@ import { runTransaction } from "../../db/transaction";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { authorize, type Actor } from "../../policies";
-import { recordAudit } from "../../db/audit";
+import { recordProposalChange } from "../live/announce";
 import { applyTransition } from "./proposal-transition";
 
 export async function withdrawProposal(options: { actor: Actor; proposalId: string }) {
@@ -11,7 +11,7 @@ export async function withdrawProposal(options: { actor: Actor; proposalId: stri
     const proposal = await loadProposal(tx, options.proposalId);
     authorize(options.actor, "proposal:withdraw", proposalResource(proposal));
     const status = await applyTransition(tx, proposal, "withdraw");
-    await recordAudit(tx, { actorId: options.actor.id, action: "proposal.withdrawn", targetType: "proposal", targetId: proposal.id });
+    await recordProposalChange(tx, { actorId: options.actor.id, action: "proposal.withdrawn", targetType: "proposal", targetId: proposal.id });
     return { status };
   });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb } from "../../db/client";
-import { recordAudit } from "../../db/audit";
+import { recordProposalChange } from "../live/announce";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { runTransaction } from "../../db/transaction";
 import { blockText, checkSuggestion, findBlock, FORMAT_ACTIONS, locateQuote, quoteAt, SUGGESTION_LIMITS, SUGGESTION_MARKS } from "../../domain/suggestions";
@@ -71,7 +71,7 @@ export async function createSuggestion(options: { actor: Actor; proposalId: stri
         markAction: input.format?.action ?? null,
       },
     });
-    await recordAudit(tx, {
+    await recordProposalChange(tx, {
       actorId: options.actor.id,
       action: "proposal.suggestion_made",
       targetType: "proposal",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb } from "../../db/client";
-import { recordAudit } from "../../db/audit";
+import { recordProposalChange } from "../live/announce";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { runTransaction } from "../../db/transaction";
 import type { SectionContent } from "../../domain/document";
@@ -126,7 +126,7 @@ export async function decideSuggestions(options: {
   }
 
   if (outcome.accepted.length + outcome.rejected.length > 0) {
-    await recordAudit(db, {
+    await recordProposalChange(db, {
       actorId: options.actor.id,
       action: decision === "accept" ? "proposal.suggestions_accepted" : "proposal.suggestions_rejected",
       targetType: "proposal",

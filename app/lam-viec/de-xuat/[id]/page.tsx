@@ -76,11 +76,10 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   } catch (caught) {
     if (!(isAppError(caught) && caught.code === "NOT_FOUND")) throw caught;
   }
-  const fingerprint = `${view.status}|${view.reviews.length}|${view.comments.length}|${view.conflicts.length}`;
 
   return (
     <>
-      <LiveStatus proposalId={view.id} fingerprint={fingerprint} />
+      <LiveStatus proposalId={view.id} />
       <p className="meta"><Link href="/lam-viec">{t.workspace.title}</Link> / {labels.breadcrumb}</p>
       <h1>{view.title}</h1>
       <FlashMessage ok={ok} error={error} okText={t.admin.saved} />
