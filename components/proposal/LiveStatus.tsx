@@ -5,10 +5,10 @@ import { useCallback, useEffect, useRef } from "react";
 import { useLiveEvents } from "@/components/live/live-events";
 
 /**
- * Changes often come in bursts (a publish records several entries at once): they are gathered for
- * this long into one refresh, short enough that the page still shows a change well within a second.
+ * Changes often come in bursts (a publish records several entries at once): the first refreshes at
+ * once, and those within this long after it are gathered into one more refresh at its end.
  */
-const REFRESH_GATHER_MS = 100;
+const REFRESH_SPACING_MS = 300;
 
 /**
  * Keeps the proposal page current while it is open: when anyone, through any web instance,
@@ -17,13 +17,21 @@ const REFRESH_GATHER_MS = 100;
  */
 export function LiveStatus({ proposalId }: { proposalId: string }) {
   const router = useRouter();
+  const lastRefresh = useRef(0);
   const timer = useRef<number | undefined>(undefined);
   const refreshSoon = useCallback(() => {
+    const wait = lastRefresh.current + REFRESH_SPACING_MS - Date.now();
+    if (wait <= 0) {
+      lastRefresh.current = Date.now();
+      router.refresh();
+      return;
+    }
     if (timer.current !== undefined) return;
     timer.current = window.setTimeout(() => {
       timer.current = undefined;
+      lastRefresh.current = Date.now();
       router.refresh();
-    }, REFRESH_GATHER_MS);
+    }, wait);
   }, [router]);
   useEffect(() => () => window.clearTimeout(timer.current), []);
   useLiveEvents(

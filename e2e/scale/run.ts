@@ -6,7 +6,9 @@
  * instance is published through the other and read through nginx; a sign-in throttle counted on
  * one instance holds on the other; a publish shows on both instances' reader pages within one
  * second; a collaboration instance killed (SIGKILL) mid-edit loses nothing acknowledged; a
- * backup (pg_dump) restores into a fresh database whose hash chain verifies.
+ * person viewing a proposal page in a browser connected to web B sees a comment and a review
+ * made through web A, and their notification count change, within a second, without reloading;
+ * a backup (pg_dump) restores into a fresh database whose hash chain verifies.
  *
  * Skipped, with a message, when PostgreSQL, Redis or nginx is missing. Every wait is bounded.
  */
@@ -17,6 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import IORedis from "ioredis";
 import pg from "pg";
+import { chromium, type Browser, type Page } from "playwright";
 import { createApiToken } from "../../lib/auth/api-tokens";
 import { hashPassword } from "../../lib/auth/password";
 import { createDb } from "../../lib/db/client";
@@ -25,6 +28,7 @@ import { databaseConfig, projectRoot } from "../../lib/db/config";
 import { buildIsCurrent, writeBuildStamp } from "../../lib/ops/build-stamp";
 import { openClient, isSyncedAndAcknowledged, sectionText, typeText, type TestClient } from "../../lib/collab/test-helpers";
 import { newReviewerKey } from "../fixtures/reviewer-key";
+import { ACCEPTABLE_P95_MS, measureSizing } from "./sizing";
 
 const root = projectRoot();
 const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
@@ -35,10 +39,15 @@ const PORTS = { nginx: BASE_PORT, webA: BASE_PORT + 1, webB: BASE_PORT + 2, coll
 const DOC = "cam-nang-chuyen-doi-so";
 /** The promise the issue makes: a publish shows on every instance's reader pages within a second. */
 const PUBLISH_VISIBLE_WITHIN_MS = 1_000;
+/** ...and a change or a notification made through one web instance reaches a page open on another within a second. */
+const LIVE_VISIBLE_WITHIN_MS = 1_000;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const START_TIMEOUT_MS = 90_000;
 const STEP_TIMEOUT_MS = 20_000;
 const TYPED_PER_CLIENT = 30;
 const PASSWORD = "scale-test-password-2026";
+/** `npm run test:scale -- --sizing` (or SCALE_SIZING=1): after the checks, measure what one instance holds (e2e/scale/sizing.ts). */
+const SIZING = process.argv.includes("--sizing") || process.env.SCALE_SIZING === "1";
 /** The address nginx would report for one client; web instances trust one proxy (TRUST_PROXY=1). */
 const CLIENT_ADDRESS = "203.0.113.17";
 
@@ -320,7 +329,50 @@ async function main(): Promise<number> {
     return `${typed.flat().length} words, all present once`;
   });
 
+  // The author's browser, on a proposal page served by web B; changes are made through web A.
+  let browser: Browser | null = null;
+  let authorPage: Page | null = null;
+  cleanups.unshift(async () => {
+    await browser?.close();
+  });
+  const unreadOnPage = async (page: Page) => Number(await page.getByTestId("notification-count").getAttribute("data-count"));
+  /** Milliseconds from now until the page shows what `shown` looks for (polled every 20 ms in the page, bounded). */
+  const timeUntilShown = async (page: Page, since: number, shown: (expected: { text: string; unread: number; reviews: number }) => boolean, expected: { text: string; unread: number; reviews: number }) => {
+    await page.waitForFunction(shown, expected, { polling: 20, timeout: STEP_TIMEOUT_MS });
+    return Date.now() - since;
+  };
+  const pageShows = (expected: { text: string; unread: number; reviews: number }) =>
+    document.body.innerText.includes(expected.text) &&
+    Number(document.querySelector("[data-testid=notification-count]")?.getAttribute("data-count")) === expected.unread &&
+    document.querySelectorAll("[data-testid=review]").length >= expected.reviews;
+
+  await check("a page open on web B shows a comment made through web A, and the new notification in its header, within a second, without reloading", async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+    const context = await browser.newContext({ baseURL: webB });
+    authorPage = await context.newPage();
+    const csrf = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const signedIn = await context.request.post("/api/auth/callback/credentials", { form: { csrfToken: csrf.csrfToken, email: author.email, password: PASSWORD, json: "true" } });
+    if (!signedIn.ok()) throw new Error(`sign-in on web B answered ${signedIn.status()}`);
+    // Both streams (the header's and the proposal's) answer only once they follow their topics.
+    const streams = [
+      authorPage.waitForResponse((response) => response.url().includes(`/api/live?proposal=${proposal.id}`) && response.ok(), { timeout: STEP_TIMEOUT_MS }),
+      authorPage.waitForResponse((response) => response.url().endsWith("/api/live") && response.ok(), { timeout: STEP_TIMEOUT_MS }),
+    ];
+    await authorPage.goto(`/lam-viec/de-xuat/${proposal.id}`);
+    await Promise.all(streams);
+    const unreadBefore = await unreadOnPage(authorPage);
+    let reloaded = false;
+    authorPage.on("load", () => (reloaded = true));
+    const body = `Nhận xét qua máy A ${run}`;
+    await expectStatus("comment through web A", api(webA, `/api/v1/proposals/${proposal.id}/comments`, { method: "POST", token: tokens.mic, body: { body } }), 201);
+    const after = await timeUntilShown(authorPage, Date.now(), pageShows, { text: body, unread: unreadBefore + 1, reviews: 0 });
+    if (reloaded) throw new Error("the page was reloaded");
+    if (after > LIVE_VISIBLE_WITHIN_MS) throw new Error(`the comment and the count showed only after ${after} ms`);
+    return `comment and count ${unreadBefore} → ${unreadBefore + 1} shown ${after} ms after web A answered`;
+  });
+
   let publishedNumber = 0;
+  let reviewShownAfter = -1;
   await check("a proposal written through one web instance is published through the other and read through nginx", async () => {
     // Submitting flushes every live collaboration instance: the stored draft has every word.
     await expectStatus("submit on web B", api(webB, `/api/v1/proposals/${proposal.id}/submit`, { method: "POST", token: tokens.author }), 200);
@@ -332,7 +384,15 @@ async function main(): Promise<number> {
       await expectStatus(`register the ${who} reviewer's key`, api(base, "/api/v1/me/keys", { method: "POST", token, body: { publicKey: key.publicKey } }), 201);
       const { approvalPayload } = (await expectStatus(`read the proposal (${who})`, api(base, `/api/v1/proposals/${proposal.id}`, { token }), 200)) as { approvalPayload: string };
       const signature = key.signPayload(approvalPayload);
+      const page = who === "MIC" ? authorPage : null;
+      const unreadBefore = page ? await unreadOnPage(page) : 0;
       await expectStatus(`approve (${who})`, api(base, `/api/v1/proposals/${proposal.id}/reviews`, { method: "POST", token, body: { decision: "approve", comment: "Đồng ý", signature } }), 201);
+      if (page) {
+        // The author's page on web B, open since the comment, shows the approval made through web A.
+        const after = await timeUntilShown(page, Date.now(), pageShows, { text: "", unread: unreadBefore + 1, reviews: 1 });
+        if (after > LIVE_VISIBLE_WITHIN_MS) throw new Error(`the review made through web A showed on web B's page only after ${after} ms`);
+        reviewShownAfter = after;
+      }
     }
 
     // Both instances' reader pages are warm (cached) before the publish.
@@ -368,7 +428,7 @@ async function main(): Promise<number> {
     if ((await second.text()) !== firstBody || !fromCache) throw new Error(`nginx did not serve the version from its cache: ${second.headers.get("x-cache-status")}`);
     const notModified = await fetch(`${nginxBase}${versionPath}`, { headers: { "if-none-match": etag } });
     if (notModified.status !== 304) throw new Error(`If-None-Match answered ${notModified.status}`);
-    return `visible on web A / web B after ${seenAfter.join(" / ")} ms; version ${publishedNumber} from nginx's cache`;
+    return `visible on web A / web B after ${seenAfter.join(" / ")} ms; version ${publishedNumber} from nginx's cache; the approval through web A on the author's page on web B after ${reviewShownAfter} ms`;
   });
 
   await check("nginx keeps static assets for a year and micro-caches anonymous pages", async () => {
@@ -425,6 +485,31 @@ async function main(): Promise<number> {
     }
     return `${publishedNumber} versions restored and verified`;
   });
+
+  if (SIZING) {
+    const survivor = (await fetch(`http://127.0.0.1:${PORTS.collabA}/health`).then((response) => response.ok).catch(() => false)) ? PORTS.collabA : PORTS.collabB;
+    const sizing = await measureSizing({
+      pageUrls: { direct: `${webA}/${DOC}/${section.slug}`, nginx: `${nginxBase}/${DOC}/${section.slug}` },
+      collabUrl: `ws://127.0.0.1:${survivor}`,
+      sections: async () => {
+        const prepared: { document: string; token: string }[] = [];
+        // Up to 40 sections: 200 editors in groups of five; each proposal copies every section.
+        for (let index = 0; prepared.length < 40 && index < 15; index += 1) {
+          const created = (await expectStatus("a proposal to size with", api(webA, `/api/v1/documents/${DOC}/proposals`, { method: "POST", token: tokens.author, body: { title: `Đo tải ${run} ${index}`, rationale: "Đo quy mô." } }), 201)) as { id: string };
+          const read = (await expectStatus("read it", api(webA, `/api/v1/proposals/${created.id}`, { token: tokens.author }), 200)) as { sections: { id: string }[] };
+          for (const each of read.sections) {
+            const grant = (await expectStatus("collaboration access", api(webA, `/api/v1/proposals/${created.id}/sections/${each.id}/collab`, { token: tokens.author }), 200)) as { document: string; token: string };
+            prepared.push({ document: grant.document, token: grant.token });
+          }
+        }
+        return prepared;
+      },
+      log,
+    });
+    const sizingFile = path.join(os.tmpdir(), `handbook-sizing-${Date.now()}.json`);
+    fs.writeFileSync(sizingFile, JSON.stringify({ cores: os.cpus().length, load: os.loadavg(), ...sizing }, null, 2));
+    log(`sizing: one collaboration instance held ${sizing.editorsHeld} live editors with keystroke p95 under ${ACCEPTABLE_P95_MS} ms; figures in ${sizingFile}`);
+  }
 
   log(`finished in ${Math.round((Date.now() - started) / 1000)} s`);
   return results.every((result) => result.ok) ? 0 : 1;
