@@ -1,4 +1,6 @@
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import path from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { personTopic, proposalTopic, type LiveEvent } from "../../domain/live-events";
@@ -150,6 +152,24 @@ describe("the Redis bus", () => {
     } finally {
       await bus.close();
     }
+  });
+});
+
+describe("a process that only publishes", () => {
+  it("exits by itself once done, its Redis connection notwithstanding (a command-line run that announced a change)", async () => {
+    const channel = `camnang:live:test:${randomUUID()}`;
+    const listener = new RedisEventBus(REDIS_URL, channel);
+    opened.push(listener);
+    const heard = recorder();
+    await listener.subscribe([proposalTopic("cli")], heard.listener);
+    const script = `import { RedisEventBus } from ${JSON.stringify(path.join(__dirname, "event-bus.ts"))};
+const bus = new RedisEventBus(${JSON.stringify(REDIS_URL)}, ${JSON.stringify(channel)});
+await new Promise((resolve) => setTimeout(resolve, 300));
+await bus.publish({ kind: "proposal", proposalId: "cli", change: "document.imported" });`;
+    const child = spawnSync(process.execPath, [path.join(__dirname, "../../../node_modules/tsx/dist/cli.mjs"), "--input-type=module", "-e", script], { encoding: "utf8", timeout: 30_000 });
+    expect(child.error).toBeUndefined();
+    expect(child.status, child.stderr).toBe(0);
+    expect(await heard.next(() => true)).toEqual({ kind: "proposal", proposalId: "cli", change: "document.imported" });
   });
 });
 

@@ -87,29 +87,33 @@ const PUBLISH_TIMEOUT_MS = 500;
 export class RedisEventBus implements LiveEventBus {
   private readonly listeners = new TopicListeners();
   private readonly publisher: Redis;
-  private readonly subscriber: Redis;
-  private readonly ready: Promise<boolean>;
+  private subscriber: Redis | null = null;
+  private ready: Promise<boolean> | null = null;
 
-  constructor(url: string, private readonly channel: string = LIVE_CHANNEL) {
+  constructor(private readonly url: string, private readonly channel: string = LIVE_CHANNEL) {
     // No offline queue for publishing: while Redis is away a publish fails at once and is logged.
-    this.publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: PUBLISH_TIMEOUT_MS, lazyConnect: false });
+    this.publisher = quietClient(new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: PUBLISH_TIMEOUT_MS }), "publisher");
+  }
+
+  /** Listening starts with the first subscriber: a process that only publishes (the CLI, a migration's seed) opens one connection. */
+  private listening(): Promise<boolean> {
+    if (this.ready) return this.ready;
     // The subscriber reconnects and subscribes again by itself (ioredis autoResubscribe).
-    this.subscriber = new Redis(url, { maxRetriesPerRequest: null });
-    for (const [name, client] of [["publisher", this.publisher], ["subscriber", this.subscriber]] as const) {
-      client.on("error", (error: Error) => console.error(`[live] redis ${name}:`, error.message));
-    }
-    this.subscriber.on("message", (channel: string, message: string) => {
+    const subscriber = quietClient(new Redis(this.url, { maxRetriesPerRequest: null }), "subscriber");
+    this.subscriber = subscriber;
+    subscriber.on("message", (channel: string, message: string) => {
       if (channel !== this.channel) return;
       const event = decodeLiveEvent(message);
       if (event) this.listeners.deliver(event);
     });
-    this.ready = this.subscriber.subscribe(this.channel).then(
+    this.ready = subscriber.subscribe(this.channel).then(
       () => true,
       (error: unknown) => {
         console.error("[live] redis subscribe failed:", error instanceof Error ? error.message : error);
         return false;
       },
     );
+    return this.ready;
   }
 
   async publish(event: LiveEvent): Promise<void> {
@@ -124,15 +128,25 @@ export class RedisEventBus implements LiveEventBus {
   async subscribe(topics: readonly LiveTopic[], listener: LiveListener): Promise<() => void> {
     const unsubscribe = this.listeners.add(topics, listener);
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.ready, new Promise((resolve) => (timer = setTimeout(resolve, SUBSCRIBE_READY_TIMEOUT_MS)))]);
+    await Promise.race([this.listening(), new Promise((resolve) => (timer = setTimeout(resolve, SUBSCRIBE_READY_TIMEOUT_MS)))]);
     clearTimeout(timer);
     return unsubscribe;
   }
 
   async close(): Promise<void> {
     this.publisher.disconnect();
-    this.subscriber.disconnect();
+    this.subscriber?.disconnect();
   }
+}
+
+/**
+ * Logs the client's errors, and lets its socket not keep the process alive: servers are kept alive
+ * by their listeners, and a command-line run that announced a change must still exit when done.
+ */
+function quietClient(client: Redis, name: string): Redis {
+  client.on("error", (error: Error) => console.error(`[live] redis ${name}:`, error.message));
+  client.on("connect", () => client.stream.unref());
+  return client;
 }
 
 /** Redis when `REDIS_URL` is set, else memory. */
