@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { getRequestActor } from "@/lib/auth/current";
+import { inputIssues } from "@/lib/domain/input-issues";
 import { AppError } from "@/lib/errors";
 import { apiRoute } from "@/lib/http/api";
 import { LiveStream } from "@/lib/http/live-stream";
@@ -8,7 +10,7 @@ import { followLive } from "@/lib/services/live/follow-live";
 export const dynamic = "force-dynamic";
 
 /** A proposal id as the product makes them (cuid); anything else is refused before a query. */
-const PROPOSAL_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const liveQuery = z.object({ proposal: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).nullable() });
 
 /**
  * What a signed-in person's open page should hear, as server-sent events: their unread
@@ -18,8 +20,9 @@ const PROPOSAL_ID = /^[A-Za-z0-9_-]{1,64}$/;
  */
 export const GET = apiRoute(async (request: Request) => {
   const actor = requireActor(await getRequestActor(request));
-  const proposalId = new URL(request.url).searchParams.get("proposal");
-  if (proposalId !== null && !PROPOSAL_ID.test(proposalId)) throw new AppError("BAD_REQUEST", "invalidInput", { issues: "proposal" });
+  const query = liveQuery.safeParse({ proposal: new URL(request.url).searchParams.get("proposal") });
+  if (!query.success) throw new AppError("BAD_REQUEST", "invalidInput", { issues: inputIssues(query.error) });
+  const proposalId = query.data.proposal;
   const stream = new LiveStream(request.signal);
   const follow = await followLive({ actor, proposalId, onMessage: (message) => stream.send(message) }).catch((refusal: unknown) => {
     stream.close();
