@@ -7,6 +7,7 @@
  * is safe on its own, so that content which slipped past validation still cannot run script
  * in a reader's browser.
  */
+import { escapeHtml } from "@/lib/domain/escape";
 import { Extension, type Extensions } from "@tiptap/core";
 import { Node as PMNode, type Mark as PMMark } from "@tiptap/pm/model";
 import {
@@ -399,10 +400,6 @@ function renderLink({ mark, children }: { mark: PMMark; children?: string | stri
   const attrs: Record<string, string> = { href, rel: "noopener noreferrer" };
   if (typeof title === "string" && title.length > 0) attrs.title = title;
   return `<a${serializeAttrsToHTMLString(attrs)}>${inner}</a>`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 /**

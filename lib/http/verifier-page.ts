@@ -1,4 +1,5 @@
 import { scriptSafeJson } from "../domain/eli";
+import { escapeHtml } from "../domain/escape";
 import { AppError } from "../errors";
 import type { Locale } from "../i18n/locales";
 import { VERIFIER_MESSAGES } from "../i18n/verifier-messages";
@@ -67,8 +68,4 @@ export function verifierPageHtml(input: { locale: Locale; nonce: string | null; 
     "</html>",
     "",
   ].join("\n");
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

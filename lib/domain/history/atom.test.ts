@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildAtomFeed, escapeXml, type AtomEntry } from "./atom";
+import { escapeXml } from "../escape";
+import { buildAtomFeed, type AtomEntry } from "./atom";
 
 const entry = (overrides: Partial<AtomEntry> = {}): AtomEntry => ({
   id: "https://camnang.example/cam-nang/v/2",

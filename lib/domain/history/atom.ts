@@ -3,6 +3,7 @@
  * and characters XML 1.0 forbids removed, so that no stored title or summary can break the
  * document a feed reader parses.
  */
+import { escapeHtml, escapeXml, stripXmlForbidden } from "../escape";
 
 export interface AtomEntry {
   /** A permanent IRI (the version's permalink). */
@@ -33,23 +34,6 @@ export interface AtomFeed {
   fallbackUpdated: Date;
 }
 
-/** Characters outside XML 1.0's Char production (C0 controls but tab, LF, CR; U+FFFE, U+FFFF; lone surrogates). */
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export function escapeXml(value: string): string {
-  return value
-    .replace(XML_INVALID, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-}
-
-function escapeHtmlText(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
 export function buildAtomFeed(feed: AtomFeed): string {
   const updated = feed.entries[0]?.updated ?? feed.fallbackUpdated;
   const lines = [
@@ -70,7 +54,7 @@ export function buildAtomFeed(feed: AtomFeed): string {
 
 function entryXml(entry: AtomEntry): string {
   // The content is HTML carried as escaped text (type="html"): escaped once as HTML, once as XML.
-  const html = entry.details.map((line) => `<p>${escapeHtmlText(line)}</p>`).join("");
+  const html = entry.details.map((line) => `<p>${escapeHtml(stripXmlForbidden(line))}</p>`).join("");
   return [
     `  <entry>`,
     `    <id>${escapeXml(entry.id)}</id>`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, exportFileName, versionHtml, versionMarkdown, type ExportMetadata } from "./export-formats";
+import { escapeHtml } from "../escape";
+import { exportFileName, versionHtml, versionMarkdown, type ExportMetadata } from "./export-formats";
 
 const meta: ExportMetadata = {
   documentSlug: "cam-nang",

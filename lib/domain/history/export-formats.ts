@@ -3,6 +3,7 @@
  * and one self-contained HTML page (inline styles, no scripts, no external requests) that
  * can be archived, mailed or printed and still says which version it is.
  */
+import { escapeHtml } from "../escape";
 
 export interface ExportMetadata {
   documentSlug: string;
@@ -39,10 +40,6 @@ export function versionMarkdown(meta: ExportMetadata, chapterMarkdown: string): 
     "",
   ].join("\n");
   return `${frontMatter}\n${chapterMarkdown}`;
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 export interface RenderedSection {

@@ -1,4 +1,5 @@
 import { formatDateTime } from "../../i18n/format";
+import { escapeHtml } from "../../domain/escape";
 import type { Locale } from "../../i18n/locales";
 import { messages } from "../../i18n/messages";
 import type { PdfDocumentModel } from "../../pdf/model";
@@ -84,10 +85,6 @@ export async function getConsultationReport(options: { actor: Actor | null; prop
   const now = options.now ?? clockNow();
   const view = await getConsultationView({ actor: options.actor, proposalId: options.proposalId, now });
   return consultationReportModel(view, options.locale, options.baseUrl, now);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 /** A standalone HTML file: no script, no external resource, every text escaped. */

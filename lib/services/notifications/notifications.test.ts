@@ -1,3 +1,4 @@
+import { atomProblems } from "@/lib/testing/atom-problems";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorByEmail } from "../../testing/actors";
 import { availableEngines, createTestDatabase, type TestDatabase } from "../../testing/databases";
@@ -82,6 +83,7 @@ describe.each(engines)("notifications rendered for the reader on %s", (engine) =
     await db.user.update({ where: { id: khoa.id }, data: { locale: "en" } });
     await notify(db, { userIds: [khoa.id], event: { kind: "review_requested", params: { proposalTitle: "Tiêu đề\u0007 lạ", organizationName: "Bộ Tài chính" } }, proposalId: null });
     const xml = await notificationFeed({ actor: khoa, baseUrl: "https://camnang.test/", locale: null });
+    expect(atomProblems(xml)).toEqual([]);
     expect(xml).toContain('xml:lang="en"');
     expect(xml).toContain(`<title>Notifications for ${khoa.name} — Cẩm nang mở</title>`);
     expect(xml).toContain("<title>The proposal “Tiêu đề lạ” by Bộ Tài chính awaits review.</title>");
