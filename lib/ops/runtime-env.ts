@@ -42,13 +42,11 @@ function loadOrCreateSecrets(file: string): Record<string, string> {
   return stored;
 }
 
-export function runtimeEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...base, NEXT_TELEMETRY_DISABLED: "1", HANDBOOK_ROOT: projectRoot() };
-  // data/ is the product's own: narrowed to its owner even when an older install made it readable.
-  const dataDirectory = path.resolve(projectRoot(), DATA_DIRECTORY);
-  ensurePrivateDirectory(dataDirectory, { narrowExisting: true });
-  const secrets = loadOrCreateSecrets(path.join(dataDirectory, "secrets.json"));
-  for (const name of GENERATED_SECRETS) env[name] ??= secrets[name];
+/**
+ * Ports, hosts and the URLs derived from them, as `npm start` and every separately started
+ * instance default them: what is set is kept (normalized), what is missing follows from the ports.
+ */
+function applyNetworkDefaults(env: NodeJS.ProcessEnv): { webPort: number; collabPort: number } {
   const webPort = Number(env.PORT ?? DEFAULT_WEB_PORT);
   const collabPort = Number(env.COLLAB_PORT ?? DEFAULT_COLLAB_PORT);
   env.PORT = String(webPort);
@@ -61,6 +59,17 @@ export function runtimeEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.Proces
   env.COLLAB_PUBLIC_URL ??= `ws://localhost:${collabPort}`;
   env.COLLAB_INTERNAL_URL ??= `http://127.0.0.1:${collabPort}`;
   env.COLLAB_ALLOWED_ORIGINS ??= `http://localhost:${webPort},http://127.0.0.1:${webPort}`;
+  return { webPort, collabPort };
+}
+
+export function runtimeEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base, NEXT_TELEMETRY_DISABLED: "1", HANDBOOK_ROOT: projectRoot() };
+  // data/ is the product's own: narrowed to its owner even when an older install made it readable.
+  const dataDirectory = path.resolve(projectRoot(), DATA_DIRECTORY);
+  ensurePrivateDirectory(dataDirectory, { narrowExisting: true });
+  const secrets = loadOrCreateSecrets(path.join(dataDirectory, "secrets.json"));
+  for (const name of GENERATED_SECRETS) env[name] ??= secrets[name];
+  applyNetworkDefaults(env);
   // The embedded default is a trial install: its demo accounts work. With PostgreSQL (a real
   // deployment) demo passwords are refused unless explicitly enabled.
   if (!env.DATABASE_URL && env.HANDBOOK_DEMO_ACCOUNTS === undefined) env.HANDBOOK_DEMO_ACCOUNTS = "1";
@@ -116,17 +125,7 @@ export function instanceEnv(role: InstanceRole, base: NodeJS.ProcessEnv = proces
     );
   }
   const env: NodeJS.ProcessEnv = { ...base, NEXT_TELEMETRY_DISABLED: "1", HANDBOOK_ROOT: base.HANDBOOK_ROOT ?? projectRoot() };
-  const webPort = Number(env.PORT ?? DEFAULT_WEB_PORT);
-  const collabPort = Number(env.COLLAB_PORT ?? DEFAULT_COLLAB_PORT);
-  env.PORT = String(webPort);
-  env.COLLAB_PORT = String(collabPort);
-  env.HOST = env.HOST?.trim() || DEFAULT_HOST;
-  env.COLLAB_HOST ??= env.HOST;
-  env.TRUST_PROXY = String(parseTrustProxy(env.TRUST_PROXY));
-  env.NEXTAUTH_URL ??= `http://localhost:${webPort}`;
-  env.COLLAB_PUBLIC_URL ??= `ws://localhost:${collabPort}`;
-  env.COLLAB_INTERNAL_URL ??= `http://127.0.0.1:${collabPort}`;
-  env.COLLAB_ALLOWED_ORIGINS ??= `http://localhost:${webPort},http://127.0.0.1:${webPort}`;
-  env.HANDBOOK_INSTANCE = env.HANDBOOK_INSTANCE?.trim() || defaultInstanceName(role, role === "web" ? env.PORT : env.COLLAB_PORT);
+  const { webPort, collabPort } = applyNetworkDefaults(env);
+  env.HANDBOOK_INSTANCE = env.HANDBOOK_INSTANCE?.trim() || defaultInstanceName(role, String(role === "web" ? webPort : collabPort));
   return env;
 }
