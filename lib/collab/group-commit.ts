@@ -6,7 +6,7 @@
  * none of them was written (the writer is a single transaction).
  *
  * Nothing waits for a timer: the first append of an idle queue is written at the end of the
- * current turn (setImmediate), so a lone update costs no extra latency, and updates that
+ * next turn (setImmediate, twice), so a lone update costs no extra latency, and updates that
  * arrive during a slow write simply ride on the next one.
  */
 
@@ -61,10 +61,15 @@ export class GroupCommit<Entry> {
   private schedule(): void {
     if (this.writing || this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.flush();
-    });
+    // Two turns' ends, not one: Hocuspocus sends the fan-out of an update it applies in a
+    // setImmediate of its own, queued after this one; the write (a synchronous fsync on
+    // SQLite) must not stand between an update and its readers.
+    setImmediate(() =>
+      setImmediate(() => {
+        this.scheduled = false;
+        void this.flush();
+      }),
+    );
   }
 
   private async flush(): Promise<void> {
