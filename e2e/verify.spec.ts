@@ -37,10 +37,12 @@ test("a reader verifies a version offline on /kiem-chung, sees “Đã kiểm ch
   const origin = new URL(baseURL!).origin;
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "kiem-chung-"));
 
-  // Lan proposes a sentence for "Lời tổng kết" through the API and submits it.
+  // Lan proposes a sentence for "Lời tổng kết" through the API and submits it; it will publish
+  // the version after the one in force now (other specs publish versions of this document too).
   const lanContext = await browser.newContext({ baseURL });
   const lan = await lanContext.newPage();
   await lan.goto("/");
+  const headBefore = ((await (await lan.request.get(`/api/v1/documents/${DOC}`)).json()) as { version: { number: number } }).version.number;
   await signInByApi(lan, DEMO.lan);
   const created = (await (await lan.request.post(`/api/v1/documents/${DOC}/proposals`, { data: { title: "Kiểm chứng trong trình duyệt", rationale: "Bạn đọc tự kiểm chứng." }, headers: { origin } })).json()) as { id: string };
   const draft = (await (await lan.request.get(`/api/v1/proposals/${created.id}`)).json()) as { sections: { id: string; slug: string; content: { type: string; content: unknown[] } }[] };
@@ -76,6 +78,7 @@ test("a reader verifies a version offline on /kiem-chung, sees “Đã kiểm ch
   const reader = await readerContext.newPage();
   const current = (await (await reader.request.get(`/api/v1/documents/${DOC}`)).json()) as { version: { number: number } };
   const number = current.version.number;
+  expect(number).toBe(headBefore + 1);
   const heldCheckpoint = await (await reader.request.get("/log/checkpoint")).text();
   await reader.goto("/kiem-chung");
   await expect(reader.getByTestId("online-result")).toContainText("Lần đầu thấy nhật ký này");
