@@ -17,6 +17,8 @@ import { createLiveAnchor, resolveLiveAnchor } from "@/lib/domain/anchors-yjs";
 export interface LiveComment {
   id: string;
   live: { start: string; end: string };
+  /** The words it was made on: a range that grew at its edges is narrowed back to them. */
+  quote?: string;
 }
 
 export interface CommentHighlightsOptions {
@@ -117,7 +119,7 @@ function buildDecorations(state: EditorState, options: CommentHighlightsOptions)
   const fragment = options.doc.getXmlFragment(options.field);
   const decorations: Decoration[] = [];
   for (const comment of options.comments()) {
-    const range = resolveLiveAnchor(options.doc, fragment, comment.live);
+    const range = resolveLiveAnchor(options.doc, fragment, { ...comment.live, quote: comment.quote });
     if (!range) continue;
     const from = pointToPosition(state.doc, range.start);
     const to = pointToPosition(state.doc, range.end);

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { simpleDiff } from "lib0/diff";
 import * as Y from "yjs";
 import { resolveTextAnchor, textBetween } from "./anchors";
 import { createLiveAnchor, liveBlockText, pointOfRelativePosition, relativePositionAt, resolveLiveAnchor } from "./anchors-yjs";
@@ -215,5 +216,87 @@ describe("text anchors (block id and offsets)", () => {
     });
     expect(resolveTextAnchor(content, { start: { blockId: "b", offset: 0 }, end: { blockId: "b", offset: 3 }, quote: "Trần" })).toBeNull();
     expect(resolveTextAnchor(content, { start: { blockId: "z", offset: 0 }, end: { blockId: "z", offset: 3 }, quote: "Vua" })).toBeNull();
+  });
+});
+
+/**
+ * Typing as the editor's binding records it: y-tiptap's updateYText turns each keystroke into
+ * one Yjs edit found by lib0's simpleDiff between the old and new text, caret unaware.
+ */
+function typeAsEditor(text: Y.XmlText, at: number, typed: string) {
+  let caret = at;
+  for (const char of typed) {
+    const old = text.toString();
+    const next = old.slice(0, caret) + char + old.slice(caret);
+    const { index, remove, insert } = simpleDiff(old, next);
+    text.delete(index, remove);
+    text.insert(index, insert);
+    caret += 1;
+  }
+}
+
+describe("a range typed against at its edges by words sharing its letters", () => {
+  const BEFORE = "Ba ";
+  const QUOTE = "chiến lược chuyển đổi số";
+  const AFTER = " đến năm 2030";
+
+  function draft() {
+    const doc = new Y.Doc();
+    const fragment = doc.getXmlFragment(FIELD);
+    fragment.insert(0, [paragraph("p1", BEFORE + QUOTE + AFTER)]);
+    const start = { blockId: "p1", offset: BEFORE.length };
+    const end = { blockId: "p1", offset: BEFORE.length + QUOTE.length };
+    const anchor = createLiveAnchor(fragment, "s1", start, end);
+    if (!anchor) throw new Error("no anchor");
+    return { doc, fragment, anchor, text: textOf(fragment, 0) };
+  }
+
+  it("keeps to its words when “các ” is typed right before “chiến”, though the binding puts the insertion after the “c”", () => {
+    const { doc, fragment, anchor, text } = draft();
+    typeAsEditor(text, BEFORE.length, "các ");
+    expect(liveBlockText(fragment, "p1")).toBe(`Ba các ${QUOTE}${AFTER}`);
+    // The relative positions alone took the word in: that is what the quote corrects.
+    expect(resolveLiveAnchor(doc, fragment, { start: anchor.start, end: anchor.end })?.quote).toBe(`các ${QUOTE}`);
+    const range = resolveLiveAnchor(doc, fragment, anchor);
+    expect(range?.quote).toBe(QUOTE);
+    expect(range?.start).toEqual({ blockId: "p1", offset: "Ba các ".length });
+    expect(range?.end).toEqual({ blockId: "p1", offset: `Ba các ${QUOTE}`.length });
+  });
+
+  it("keeps an edit inside the range inside it", () => {
+    const { doc, fragment, anchor, text } = draft();
+    typeAsEditor(text, BEFORE.length + "chiến lược".length, " cụ thể");
+    expect(resolveLiveAnchor(doc, fragment, anchor)?.quote).toBe("chiến lược cụ thể chuyển đổi số");
+  });
+
+  it("keeps a word glued to the range's first letters (no word boundary) as it resolves", () => {
+    const { doc, fragment, anchor, text } = draft();
+    typeAsEditor(text, BEFORE.length, "cá");
+    expect(resolveLiveAnchor(doc, fragment, anchor)?.quote).toBe(`cá${QUOTE}`);
+  });
+
+  it("never grows for generated words typed at either edge that begin with its first or end with its last letters", () => {
+    const letters = fc.stringMatching(/^[a-zăâđêôơưáàảãạc]{0,4}$/);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        letters,
+        fc.integer({ min: 1, max: 3 }),
+        letters,
+        fc.constantFrom("before", "after", "both"),
+        (sharedStart, restStart, sharedEnd, restEnd, where) => {
+          const { doc, fragment, anchor, text } = draft();
+          // A word beginning with the range's first letters, then a space, typed right before it;
+          // a space, then a word ending with the range's last letters, typed right after it.
+          if (where !== "before") typeAsEditor(text, BEFORE.length + QUOTE.length, ` ${restEnd}${QUOTE.slice(-sharedEnd)}`);
+          if (where !== "after") typeAsEditor(text, BEFORE.length, `${QUOTE.slice(0, sharedStart)}${restStart} `);
+          const range = resolveLiveAnchor(doc, fragment, anchor);
+          expect(range?.quote).toBe(QUOTE);
+          const blockText = liveBlockText(fragment, "p1") ?? "";
+          expect(blockText.slice(range?.start.offset, range?.end.offset)).toBe(QUOTE);
+        },
+      ),
+      { seed: SEED, numRuns: RUNS },
+    );
   });
 });

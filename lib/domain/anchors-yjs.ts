@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { clipQuote, type LiveAnchor, type TextPoint } from "./anchors";
+import { clipQuote, MAX_ANCHOR_QUOTE_LENGTH, type LiveAnchor, type TextPoint } from "./anchors";
 
 /**
  * Anchors of a live draft (lib/domain/anchors.ts) as Yjs relative positions. A section's draft
@@ -176,11 +176,47 @@ export function createLiveAnchor(fragment: Y.XmlFragment, sectionId: string, sta
   return { sectionId, start: encodeRelativePosition(startPosition), end: encodeRelativePosition(endPosition), quote: clipQuote(quote) };
 }
 
-/** Where a live anchor's words are now; null when they are all gone or the positions are not of this draft. */
+/** A letter, a combining mark (Vietnamese tones may be stored apart) or a digit: a character inside a word. */
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
+
+function isWordCharacter(char: string | undefined): boolean {
+  return char !== undefined && WORD_CHARACTER.test(char);
+}
+
+/**
+ * Where the quote sits in the resolved text when the range only grew at its edges, as
+ * [characters grown before, characters grown after], or null when it did not.
+ *
+ * Why: the editor's binding (y-tiptap's updateYText, from y-prosemirror) turns each keystroke
+ * into a Yjs insertion with a prefix/suffix diff that does not know where the caret is. Typing
+ * "các " right before "chiến lược" is recorded as "ác c" inserted after the original "c", so
+ * the relative position pinned to that "c" now precedes the whole new word. The quote still
+ * says which words the remark is about: text that appeared outside it, as whole words (a word
+ * boundary between the grown text and the quote) and within the end blocks (no "\n"), is taken
+ * out again. Anything else (an edit inside the range, a word glued to the quote) keeps the range.
+ */
+export function edgeGrowth(resolved: string, quote: string): [number, number] | null {
+  if (quote.length === 0 || quote.length >= MAX_ANCHOR_QUOTE_LENGTH || resolved.length <= quote.length) return null;
+  for (let at = resolved.indexOf(quote); at >= 0; at = resolved.indexOf(quote, at + 1)) {
+    const before = resolved.slice(0, at);
+    const after = resolved.slice(at + quote.length);
+    if (before.includes("\n") || after.includes("\n")) continue;
+    const startsOnBoundary = before.length === 0 || !isWordCharacter(before.at(-1)) || !isWordCharacter(quote[0]);
+    const endsOnBoundary = after.length === 0 || !isWordCharacter(after[0]) || !isWordCharacter(quote.at(-1));
+    if (startsOnBoundary && endsOnBoundary) return [before.length, after.length];
+  }
+  return null;
+}
+
+/**
+ * Where a live anchor's words are now; null when they are all gone or the positions are not of
+ * this draft. With the anchor's quote, a range that grew only at its edges by whole words is
+ * narrowed back to the quote (edgeGrowth says why).
+ */
 export function resolveLiveAnchor(
   doc: Y.Doc,
   fragment: Y.XmlFragment,
-  anchor: Pick<LiveAnchor, "start" | "end">,
+  anchor: Pick<LiveAnchor, "start" | "end"> & { quote?: string },
 ): { start: TextPoint; end: TextPoint; quote: string } | null {
   const startPosition = decodeRelativePosition(anchor.start);
   const endPosition = decodeRelativePosition(anchor.end);
@@ -190,5 +226,10 @@ export function resolveLiveAnchor(
   if (!start || !end) return null;
   const quote = liveTextBetween(fragment, start, end);
   if (quote === null || quote.length === 0) return null;
+  const growth = anchor.quote === undefined || quote === anchor.quote ? null : edgeGrowth(quote, anchor.quote);
+  if (growth) {
+    const [grownBefore, grownAfter] = growth;
+    return { start: { ...start, offset: start.offset + grownBefore }, end: { ...end, offset: end.offset - grownAfter }, quote: anchor.quote as string };
+  }
   return { start, end, quote };
 }

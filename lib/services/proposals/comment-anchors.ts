@@ -104,7 +104,7 @@ export function resolveCommentRanges(
       docs.set(anchor.sectionId, section ? draftDoc(section.yState) : null);
     }
     const live = docs.get(anchor.sectionId);
-    const resolved = live ? resolveLiveAnchor(live.doc, live.fragment, anchor.live) : null;
+    const resolved = live ? resolveLiveAnchor(live.doc, live.fragment, { ...anchor.live, quote: anchor.quote }) : null;
     result.set(comment.id, { anchor, range: resolved ? { sectionId: anchor.sectionId, ...resolved, state: "live", version: null } : null });
   }
   for (const live of docs.values()) live?.doc.destroy();
