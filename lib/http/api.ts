@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { AppError, errorBody, httpStatusFor, isAppError } from "../errors";
-import { DEFAULT_LOCALE, requestLocale, type Locale } from "../i18n/locales";
+import { DEFAULT_LOCALE, isLocale, LOCALES, requestLocale, type Locale } from "../i18n/locales";
 import { messages } from "../i18n/messages";
 import { boundedRequest, readBodyText } from "./body";
 import { inputIssues } from "../domain/input-issues";
@@ -102,6 +102,17 @@ export async function readOptionalJson<Schema extends z.ZodType>(request: Reques
     if (result.success) return result.data;
   }
   return readJson(new Request(request.url, { method: "POST", body: text }), schema);
+}
+
+/**
+ * The language asked for with `?lang=` (vi | en), or Vietnamese when none is given. Taken from the
+ * address, not from headers, so a shared cache keyed on the address serves each language its own copy.
+ */
+export function parseLangParameter(url: URL): Locale {
+  const lang = url.searchParams.get("lang");
+  if (lang === null) return DEFAULT_LOCALE;
+  if (!isLocale(lang)) throw new AppError("BAD_REQUEST", "languageParameter", { name: "lang", allowed: LOCALES.join(", ") });
+  return lang;
 }
 
 export function parsePositiveInt(value: string | null | undefined, name: string): number {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { diffSummaryFactsSchema } from "../domain/diff/summary-facts";
 import { notificationEventSchema } from "../domain/notification-events";
 
 /**
@@ -28,6 +29,8 @@ export const OUTBOUND_PARAMS = {
     versionNumber: z.number().int().positive(),
     publishedAt: z.string(),
     changedSections: z.array(z.object({ slug: z.string(), title })),
+    /** What changed, as counts put into words in each subscriber's language; absent for the first version and rows queued before it was kept. */
+    changes: diffSummaryFactsSchema.nullable().optional(),
   }),
 } as const;
 

@@ -3,6 +3,7 @@ import { consultationPathOf, type NotificationEvent } from "../domain/notificati
 import type { Locale } from "../i18n/locales";
 import { formatDateTime } from "../i18n/format";
 import { messages } from "../i18n/messages";
+import { summaryText } from "../i18n/diff-summary";
 import { notificationSubject, notificationText } from "../i18n/notification-text";
 import { subscriptionTargetText } from "../i18n/subscription-target-text";
 import type { OutboundEmailContent, OutboundParams } from "./outbound";
@@ -129,6 +130,7 @@ export async function composeEmail(content: OutboundEmailContent, recipient: Mai
         subject: t.publishedSubject({ documentTitle: params.documentTitle, versionNumber: params.versionNumber }),
         text: paragraphs(
           t.publishedIntro({ documentTitle: params.documentTitle, versionNumber: params.versionNumber, date: formatDateTime(new Date(params.publishedAt), locale) }),
+          params.changes ? t.publishedChanges({ summary: summaryText(params.changes, locale) }) : null,
           changed,
           t.readVersion({ url: versionUrl }),
           params.versionNumber > 1 ? t.compareVersions({ url: compareUrl }) : null,

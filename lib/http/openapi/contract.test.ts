@@ -99,6 +99,15 @@ describe("every answer matches its description", () => {
     }
     expect((await call("post", "/api/v1/proposals/{id}/publish", { params: { id }, body: { effectiveFrom: "2000-01-01" }, token: minh })).status).toBe(400);
     expect((await call("post", "/api/v1/proposals/{id}/publish", { params: { id }, token: minh })).status).toBe(201);
+    // The new version's summary in the language asked for, from the counts stored at publication.
+    const newestSummary = async (query: Record<string, string>) => {
+      const answer = await call("get", "/api/v1/documents/{slug}/versions", { params: { slug: DOC }, query });
+      return (answer.json as { versions: { summary: string }[] }).versions.at(-1)?.summary;
+    };
+    expect(await newestSummary({ lang: "en" })).toMatch(/^Section “[^”]+”: /);
+    expect(await newestSummary({ lang: "vi" })).toMatch(/^Mục “[^”]+”: /);
+    expect(await newestSummary({})).toBe(await newestSummary({ lang: "vi" }));
+    expect((await call("get", "/api/v1/documents/{slug}/versions", { params: { slug: DOC }, query: { lang: "fr" } })).status).toBe(400);
     expect((await call("get", "/api/v1/proposals/{id}", { params: { id }, token: lan })).status).toBe(200);
     expect((await call("get", "/api/v1/documents/{slug}/verify", { params: { slug: DOC } })).status).toBe(200);
 

@@ -98,7 +98,12 @@ export const OPERATIONS: Operation[] = [
     tag: "documents",
     access: "public",
     params: { slug },
-    query: { at: { schema: calendarDay, text: "at" }, limit: { schema: positiveInteger, text: "limit" }, before: { schema: positiveInteger, text: "before" } },
+    query: {
+      at: { schema: calendarDay, text: "at" },
+      limit: { schema: positiveInteger, text: "limit" },
+      before: { schema: positiveInteger, text: "before" },
+      lang: { schema: z.enum(["vi", "en"]), text: "summaryLang" },
+    },
     responses: { 200: json(S.VersionList), 400: error, 404: error },
   },
   {

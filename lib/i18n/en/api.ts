@@ -59,6 +59,7 @@ export const api: Messages["api"] = {
     reportFormat: "The report's format.",
     sectionSlug: "The section's identifier.",
     openApiLang: "The language of the descriptions; the request's when left out.",
+    summaryLang: "The language of each version's change summary (summary): vi (the default) or en.",
   },
   statuses: {
     200: "Success.",

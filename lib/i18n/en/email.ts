@@ -18,6 +18,7 @@ export const email: Messages["email"] = {
     `Someone (we hope you) asked for an email whenever ${params.target} has a new version.\n\nConfirm the subscription: ${params.url}\n\nIf it was not you, ignore this email: an unconfirmed subscription is deleted after ${params.hours} hours.`,
   publishedSubject: (params) => `${params.documentTitle}: version ${params.versionNumber} published`,
   publishedIntro: (params) => `Version ${params.versionNumber} of “${params.documentTitle}” was published on ${params.date}.`,
+  publishedChanges: (params) => `Summary of changes: ${params.summary}.`,
   changedSections: "Sections changed:",
   readVersion: (params) => `Read this version: ${params.url}`,
   compareVersions: (params) => `See what changed: ${params.url}`,

@@ -24,6 +24,7 @@ export const errors: Messages["errors"] = {
   lengthRequired: () => "This request must state its body's length (Content-Length), as browsers do; nothing was changed.",
   invalidInput: (params) => `Invalid input: ${params.issues.map((issue) => describeInputIssue(zodWords, issue)).join("; ")}`,
   positiveInteger: (params) => `Parameter ${params.name} must be a positive integer.`,
+  languageParameter: (params) => `Parameter ${params.name} must be one of: ${params.allowed}.`,
   mailDisabled: () => "This server has no email configured.",
   invalidEmail: () => "This email address is not valid; please check it.",
   tooManySubscriptionRequests: () => "Too many subscription requests; please try again in a few minutes.",

@@ -62,6 +62,7 @@ export const api = {
     reportFormat: "Định dạng báo cáo.",
     sectionSlug: "Tên định danh của mục.",
     openApiLang: "Ngôn ngữ của các mô tả; theo yêu cầu khi bỏ trống.",
+    summaryLang: "Ngôn ngữ của bản tóm tắt thay đổi (summary) của mỗi phiên bản: vi (mặc định) hoặc en.",
   },
   statuses: {
     200: "Thành công.",

@@ -22,6 +22,7 @@ export const email = {
   publishedSubject: (params: { documentTitle: string; versionNumber: number }) => `${params.documentTitle}: phiên bản ${params.versionNumber} đã được ban hành`,
   publishedIntro: (params: { documentTitle: string; versionNumber: number; date: string }) =>
     `Phiên bản ${params.versionNumber} của “${params.documentTitle}” đã được ban hành lúc ${params.date}.`,
+  publishedChanges: (params: { summary: string }) => `Tóm tắt thay đổi: ${params.summary}.`,
   changedSections: "Các mục thay đổi:",
   readVersion: (params: { url: string }) => `Đọc phiên bản này: ${params.url}`,
   compareVersions: (params: { url: string }) => `Xem những gì thay đổi: ${params.url}`,

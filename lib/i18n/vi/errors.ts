@@ -28,6 +28,7 @@ export const errors = {
   lengthRequired: () => "Yêu cầu này phải ghi rõ độ dài nội dung (Content-Length), như trình duyệt vẫn gửi; không có gì thay đổi.",
   invalidInput: (params: { issues: readonly InputIssue[] }) => `Dữ liệu không hợp lệ: ${params.issues.map((issue) => describeInputIssue(zodWords, issue)).join("; ")}`,
   positiveInteger: (params: { name: string }) => `Tham số ${params.name} phải là số nguyên dương.`,
+  languageParameter: (params: { name: string; allowed: string }) => `Tham số ${params.name} phải là một trong: ${params.allowed}.`,
   mailDisabled: () => "Máy chủ này chưa cấu hình gửi email.",
   invalidEmail: () => "Địa chỉ email không hợp lệ; hãy kiểm tra lại.",
   tooManySubscriptionRequests: () => "Có quá nhiều yêu cầu đăng ký nhận tin; hãy thử lại sau ít phút.",

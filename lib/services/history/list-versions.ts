@@ -8,6 +8,8 @@ import { requireDocument } from "./lookup";
 import { versionInForce } from "../in-force";
 import { cachedOrCreate, derivedCache } from "../../domain/derived-cache";
 import { summaryFactsFromStats, type DiffSummaryFacts } from "../../domain/diff";
+import { versionSummaryText } from "../../i18n/diff-summary";
+import { DEFAULT_LOCALE, type Locale } from "../../i18n/locales";
 
 export interface PersonRef {
   id: string;
@@ -169,15 +171,15 @@ export function parseStats(raw: string): Record<string, number> {
   );
 }
 
-/** The JSON of one version in `GET /api/v1/documents/{slug}/versions`. */
-export function versionJson(version: VersionHistoryEntry) {
+/** The JSON of one version in `GET /api/v1/documents/{slug}/versions`, its summary in `locale`. */
+export function versionJson(version: VersionHistoryEntry, locale: Locale = DEFAULT_LOCALE) {
   return {
     number: version.number,
     hash: version.hash,
     prevHash: version.prevHash,
     publishedAt: version.publishedAt.toISOString(),
     effectiveFrom: version.effectiveFrom,
-    summary: version.summary,
+    summary: versionSummaryText(version, locale),
     proposal: version.proposal
       ? {
           id: version.proposal.id,

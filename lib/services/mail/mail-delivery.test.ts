@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { headVersion, loadVersionSnapshot } from "../../db/documents";
 import { loadProposal } from "../../db/proposals";
 import { runTransaction } from "../../db/transaction";
+import { diffDocuments, diffSummaryFacts } from "../../domain/diff";
 import { plainText, type SectionContent } from "../../domain/document";
 import { FIRST_RETRY_DELAY_MS } from "../../domain/email-delivery";
 import { mailConfigFromEnv, type MailConfig } from "../../mail/config";
@@ -99,7 +100,7 @@ describe.each(engines)("email delivery on %s", (engine) => {
     return proposalId;
   }
 
-  /** Publishes a version that appends a word to the first paragraph of one section. */
+  /** Publishes a version that appends a word to the first paragraph of one section, with its summary's counts as a proposal's publication stores them. */
   async function publishSectionEdit(sectionSlug: string, suffix: string) {
     const { db } = database;
     const document = await db.document.findUniqueOrThrow({ where: { slug: SLUG } });
@@ -111,7 +112,10 @@ describe.each(engines)("email delivery on %s", (engine) => {
       return { ...section, content: { ...section.content, content: [{ ...first, content: [{ type: "text", text: `${plainText(first)} ${suffix}` }] }, ...rest] } };
     });
     const admin = await actorByEmail(db, "admin@camnang.gov.vn");
-    return publishVersion({ documentId: document.id, expectedHeadNumber: head.number, snapshot: { ...snapshot, sections }, actorId: admin.id });
+    const next = { ...snapshot, sections };
+    // What a proposal's publication stores beside the stats: the summary's counts.
+    const summaryFacts = diffSummaryFacts(diffDocuments(snapshot, next));
+    return publishVersion({ documentId: document.id, expectedHeadNumber: head.number, snapshot: next, actorId: admin.id, summaryFacts });
   }
 
   it("emails nobody about the history the seed replays at install", async () => {
@@ -298,11 +302,15 @@ describe.each(engines)("email delivery on %s", (engine) => {
     const toReader = only(reader);
     expect(toReader.subject).toBe(`Cẩm nang chuyển đổi số: version ${version.number} published`);
     expect(toReader.text).toContain("Sections changed:\n- Lời tổng kết");
+    // The summary is put into each subscriber's language from the counts stored with the version.
+    expect(toReader.text).toContain("Summary of changes: Section “Lời tổng kết”:");
+    expect(toReader.text).not.toContain("Tóm tắt thay đổi");
     expect(toReader.text).toContain(`Read this version: ${BASE_URL}/${SLUG}/v/${version.number}`);
     expect(toReader.text).toContain(`See what changed: ${BASE_URL}/${SLUG}/so-sanh?from=${version.number - 1}&to=${version.number}`);
     expect(toReader.headers.get("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
     const toSectionReader = only(sectionReader);
     expect(toSectionReader.subject).toBe(`Cẩm nang chuyển đổi số: phiên bản ${version.number} đã được ban hành`);
+    expect(toSectionReader.text).toContain("Tóm tắt thay đổi: Mục “Lời tổng kết”:");
     expect(toSectionReader.text).toContain("Bạn nhận email này vì đã đăng ký nhận tin về mục “Lời tổng kết” của “Cẩm nang chuyển đổi số”.");
     expect(to(otherSection)).toHaveLength(0);
 

@@ -1,4 +1,5 @@
 import type { DbOrTx } from "../../db/client";
+import { summaryFactsFromStats } from "../../domain/diff";
 import { isMailEnabled } from "../../mail/config";
 import { OUTBOUND_STATUS, outboundColumns } from "../../mail/outbound";
 
@@ -54,6 +55,7 @@ export async function queuePublicationEmails(tx: DbOrTx, input: { versionId: str
         versionNumber: version.number,
         publishedAt: version.publishedAt.toISOString(),
         changedSections,
+        changes: summaryFactsFromStats(version.stats),
       }),
       subscriptionId: subscription.id,
       status: OUTBOUND_STATUS.pending,

@@ -49,7 +49,7 @@ describe.each(engines)("effects, timeline and dated JSON on %s", (engine) => {
     expect(asOf).toMatchObject({ version: { number: 1, effectiveFrom: "2025-01-01" }, inForce: { asOf: "2025-03-15", status: "superseded", supersededOn: "2025-06-01", inForceToday: 2 } });
     const byNumber = publishedDocumentJson(await readPublishedDocument({ slug: DATED_DOCUMENT.slug, versionNumber: 1 }));
     expect(byNumber).not.toHaveProperty("inForce");
-    const listed = (await listVersions({ slug: DATED_DOCUMENT.slug })).versions.map(versionJson);
+    const listed = (await listVersions({ slug: DATED_DOCUMENT.slug })).versions.map((version) => versionJson(version));
     expect(listed.map((version) => version.effectiveFrom)).toEqual(["2025-01-01", "2025-06-01"]);
   });
 });
