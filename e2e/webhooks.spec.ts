@@ -60,7 +60,10 @@ test("an admin registers a webhook, sees 127.0.0.1 refused, allows it and replay
       await admin.reload();
       await expect(endpoint.getByTestId("webhook-delivery").first()).toContainText(w.statusNames.FAILED!, { timeout: 1_000 });
     }).toPass({ timeout: 30_000 });
-    await expect(endpoint.getByTestId("webhook-delivery").first()).toContainText("127.0.0.1 is not a public address");
+    // The refusal in the reader's words, the refused address beside it as code.
+    const failure = endpoint.getByTestId("webhook-delivery").first().getByTestId("webhook-failure").first();
+    await expect(failure).toContainText(w.failures.refusedAddress);
+    await expect(failure.locator("code")).toHaveText("127.0.0.1");
     expect(received).toHaveLength(0);
 
     await endpoint.getByLabel(w.allowPrivate).check();

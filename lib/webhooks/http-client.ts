@@ -2,6 +2,7 @@ import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
+import type { WebhookFailure } from "../domain/webhook-failure";
 import { checkWebhookUrl, classifyAddress, literalAddress } from "../domain/webhooks";
 
 /**
@@ -23,13 +24,21 @@ export const MAX_LOGGED_RESPONSE_BYTES = 4_096;
 
 export type WebhookSendResult =
   | { kind: "response"; status: number; body: string }
-  | { kind: "refused"; address: string; message: string }
-  | { kind: "error"; message: string };
+  | { kind: "refused"; failure: Extract<WebhookFailure, { kind: "refusedAddress" }> }
+  | { kind: "error"; failure: WebhookFailure };
 
-class PrivateAddressRefused extends Error {
-  constructor(readonly address: string) {
-    super(`refused: ${address} is not a public address`);
+/** Errors raised here carry the failure they stand for, so the attempt log keeps its kind, not a sentence. */
+class WebhookRequestFailure extends Error {
+  constructor(readonly failure: WebhookFailure) {
+    super(failure.kind);
   }
+}
+
+/** The failure behind a request error: ours as raised, else Node's errno code (or its message when it has none). */
+function failureOf(error: Error): WebhookFailure {
+  if (error instanceof WebhookRequestFailure) return error.failure;
+  const code = (error as NodeJS.ErrnoException).code;
+  return { kind: "network", code: typeof code === "string" && code ? code : error.message };
 }
 
 /** A lookup that resolves every address of the name and fails unless all are allowed. */
@@ -37,10 +46,10 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { all: true, family: options.family ?? 0, hints: options.hints }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, "", 0);
-      if (addresses.length === 0) return callback(new Error(`no address for ${hostname}`), "", 0);
+      if (addresses.length === 0) return callback(new WebhookRequestFailure({ kind: "noAddress", host: hostname }), "", 0);
       if (!allowPrivate) {
         const refused = addresses.find((entry) => classifyAddress(entry.address) !== "public");
-        if (refused) return callback(new PrivateAddressRefused(refused.address), "", 0);
+        if (refused) return callback(new WebhookRequestFailure({ kind: "refusedAddress", address: refused.address }), "", 0);
       }
       // Node then connects to exactly these checked addresses, never resolving the name again.
       if (options.all) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
@@ -52,11 +61,11 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
 
 export async function sendWebhookRequest(input: { url: string; allowPrivate: boolean; headers: Record<string, string>; body: string; timeoutMs?: number }): Promise<WebhookSendResult> {
   const checked = checkWebhookUrl(input.url);
-  if (!checked.ok) return { kind: "error", message: `invalid URL (${checked.problem})` };
+  if (!checked.ok) return { kind: "error", failure: { kind: "invalidUrl", problem: checked.problem } };
   const url = checked.url;
   const literal = literalAddress(url.hostname);
   if (literal && !input.allowPrivate && classifyAddress(literal) !== "public") {
-    return { kind: "refused", address: literal, message: new PrivateAddressRefused(literal).message };
+    return { kind: "refused", failure: { kind: "refusedAddress", address: literal } };
   }
   const timeoutMs = input.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
   const client = url.protocol === "https:" ? https : http;
@@ -97,11 +106,12 @@ export async function sendWebhookRequest(input: { url: string; allowPrivate: boo
       },
     );
     const deadline = setTimeout(() => {
-      request.destroy(new Error(`no answer within ${timeoutMs} ms`));
+      request.destroy(new WebhookRequestFailure({ kind: "timeout", timeoutMs }));
     }, timeoutMs);
     request.on("error", (error) => {
-      if (error instanceof PrivateAddressRefused) finish({ kind: "refused", address: error.address, message: error.message });
-      else finish({ kind: "error", message: error.message });
+      const failure = failureOf(error);
+      if (failure.kind === "refusedAddress") finish({ kind: "refused", failure });
+      else finish({ kind: "error", failure });
     });
     request.end(input.body);
   });

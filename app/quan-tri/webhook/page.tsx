@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, redirect } from "next/navigation";
+import { WebhookFailure } from "@/components/admin/WebhookFailure";
 import { WebhookForm } from "@/components/admin/WebhookForm";
 import { FlashMessage } from "@/components/ui/FlashMessage";
 import { getCurrentActor } from "@/lib/auth/current";
@@ -88,14 +89,14 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
                         {delivery.status === "PENDING" && <> · {w.nextAttempt}: {when(delivery.nextAttemptAt)}</>}
                       </td>
                       <td>{delivery.attempts}</td>
-                      <td>{delivery.lastStatus ?? ""} {delivery.lastError ?? ""}</td>
+                      <td>{delivery.lastStatus ?? ""} {delivery.lastError && <WebhookFailure stored={delivery.lastError} locale={locale} />}</td>
                       <td>
                         <details>
                           <summary>{delivery.log.length}</summary>
                           <ol>
                             {delivery.log.map((attempt) => (
                               <li key={attempt.startedAt}>
-                                {when(attempt.startedAt)} · {attempt.statusCode ?? attempt.error} · {attempt.durationMs} ms
+                                {when(attempt.startedAt)} · {attempt.error ? <WebhookFailure stored={attempt.error} locale={locale} /> : attempt.statusCode} · {attempt.durationMs} ms
                                 {attempt.responseBody && <pre aria-label={w.responseBody}>{attempt.responseBody}</pre>}
                               </li>
                             ))}

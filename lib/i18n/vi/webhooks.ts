@@ -37,6 +37,16 @@ export const webhooks = {
     "proposal.reviewed": "Thẩm định đề xuất",
     "consultation.opened": "Mở lấy ý kiến",
   } as Record<string, string>,
+  /** Why an attempt failed, by kind (lib/domain/webhook-failure.ts); the technical detail is shown beside as code. */
+  failures: {
+    httpStatus: "Hệ thống nhận trả lời mã lỗi",
+    refusedAddress: "Bị từ chối: địa chỉ không công khai",
+    timeout: (seconds: number) => `Không có phản hồi trong ${seconds} giây`,
+    noAddress: "Tên miền không trỏ tới địa chỉ nào",
+    invalidUrl: "Địa chỉ (URL) không hợp lệ",
+    endpointOff: "Điểm nhận đã tắt hoặc bị xóa",
+    network: "Lỗi kết nối",
+  },
   endpointCreated: "Đã thêm điểm nhận.",
   endpointSaved: "Đã lưu điểm nhận.",
   endpointRemoved: "Đã xóa điểm nhận.",

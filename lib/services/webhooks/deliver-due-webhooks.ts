@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
 import { retryWhileBusy } from "../../db/transaction";
+import { encodeWebhookFailure } from "../../domain/webhook-failure";
 import { isWebhookSuccess, nextWebhookAttempt, webhookHeaders } from "../../domain/webhooks";
 import { sendWebhookRequest, WEBHOOK_TIMEOUT_MS, type WebhookSendResult } from "../../webhooks/http-client";
 import { WEBHOOK_STATUS } from "./webhook-status";
@@ -13,8 +14,6 @@ import { WEBHOOK_STATUS } from "./webhook-status";
 export const WEBHOOK_CLAIM_LEASE_MS = 12 * WEBHOOK_TIMEOUT_MS;
 /** Deliveries one pass claims at most; the worker runs passes back to back while they come back full. */
 export const WEBHOOK_BATCH_SIZE = 20;
-/** Longest error text kept on a delivery and an attempt. */
-const MAX_ERROR_LENGTH = 1_000;
 
 export interface WebhookDeliveryReport {
   claimed: number;
@@ -67,7 +66,7 @@ export async function deliverDueWebhooks(options: { db: Db; now?: () => Date; ba
       retryWhileBusy(() => db.webhookDelivery.updateMany({ where: { id, claimToken }, data: { ...data, claimToken: null } }));
 
     if (!delivery.endpoint.active) {
-      await settle({ status: WEBHOOK_STATUS.failed, lastError: "endpoint switched off" });
+      await settle({ status: WEBHOOK_STATUS.failed, lastError: encodeWebhookFailure({ kind: "endpointOff" }) });
       report.failed += 1;
       continue;
     }
@@ -78,11 +77,15 @@ export async function deliverDueWebhooks(options: { db: Db; now?: () => Date; ba
       const headers = webhookHeaders({ secret: delivery.endpoint.secret, id: delivery.id, timestampSeconds, body: delivery.body });
       result = await sendWebhookRequest({ url: delivery.endpoint.url, allowPrivate: delivery.endpoint.allowPrivate, headers, body: delivery.body });
     } catch (error) {
-      result = { kind: "error", message: error instanceof Error ? error.message : String(error) };
+      result = { kind: "error", failure: { kind: "network", code: error instanceof Error ? error.message : String(error) } };
     }
     const durationMs = Math.max(0, now().getTime() - startedAt.getTime());
     const statusCode = result.kind === "response" ? result.status : null;
-    const error = result.kind === "response" ? (isWebhookSuccess(result.status) ? null : `HTTP ${result.status}`) : result.message.slice(0, MAX_ERROR_LENGTH);
+    // Stored as a failure kind plus its technical detail (lib/domain/webhook-failure.ts), worded where it is read.
+    const error =
+      result.kind === "response"
+        ? isWebhookSuccess(result.status) ? null : encodeWebhookFailure({ kind: "httpStatus", status: result.status })
+        : encodeWebhookFailure(result.failure);
     await retryWhileBusy(() =>
       db.webhookAttempt.create({
         data: { deliveryId: id, startedAt, durationMs, statusCode, error, responseBody: result.kind === "response" ? result.body : "" },

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
 import { headVersion, loadVersionSnapshot } from "../../db/documents";
 import type { DocumentSnapshot } from "../../domain/document";
+import { decodeWebhookFailure } from "../../domain/webhook-failure";
 import { MAX_LOGGED_RESPONSE_BYTES } from "../../webhooks/http-client";
 import { actorByEmail } from "../../testing/actors";
 import { availableEngines, createTestDatabase, type TestDatabase } from "../../testing/databases";
@@ -111,7 +112,8 @@ describe.each(engines)("webhooks on %s", (engine) => {
       expect(delivery.status).toBe(WEBHOOK_STATUS.failed);
       expect(delivery.log).toHaveLength(1);
       expect(delivery.log[0]!.statusCode).toBeNull();
-      expect(delivery.log[0]!.error).toContain("127.0.0.1 is not a public address");
+      expect(decodeWebhookFailure(delivery.log[0]!.error!)).toEqual({ kind: "refusedAddress", address: "127.0.0.1" });
+      expect(decodeWebhookFailure(delivery.lastError!)).toEqual({ kind: "refusedAddress", address: "127.0.0.1" });
 
       // The same through a name that resolves to loopback, and through another spelling of the address.
       for (const url of [`http://localhost:${receiver.port}/hook`, `http://2130706433:${receiver.port}/hook`, `http://[::ffff:127.0.0.1]:${receiver.port}/hook`]) {
@@ -120,7 +122,7 @@ describe.each(engines)("webhooks on %s", (engine) => {
         await deliverDueWebhooks({ db: database.db });
         const row = await database.db.webhookDelivery.findFirstOrThrow({ where: { endpointId: other.id } });
         expect(row.status, url).toBe(WEBHOOK_STATUS.failed);
-        expect(row.lastError, url).toMatch(/is not a public address/);
+        expect(decodeWebhookFailure(row.lastError!), url).toMatchObject({ kind: "refusedAddress" });
         await setWebhookEndpoint({ actor: admin, endpointId: other.id, change: { active: false } });
       }
       expect(receiver.received).toHaveLength(0);
@@ -170,12 +172,35 @@ describe.each(engines)("webhooks on %s", (engine) => {
       expect(await deliverDueWebhooks({ db: database.db, now: later })).toMatchObject({ claimed: 1, retried: 1 });
       const attempts = await database.db.webhookAttempt.findMany({ where: { deliveryId: row.id }, orderBy: { startedAt: "asc" } });
       expect(attempts.map((attempt) => attempt.statusCode)).toEqual([302, 500]);
+      expect(attempts.map((attempt) => decodeWebhookFailure(attempt.error!))).toEqual([
+        { kind: "httpStatus", status: 302 },
+        { kind: "httpStatus", status: 500 },
+      ]);
       expect(attempts[1]!.responseBody).toHaveLength(MAX_LOGGED_RESPONSE_BYTES);
       expect(receiver.received.map((request) => request.path)).toEqual(["/hook", "/hook"]);
       await setWebhookEndpoint({ actor: admin, endpointId, change: { active: false } });
     } finally {
       await receiver.close();
     }
+  });
+
+  it("logs a refused connection as a network failure with its errno code, and a switched-off endpoint by kind", async () => {
+    const closed = await startReceiver([{ status: 200 }]);
+    await closed.close();
+    const admin = await actorByEmail(database.db, ADMIN);
+    const { id: endpointId } = await registerWebhookEndpoint({ actor: admin, input: { url: closed.url, events: ["proposal.reviewed"] } });
+    await setWebhookEndpoint({ actor: admin, endpointId, change: { allowPrivate: true } });
+    await enqueueWebhookEvent(database.db, "proposal.reviewed", { review: { decision: "reject" } });
+    expect(await deliverDueWebhooks({ db: database.db })).toMatchObject({ claimed: 1, retried: 1 });
+    const row = await database.db.webhookDelivery.findFirstOrThrow({ where: { endpointId }, include: { log: true } });
+    expect(decodeWebhookFailure(row.log[0]!.error!)).toEqual({ kind: "network", code: "ECONNREFUSED" });
+    expect(row.lastError).toBe(row.log[0]!.error);
+
+    await setWebhookEndpoint({ actor: admin, endpointId, change: { active: false } });
+    expect(await deliverDueWebhooks({ db: database.db, now: () => new Date(Date.now() + 6_000) })).toMatchObject({ claimed: 1, failed: 1 });
+    const off = await database.db.webhookDelivery.findUniqueOrThrow({ where: { id: row.id } });
+    expect(off.status).toBe(WEBHOOK_STATUS.failed);
+    expect(decodeWebhookFailure(off.lastError!)).toEqual({ kind: "endpointOff" });
   });
 
   it("refuses an endpoint with a bad URL, no events or a malformed secret, and a person who is not an admin", async () => {
