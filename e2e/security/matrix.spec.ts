@@ -322,6 +322,8 @@ const EXPECTATIONS = new Map<string, Expectation>([
   form("app/quan-tri/cong-bo/actions.ts", "createEditionAction", (cell) => ({ document: DOC, version: "1", name: `Ấn bản ma trận ${cell.role} ${run}` }), "edition:create"),
   // Granted, it stops at the missing reason: a real withdrawal would change the text in force for the suite's later files.
   form("app/quan-tri/cong-bo/actions.ts", "withdrawVersionAction", () => ({ document: DOC, version: "1", reason: "" }), "version:withdraw"),
+  // Granted, it saves the settings already there: the suite's later files rely on the seeded consultation rules.
+  form("app/quan-tri/cong-bo/actions.ts", "setConsultationSettingsAction", () => ({ documentId: documentId(), ...currentConsultationSettings() }), "policy:edit"),
   form("app/quan-tri/actions.ts", "createOrganizationAction", (cell) => ({ name: `Cơ quan ${cell.role} ${run}`, nameEn: `Agency ${cell.role} ${run}` }), "admin:manage"),
   form("app/quan-tri/actions.ts", "createUserAction", (cell) => ({ email: `moi-${cell.role}-${run}@example.vn`, name: "Người mới", role: "READER" }), "admin:manage"),
     // The admin's grants set what is already there: the suite's later files rely on the seeded policy.
@@ -351,6 +353,14 @@ function requiredApprovals(): number {
   return row<{ requiredApprovals: number }>('SELECT requiredApprovals FROM "Document" WHERE slug = ?', DOC)!.requiredApprovals;
 }
 
+/** The document's consultation rules as stored, as the settings form sends them. */
+function currentConsultationSettings(): { minDays: string; moderation: string; hideAfterReports: string } {
+  const current = row<{ consultationMinDays: number; consultationModeration: string; consultationHideAfterReports: number }>(
+    'SELECT consultationMinDays, consultationModeration, consultationHideAfterReports FROM "Document" WHERE slug = ?',
+    DOC,
+  )!;
+  return { minDays: String(current.consultationMinDays), moderation: current.consultationModeration, hideAfterReports: String(current.consultationHideAfterReports) };
+}
 /** The actor the product should see for this role on this channel. */
 function actorFor(role: RoleName, channel: Channel): Actor | null {
   const definition = ROLES[role];
