@@ -2,7 +2,7 @@ import { plainText, type RichNode } from "../document";
 import { countWords, isWordToken, normalizeText, tokenize } from "../text";
 import type { MatchedPair } from "./align";
 import type { WordChange } from "./types";
-import { createWordDiffBudget, diffBlockWords, type WordDiffBudget } from "./word-diff";
+import { countChangedBlockWords, createWordDiffBudget, isTokenBoundary, type WordDiffBudget } from "./word-diff";
 
 /**
  * Joins and splits: consecutive blocks of one side that concatenate into one block of the
@@ -202,17 +202,16 @@ function bestCovering(candidates: readonly number[], many: SideTexts, targetWord
  */
 function growGroup(seed: number, target: number, search: GroupSearch, isFree: (index: number) => boolean): number[] {
   const { many, one, budget } = search;
-  const mayJoin = (index: number): boolean => isFree(index) && wordCoverage(many.words(index), one.words(target)) >= PART_WORD_COVERAGE;
+  const mayJoin = (index: number): boolean => isFree(index) && coversEnough(index, target, search);
   let parts = [seed];
   // Most blocks have no free neighbour that could be a part: no word diff is spent on them.
   if (!mayJoin(seed - 1) && !mayJoin(seed + 1)) return parts;
   const targetText = one.text(target);
-  const targetWords = one.words(target);
   let cost = changedWords(many.joined(parts), targetText, budget);
   if (cost === null) return parts;
   const tryAdd = (index: number, atEnd: boolean): boolean => {
     if (parts.length >= MAX_REGROUP_PARTS || !isFree(index)) return false;
-    if (wordCoverage(many.words(index), targetWords) < PART_WORD_COVERAGE) return false;
+    if (!coversEnough(index, target, search)) return false;
     const candidate = atEnd ? [...parts, index] : [index, ...parts];
     const candidateCost = changedWords(many.joined(candidate), targetText, budget);
     if (candidateCost === null || cost === null || candidateCost > cost) return false;
@@ -226,6 +225,34 @@ function growGroup(seed: number, target: number, search: GroupSearch, isFree: (i
   return parts;
 }
 
+/**
+ * Whether at least PART_WORD_COVERAGE of the part's distinct words occur in the target. A part
+ * whose text stands in the target whole, between token boundaries, tokenizes there into the
+ * same tokens, so all its words occur: the common case of a join or split, decided without
+ * building either word set (which costs more than the rest of finding the group).
+ */
+function coversEnough(part: number, target: number, { many, one }: GroupSearch): boolean {
+  return (
+    coverageByContainment(many.text(part), one.text(target)) ??
+    wordCoverage(many.words(part), one.words(target)) >= PART_WORD_COVERAGE
+  );
+}
+
+/**
+ * For two NFC texts: whether the part covers enough of the target when that follows from the
+ * part standing whole in the target between token boundaries (then all its words occur, or it
+ * has none), or null when it does not stand there and the word sets must decide.
+ */
+export function coverageByContainment(partText: string, targetText: string): boolean | null {
+  for (let at = targetText.indexOf(partText); at !== -1; at = targetText.indexOf(partText, at + 1)) {
+    if (isTokenBoundary(targetText, at) && isTokenBoundary(targetText, at + partText.length)) return WORD_CHARACTER.test(partText);
+  }
+  return null;
+}
+
+/** What makes a token a word (isWordToken): a letter or a digit. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
 /** A group found without a matched partner must keep most of its words, or it is a rewrite. */
 function worthGrouping(parts: readonly number[], target: number, search: GroupSearch): boolean {
   const cost = changedWords(search.many.joined(parts), search.one.text(target), search.budget);
@@ -235,8 +262,7 @@ function worthGrouping(parts: readonly number[], target: number, search: GroupSe
 }
 
 function changedWords(beforeText: string, afterText: string, budget: WordDiffBudget): number | null {
-  const words = diffBlockWords(beforeText, afterText, budget);
-  return words === null ? null : countChangedWords(words);
+  return countChangedBlockWords(beforeText, afterText, budget);
 }
 
 export function countChangedWords(words: readonly WordChange[]): number {
@@ -245,7 +271,7 @@ export function countChangedWords(words: readonly WordChange[]): number {
   return changed;
 }
 
-function wordCoverage(part: ReadonlySet<string>, whole: ReadonlySet<string>): number {
+export function wordCoverage(part: ReadonlySet<string>, whole: ReadonlySet<string>): number {
   if (part.size === 0) return 0;
   let common = 0;
   for (const word of part) if (whole.has(word)) common++;

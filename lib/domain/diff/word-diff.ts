@@ -63,6 +63,35 @@ export function diffBlockWords(beforeText: string, afterText: string, budget: Wo
 }
 
 /**
+ * How many words diffBlockWords(beforeText, afterText, budget) would show as deleted or
+ * inserted (countChangedWords of its result), spending the same budget, or null where it
+ * would. Deciding joins and splits needs only this count; it skips building the change texts
+ * and tokenizing them a second time. Each change text is a run of whole tokens of one side and
+ * the spaces and punctuation folded into it hold no word, so counting the word tokens of the
+ * deletions and insertions gives the same number.
+ */
+export function countChangedBlockWords(beforeText: string, afterText: string, budget: WordDiffBudget): number | null {
+  const before = normalizeText(beforeText);
+  const after = normalizeText(afterText);
+  const prefix = commonPrefixAtTokenBoundary(before, after);
+  const suffix = commonSuffixAtTokenBoundary(before, after, prefix);
+  const differs = prefix < before.length - suffix || prefix < after.length - suffix;
+  if (!differs) return 0;
+  if (budget.remainingSteps < 1) return null;
+  const beforeMiddle = tokenize(before.slice(prefix, before.length - suffix));
+  const afterMiddle = tokenize(after.slice(prefix, after.length - suffix));
+  if (beforeMiddle.length === 0 && afterMiddle.length === 0) return 0;
+  const changes = diffMiddle(beforeMiddle, afterMiddle, budget);
+  if (!changes) return null;
+  let changed = 0;
+  for (const change of changes) {
+    if (change.op === "equal") continue;
+    for (const token of change.items) if (isWordToken(token)) changed++;
+  }
+  return changed;
+}
+
+/**
  * Length of the common prefix, shortened to a position where both texts start a new token,
  * so the prefix never ends inside a word (or a syllable). Only the differing middle is then
  * tokenized, which is most of the cost of a small edit in a long paragraph.
@@ -98,7 +127,7 @@ const WHITESPACE_CHARACTER = /\s/u;
  * whitespace and other characters, or any position between two punctuation marks
  * (each is its own token), but never between the two halves of a surrogate pair.
  */
-function isTokenBoundary(text: string, position: number): boolean {
+export function isTokenBoundary(text: string, position: number): boolean {
   if (position <= 0 || position >= text.length) return true;
   const code = text.charCodeAt(position);
   if (code >= 0xdc00 && code <= 0xdfff) return false;
