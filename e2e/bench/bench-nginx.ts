@@ -4,13 +4,12 @@
  * test:scale` renders it) in front of the web app, and beside it, in the same nginx, a server
  * that sends the very same bytes from files: the anchor "nginx serving a static file".
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { NGINX_BINARY, writePrivateNginxConfig } from "../../lib/ops/nginx/private-nginx";
 import { LOOPBACK, PROJECT_ROOT, freePort, startGroup, waitForHttp, type GroupChild } from "./bench-env";
 
-export const NGINX_BINARY: string | null = ["/usr/sbin/nginx", "nginx"].find((candidate) => spawnSync(candidate, ["-v"]).status === 0) ?? null;
 
 export interface StaticRoute {
   path: string;
@@ -47,33 +46,14 @@ export async function startBenchNginx(options: { webPort: number; routes: readon
   const files = `server {\n    listen ${LOOPBACK}:${filesPort};\n    server_name _;\n${locations}\n}\n`;
   fs.writeFileSync(path.join(work, "handbook.conf"), site);
   fs.writeFileSync(path.join(work, "files.conf"), files);
-  const temp = (name: string) => path.join(work, `temp-${name}`);
-  const user = process.getuid?.() === 0 ? "user root;\n" : "";
-  // One worker: the web app is one process too, and the load client needs the other core.
-  const main = `${user}worker_processes 1;
-pid ${path.join(work, "nginx.pid")};
-error_log ${path.join(work, "error.log")} warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${temp("body")};
-  proxy_temp_path ${temp("proxy")};
-  fastcgi_temp_path ${temp("fastcgi")};
-  uwsgi_temp_path ${temp("uwsgi")};
-  scgi_temp_path ${temp("scgi")};
-  include ${path.join(work, "handbook.conf")};
-  include ${path.join(work, "files.conf")};
-}
-`;
-  const configFile = path.join(work, "nginx.conf");
-  fs.writeFileSync(configFile, main);
+  const { configFile, errorLog } = writePrivateNginxConfig(work, [path.join(work, "handbook.conf"), path.join(work, "files.conf")]);
   const nginx: GroupChild = startGroup("nginx", NGINX_BINARY, ["-p", work, "-c", configFile, "-g", "daemon off;"], process.env);
   const alive = () => nginx.child.exitCode === null;
   const ready =
     (await waitForHttp(`http://${LOOPBACK}:${filesPort}${options.routes[0].path}`, START_TIMEOUT_MS, alive)) &&
     (await waitForHttp(`http://${LOOPBACK}:${proxiedPort}/api/health`, START_TIMEOUT_MS, alive));
   if (!ready) {
-    const errors = fs.existsSync(path.join(work, "error.log")) ? fs.readFileSync(path.join(work, "error.log"), "utf8") : "";
+    const errors = fs.existsSync(errorLog) ? fs.readFileSync(errorLog, "utf8") : "";
     await nginx.stop();
     throw new Error(`nginx did not start: ${nginx.output()} ${errors}`);
   }

@@ -26,6 +26,7 @@ import { createDb } from "../../lib/db/client";
 import { CURRENT_TEXT_CACHE_CONTROL } from "../../lib/http/api";
 import { databaseConfig, projectRoot } from "../../lib/db/config";
 import { buildIsCurrent, writeBuildStamp } from "../../lib/ops/build-stamp";
+import { NGINX_BINARY, writePrivateNginxConfig } from "../../lib/ops/nginx/private-nginx";
 import { openClient, isSyncedAndAcknowledged, sectionText, typeText, type TestClient } from "../../lib/collab/test-helpers";
 import { newReviewerKey } from "../fixtures/reviewer-key";
 import { ACCEPTABLE_P95_MS, measureSizing } from "./sizing";
@@ -33,7 +34,6 @@ import { ACCEPTABLE_P95_MS, measureSizing } from "./sizing";
 const root = projectRoot();
 const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const NGINX = ["/usr/sbin/nginx", "nginx"].find((candidate) => spawnSync(candidate, ["-v"]).status === 0);
 const BASE_PORT = Number(process.env.SCALE_BASE_PORT ?? 3710);
 const PORTS = { nginx: BASE_PORT, webA: BASE_PORT + 1, webB: BASE_PORT + 2, collabA: BASE_PORT + 3, collabB: BASE_PORT + 4 };
 const DOC = "cam-nang-chuyen-doi-so";
@@ -90,7 +90,7 @@ async function check(name: string, run: () => Promise<string>): Promise<void> {
 }
 
 async function reachable(): Promise<string | null> {
-  if (!NGINX) return "nginx is not installed (apt-get install -y nginx)";
+  if (!NGINX_BINARY) return "nginx is not installed (apt-get install -y nginx)";
   const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2_000 });
   try {
     await client.connect();
@@ -152,24 +152,7 @@ function renderNginx(): string {
     .replace(/(upstream handbook_web \{[^}]*?)server 127\.0\.0\.1:3000([^;]*);/, `$1server 127.0.0.1:${PORTS.webA}$2;\n    server 127.0.0.1:${PORTS.webB}$2;`)
     .replace(/(upstream handbook_collab \{[^}]*?)server 127\.0\.0\.1:3001([^;]*);/, `$1server 127.0.0.1:${PORTS.collabA}$2;\n    server 127.0.0.1:${PORTS.collabB}$2;`);
   fs.writeFileSync(path.join(work, "handbook.conf"), site);
-  const temp = (name: string) => path.join(work, `nginx-${name}`);
-  const user = process.getuid?.() === 0 ? "user root;\n" : "";
-  const main = `${user}worker_processes 1;
-pid ${path.join(work, "nginx.pid")};
-error_log ${path.join(work, "nginx-error.log")} warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${temp("body")};
-  proxy_temp_path ${temp("proxy")};
-  fastcgi_temp_path ${temp("fastcgi")};
-  uwsgi_temp_path ${temp("uwsgi")};
-  scgi_temp_path ${temp("scgi")};
-  include ${path.join(work, "handbook.conf")};
-}
-`;
-  fs.writeFileSync(path.join(work, "nginx.conf"), main);
-  return path.join(work, "nginx.conf");
+  return writePrivateNginxConfig(work, [path.join(work, "handbook.conf")]).configFile;
 }
 
 async function api<T>(base: string, pathname: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<{ status: number; body: T; headers: Headers }> {
@@ -256,7 +239,7 @@ async function main(): Promise<number> {
   for (const [name, port] of [["web-a", PORTS.webA], ["web-b", PORTS.webB]] as const) {
     start(name, [tsx, path.join(root, "lib/ops/start-web.ts")], { ...shared, PORT: String(port), HANDBOOK_INSTANCE: name });
   }
-  const nginx = spawn(NGINX!, ["-p", work, "-c", renderNginx(), "-g", "daemon off;"], { detached: true, stdio: ["ignore", "inherit", "inherit"] });
+  const nginx = spawn(NGINX_BINARY!, ["-p", work, "-c", renderNginx(), "-g", "daemon off;"], { detached: true, stdio: ["ignore", "inherit", "inherit"] });
   children.push({ name: "nginx", child: nginx });
 
   const webA = `http://127.0.0.1:${PORTS.webA}`;
