@@ -1,30 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { atomProblems } from "./atom-problems";
-import { buildAtomFeed, type AtomEntry } from "../domain/history/atom";
-
-const entry = (overrides: Partial<AtomEntry> = {}): AtomEntry => ({
-  id: "https://camnang.example/cam-nang/v/2",
-  title: "Phiên bản 2: Sửa lỗi <định dạng> & chính tả",
-  updated: new Date("2026-03-01T02:03:04Z"),
-  link: "https://camnang.example/cam-nang/so-sanh?from=1&to=2",
-  summary: "Mục “Lời tổng kết”: thêm 3 từ",
-  details: ["Dòng <b>một</b>", "Cơ quan đề xuất: Bộ Tài chính"],
-  authorName: "Bộ Tài chính",
-  ...overrides,
-});
-
-function feed(entries: AtomEntry[]) {
-  return buildAtomFeed({
-    id: "https://camnang.example/cam-nang/feed.xml",
-    title: "Cẩm nang — Lịch sử thay đổi",
-    selfUrl: "https://camnang.example/cam-nang/feed.xml",
-    pageUrl: "https://camnang.example/cam-nang/lich-su",
-    authorName: "Cẩm nang mở",
-    language: "vi",
-    entries,
-    fallbackUpdated: new Date(0),
-  });
-}
+import { sampleAtomEntry as entry, sampleAtomFeed as feed } from "../domain/fixtures/atom-feed";
 
 describe("the Atom validator of the tests, on the one Atom builder", () => {
   it("are valid Atom to a strict XML parser and the RFC's required elements, even from hostile stored text", () => {
