@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -159,14 +160,7 @@ describe("handbook mirror", () => {
     const original = await archiveBytes(server.url);
     const zip = await JSZip.loadAsync(original);
     const name = `documents/${SLUG}/versions/2.json`;
-    const changed = (await zip.file(name)!.async("string")).replace(/("text":")(.)/, "$1*$2");
-    zip.file(name, changed);
-    const manifest = JSON.parse(await zip.file(MANIFEST_PATH)!.async("string")) as { files: { path: string; bytes: number; sha256: string }[] };
-    const entry = manifest.files.find((file) => file.path === name)!;
-    entry.bytes = Buffer.byteLength(changed);
-    entry.sha256 = (await import("node:crypto")).createHash("sha256").update(changed).digest("hex");
-    zip.file(MANIFEST_PATH, JSON.stringify(manifest));
-    const forged = await zip.generateAsync({ type: "nodebuffer" });
+    const forged = await rewriteWithManifest(zip, name, (text) => text.replace(/("text":")(.)/, "$1*$2"));
     tamper.current = (pathname, body) => (pathname === "/api/v1/open-data.zip" ? forged : body);
     const failure = (await mirror(parseArgs(["--from", server.url, "--to", path.join(directory, "rewritten")], mirrorCommand.options)).catch((error: unknown) => error)) as CommandExit;
     tamper.current = null;
@@ -178,14 +172,7 @@ describe("handbook mirror", () => {
   it("refuses an archive whose consultation was rewritten, manifest and all: the installation serves other comments", async () => {
     const zip = await JSZip.loadAsync(await archiveBytes(server.url));
     const name = consultationPath(proposalId);
-    const changed = (await zip.file(name)!.async("string")).replace("Đã giải trình.", "Đã tiếp thu toàn bộ.");
-    zip.file(name, changed);
-    const manifest = JSON.parse(await zip.file(MANIFEST_PATH)!.async("string")) as { files: { path: string; bytes: number; sha256: string }[] };
-    const entry = manifest.files.find((file) => file.path === name)!;
-    entry.bytes = Buffer.byteLength(changed);
-    entry.sha256 = (await import("node:crypto")).createHash("sha256").update(changed).digest("hex");
-    zip.file(MANIFEST_PATH, JSON.stringify(manifest));
-    const forged = await zip.generateAsync({ type: "nodebuffer" });
+    const forged = await rewriteWithManifest(zip, name, (text) => text.replace("Đã giải trình.", "Đã tiếp thu toàn bộ."));
     tamper.current = (pathname, body) => (pathname === "/api/v1/open-data.zip" ? forged : body);
     const target = path.join(directory, "consultation-forged");
     const failure = (await mirror(parseArgs(["--from", server.url, "--to", target], mirrorCommand.options)).catch((error: unknown) => error)) as CommandExit;
@@ -205,3 +192,15 @@ describe("handbook mirror", () => {
     await expect(mirror(parseArgs(["--from", "http://127.0.0.1:9", "--to", path.join(directory, "x")], mirrorCommand.options))).rejects.toThrow(/cannot fetch/);
   });
 });
+
+/** The archive with one file rewritten and the manifest's size and digest made to match it: a forgery only the live installation can expose. */
+async function rewriteWithManifest(zip: JSZip, name: string, rewrite: (text: string) => string): Promise<Buffer> {
+  const changed = rewrite(await zip.file(name)!.async("string"));
+  zip.file(name, changed);
+  const manifest = JSON.parse(await zip.file(MANIFEST_PATH)!.async("string")) as { files: { path: string; bytes: number; sha256: string }[] };
+  const entry = manifest.files.find((file) => file.path === name)!;
+  entry.bytes = Buffer.byteLength(changed);
+  entry.sha256 = createHash("sha256").update(changed).digest("hex");
+  zip.file(MANIFEST_PATH, JSON.stringify(manifest));
+  return zip.generateAsync({ type: "nodebuffer" });
+}
