@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, redirect } from "next/navigation";
-import { WebhookFailure } from "@/components/admin/WebhookFailure";
+import { WebhookFailure, WebhookLastResult } from "@/components/admin/WebhookFailure";
 import { WebhookForm } from "@/components/admin/WebhookForm";
 import { FlashMessage } from "@/components/ui/FlashMessage";
 import { getCurrentActor } from "@/lib/auth/current";
@@ -89,7 +89,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
                         {delivery.status === "PENDING" && <> · {w.nextAttempt}: {when(delivery.nextAttemptAt)}</>}
                       </td>
                       <td>{delivery.attempts}</td>
-                      <td>{delivery.lastStatus ?? ""} {delivery.lastError && <WebhookFailure stored={delivery.lastError} locale={locale} />}</td>
+                      <td><WebhookLastResult lastStatus={delivery.lastStatus} lastError={delivery.lastError} locale={locale} /></td>
                       <td>
                         <details>
                           <summary>{delivery.log.length}</summary>
