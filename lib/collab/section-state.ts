@@ -3,6 +3,7 @@ import type { DbOrTx } from "../db/client";
 import type { CollabDocumentRef } from "../domain/collab-names";
 import { ensureBlockIds, validateSectionContent } from "../editor/content";
 import { contentToYDoc } from "../editor/ydoc";
+import { draftContent } from "../db/stored-columns";
 import { retryWhileBusy } from "../db/transaction";
 import { CollabRefusal } from "./refusal";
 
@@ -22,7 +23,7 @@ export async function loadOrSeedSectionState(db: DbOrTx, ref: CollabDocumentRef)
   if (!row) throw new CollabRefusal("not-found");
   if (row.yState) return row.yState;
 
-  const validation = validateSectionContent(JSON.parse(row.content) as unknown);
+  const validation = validateSectionContent(draftContent({ ...ref, content: row.content }));
   if (!validation.ok) {
     throw new Error(`stored draft is invalid: ${JSON.stringify(validation.errors)}`);
   }

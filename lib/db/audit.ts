@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { parseStoredJson } from "../domain/stored-json";
 import type { DbOrTx } from "./client";
 
 /** Names of the actions the audit log records (Nhật ký hệ thống). */
@@ -51,12 +53,16 @@ export type AuditAction =
   | "webhook.deleted"
   | "webhook.replayed";
 
+/** What an event records besides its action and target: a JSON object, free in shape per action. */
+export const auditDataSchema = z.record(z.string(), z.unknown());
+export type AuditData = z.infer<typeof auditDataSchema>;
+
 export interface AuditInput {
   actorId: string | null;
   action: AuditAction;
   targetType: string;
   targetId: string;
-  data?: Record<string, unknown>;
+  data?: AuditData;
 }
 
 /** Appends one event; pass the transaction of the change it records so both commit together. */
@@ -70,4 +76,9 @@ export async function recordAudit(db: DbOrTx, input: AuditInput): Promise<void> 
       data: JSON.stringify(input.data ?? {}),
     },
   });
+}
+
+/** An event's stored data, read back. */
+export function auditData(event: { id: number; data: string }): AuditData {
+  return parseStoredJson(auditDataSchema, event.data, `AuditEvent.data of event ${event.id}`);
 }

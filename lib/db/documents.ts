@@ -2,6 +2,7 @@ import type { DocumentSnapshot, SectionContent } from "../domain/document";
 import { calendarDateOf } from "../domain/effective-dates";
 import type { DbOrTx } from "./client";
 import { REVISION_TEXT_SELECT, revisionTexts } from "./section-text";
+import { revisionContent } from "./stored-columns";
 
 /** Queries that read documents and their published versions. */
 
@@ -45,7 +46,7 @@ export async function loadVersionSections(db: DbOrTx, versionId: string): Promis
     owner: row.section.ownerOrganization
       ? { id: row.section.ownerOrganization.id, slug: row.section.ownerOrganization.slug, name: row.section.ownerOrganization.name }
       : null,
-    content: JSON.parse(texts.get(row.revisionId) ?? "") as SectionContent,
+    content: revisionContent(row.revisionId, texts.get(row.revisionId) ?? ""),
   }));
 }
 

@@ -2,6 +2,7 @@ import type { SectionContent } from "../domain/document";
 import type { VersionPlacements } from "../domain/history/section-history";
 import type { DbOrTx } from "./client";
 import { REVISION_TEXT_SELECT, revisionTexts } from "./section-text";
+import { revisionContent } from "./stored-columns";
 
 /** Queries over a document's published history: versions with their provenance, placements and revisions. */
 
@@ -101,7 +102,7 @@ export async function loadRevisionContents(db: DbOrTx, revisionIds: Iterable<str
       where: { id: { in: ids.slice(start, start + IDS_PER_QUERY) } },
       select: REVISION_TEXT_SELECT,
     });
-    for (const [id, text] of await revisionTexts(db, rows)) contents.set(id, JSON.parse(text) as SectionContent);
+    for (const [id, text] of await revisionTexts(db, rows)) contents.set(id, revisionContent(id, text));
   }
   return contents;
 }

@@ -1,9 +1,10 @@
 import { hashCanonical } from "../domain/canonical";
-import type { DocumentSnapshot, SectionContent, SnapshotSection } from "../domain/document";
+import type { DocumentSnapshot, SnapshotSection } from "../domain/document";
 import { snapshotHash } from "../domain/version-hash";
 import { AppError } from "../errors";
 import type { ProposalResource } from "../policies";
 import type { DbOrTx } from "./client";
+import { draftContent } from "./stored-columns";
 
 /** Queries that read proposals and their drafts. */
 
@@ -54,7 +55,7 @@ export function draftSnapshot(proposal: Pick<LoadedProposal, "document" | "secti
         id: section.sectionId,
         slug: section.slug,
         title: section.title,
-        content: JSON.parse(section.content) as SectionContent,
+        content: draftContent(section),
       })),
   };
 }

@@ -23,6 +23,28 @@ export interface SectionContent extends RichNode {
   content: RichNode[];
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isMark(value: unknown): value is Mark {
+  return isPlainObject(value) && typeof value.type === "string" && (value.attrs === undefined || isPlainObject(value.attrs));
+}
+
+/** The shape of a node tree (not what the editor's schema allows: validateSectionContent checks that on writing). */
+export function isRichNode(value: unknown): value is RichNode {
+  if (!isPlainObject(value) || typeof value.type !== "string") return false;
+  if (value.attrs !== undefined && !isPlainObject(value.attrs)) return false;
+  if (value.text !== undefined && typeof value.text !== "string") return false;
+  if (value.marks !== undefined && !(Array.isArray(value.marks) && value.marks.every(isMark))) return false;
+  return value.content === undefined || (Array.isArray(value.content) && value.content.every(isRichNode));
+}
+
+/** A section's content as stored: a `doc` node whose children are nodes. */
+export function isSectionContent(value: unknown): value is SectionContent {
+  return isRichNode(value) && value.type === "doc" && Array.isArray(value.content);
+}
+
 export interface SnapshotSection {
   /** Stable identity across versions, renames and moves. */
   id: string;

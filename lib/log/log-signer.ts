@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { databaseConfig, projectRoot } from "../db/config";
+import { z } from "zod";
+import { parseStoredJson } from "../domain/stored-json";
 import { bytesEqual } from "../domain/tlog/bytes";
 import {
   decodeBase64,
@@ -25,6 +27,8 @@ import { loadOrCreateKeyFile, readKeyFile, readStateFile, writeStateFile, KeyFil
 export const DEFAULT_LOG_KEY_FILE = "data/log-key";
 /** Suffix of the file beside the key that remembers the last signed tree. */
 export const SIGNED_STATE_SUFFIX = ".signed";
+/** That file's content: the size and the base64 root hash of the last tree signed. */
+const signedTreeStateSchema = z.object({ size: z.number().int().nonnegative(), rootHash: z.string() });
 const FALLBACK_PUBLIC_URL = "http://localhost:3000";
 
 /** Name of the key file beside an embedded database. */
@@ -102,7 +106,7 @@ export class LogSigner {
   lastSigned(): SignedTree | null {
     const text = readStateFile(this.stateFile);
     if (text === null) return null;
-    const state = JSON.parse(text) as { size: number; rootHash: string };
+    const state = parseStoredJson(signedTreeStateSchema, text, `log signer state file ${this.stateFile}`);
     return { size: state.size, rootHash: decodeBase64(state.rootHash) };
   }
 

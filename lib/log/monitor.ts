@@ -19,6 +19,8 @@ import {
   type Policy,
   type PublishedKey,
 } from "../domain/tlog";
+import { z } from "zod";
+import { parseStoredJson } from "../domain/stored-json";
 import { bytesEqual } from "../domain/tlog/bytes";
 import { readStateFile, writeStateFile } from "./keys";
 
@@ -34,12 +36,23 @@ import { readStateFile, writeStateFile } from "./keys";
  * printed with both signed checkpoints and the proof. An unreachable log is a failure too.
  */
 
-interface MonitorState {
-  policy: string;
-  checkpoint: string | null;
+/** Keys kept in the state are checked as the key list itself is when it is read from the site. */
+const keptKeysSchema = z.array(z.unknown()).transform((keys, context): PublishedKey[] => {
+  try {
+    return parsePublishedKeys({ keys });
+  } catch (error) {
+    context.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+    return z.NEVER;
+  }
+});
+
+const monitorStateSchema = z.object({
+  policy: z.string(),
+  checkpoint: z.string().nullable(),
   /** The published reviewer keys as last read (absent in state files written before keys were checked). */
-  keys?: PublishedKey[];
-}
+  keys: keptKeysSchema.optional(),
+});
+type MonitorState = z.infer<typeof monitorStateSchema>;
 
 export interface MonitorOptions {
   /** The site's address, e.g. https://camnang.gov.vn. */
@@ -87,7 +100,7 @@ async function run(options: MonitorOptions): Promise<MonitorResult> {
     return response;
   };
   const stored = readStateFile(options.stateFile);
-  const state: MonitorState = stored ? (JSON.parse(stored) as MonitorState) : { policy: "", checkpoint: null };
+  const state: MonitorState = stored ? parseStoredJson(monitorStateSchema, stored, `monitor state file ${options.stateFile}`) : { policy: "", checkpoint: null };
   const policyText = options.policy ?? (state.policy || (await (await get("/log/policy")).text()));
   let policy: Policy;
   try {

@@ -1,4 +1,6 @@
 import http from "node:http";
+import { z } from "zod";
+import { parseStoredJson } from "../domain/stored-json";
 import {
   cosignAccepted,
   cosigner,
@@ -31,13 +33,22 @@ import { loadOrCreateKeyFile, readStateFile, writeStateFile, type KeyFile } from
  *   GET  /<hex SHA-256 of origin>/checkpoint   the latest checkpoint it cosigned for that log
  */
 
-interface StoredLogState {
-  size: number;
-  rootHash: string;
-  cosignedNote: string;
-}
+/** What the witness keeps per log (by origin): the last tree it cosigned and the note it answered with. */
+const witnessStateSchema = z.record(
+  z.string(),
+  z.object({
+    size: z.number().int().nonnegative(),
+    /** Base64 of the tree's root hash. */
+    rootHash: z.string(),
+    cosignedNote: z.string(),
+  }),
+);
+type WitnessState = z.infer<typeof witnessStateSchema>;
+type StoredLogState = WitnessState[string];
 
-type WitnessState = Record<string, StoredLogState>;
+function readWitnessState(stateFile: string): WitnessState {
+  return parseStoredJson(witnessStateSchema, readStateFile(stateFile) ?? "{}", `witness state file ${stateFile}`);
+}
 
 export interface WitnessOptions {
   keyFile: string;
@@ -67,7 +78,7 @@ export function createWitness(options: WitnessOptions): Witness {
     logs.set(logKey.name, [...(logs.get(logKey.name) ?? []), noteVerifier(logKey)]);
   }
   const now = options.now ?? (() => Math.floor(Date.now() / 1000));
-  const readState = (): WitnessState => JSON.parse(readStateFile(options.stateFile) ?? "{}") as WitnessState;
+  const readState = (): WitnessState => readWitnessState(options.stateFile);
   const stateOf = (stored: StoredLogState | undefined): WitnessLogState | null =>
     stored ? { size: stored.size, rootHash: decodeBase64(stored.rootHash) } : null;
   let queue: Promise<unknown> = Promise.resolve();
@@ -137,7 +148,7 @@ export function witnessHttpServer(witness: Witness, options: { stateFile: string
       return;
     }
     if (request.method === "GET" && url.pathname.endsWith("/checkpoint")) {
-      const state = JSON.parse(readStateFile(options.stateFile) ?? "{}") as WitnessState;
+      const state = readWitnessState(options.stateFile);
       const found = Object.entries(state).find(([origin]) => `/${witnessCheckpointPath(origin)}` === url.pathname);
       if (found) {
         response.writeHead(200, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-cache" });

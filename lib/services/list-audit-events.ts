@@ -1,3 +1,4 @@
+import { auditData } from "../db/audit";
 import { getDb } from "../db/client";
 import { authorize, type Actor } from "../policies";
 
@@ -39,6 +40,6 @@ export async function listAuditEvents(options: { actor: Actor | null; filter: Au
     actor: event.actorId ? byId.get(event.actorId) ?? { id: event.actorId, name: "?", email: "" } : null,
     targetType: event.targetType,
     targetId: event.targetId,
-    data: JSON.parse(event.data) as Record<string, unknown>,
+    data: auditData(event),
   }));
 }

@@ -28,7 +28,7 @@ export type {
   MergeResult,
   MergeSources,
 } from "./types";
-export { MergeResolutionError } from "./types";
+export { MERGE_CONFLICT_KINDS, MergeResolutionError, storedConflictsSchema } from "./types";
 export { MAX_PAIRWISE_ORDER_ITEMS } from "./order";
 
 /** The sectionId of conflicts about the whole document: its title, its slug, its section order. */

@@ -1,6 +1,7 @@
 import { getDb, type DbOrTx } from "../../db/client";
 import { loadVersionSnapshot } from "../../db/documents";
 import { draftSnapshot, loadProposal, proposalResource } from "../../db/proposals";
+import { draftContent } from "../../db/stored-columns";
 import {
   COMMENT_STATUSES,
   consultationPhase,
@@ -14,7 +15,7 @@ import {
 } from "../../domain/consultation";
 import { diffDocuments } from "../../domain/diff";
 import type { DocumentDiff } from "../../domain/diff/types";
-import { plainText, type RichNode } from "../../domain/document";
+import { plainText } from "../../domain/document";
 import { AppError } from "../../errors";
 import { can, type Actor } from "../../policies";
 import { now as clockNow } from "../clock";
@@ -76,7 +77,7 @@ export async function getConsultationView(options: { actor: Actor | null; propos
     const section = sectionsById.get(anchor.sectionId);
     if (!section) return { sectionTitle: null, excerpt: null };
     if (anchor.kind === "range") return { sectionTitle: section.title, excerpt: anchor.quote };
-    const block = findBlock(JSON.parse(section.content) as RichNode, anchor.blockId);
+    const block = findBlock(draftContent(section), anchor.blockId);
     const text = block ? plainText(block) : "";
     return { sectionTitle: section.title, excerpt: text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1)}…` : text || null };
   };

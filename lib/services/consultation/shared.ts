@@ -1,4 +1,5 @@
 import type { DbOrTx } from "../../db/client";
+import { draftContent } from "../../db/stored-columns";
 import type { RichNode } from "../../domain/document";
 import { blockId, plainText } from "../../domain/document";
 import type { ConsultationAnchor } from "../../domain/consultation";
@@ -30,12 +31,12 @@ export function findBlock(node: RichNode, id: string): RichNode | null {
  */
 export function resolveAnchor(
   anchor: ConsultationAnchor,
-  sections: readonly { sectionId: string; removed: boolean; content: string }[],
+  sections: readonly { proposalId: string; sectionId: string; removed: boolean; content: string }[],
 ): ConsultationAnchor {
   if (anchor.kind === "proposal") return anchor;
   const section = sections.find((candidate) => candidate.sectionId === anchor.sectionId && !candidate.removed);
   if (!section) throw new AppError("BAD_REQUEST", "consultationAnchorInvalid");
-  const block = findBlock(JSON.parse(section.content) as RichNode, anchor.blockId);
+  const block = findBlock(draftContent(section), anchor.blockId);
   if (!block) throw new AppError("BAD_REQUEST", "consultationAnchorInvalid");
   if (anchor.kind === "block") return anchor;
   const text = plainText(block).normalize("NFC");

@@ -47,11 +47,12 @@ export async function buildOpenDataArchive(options: { now?: Date } = {}): Promis
       const paths = versionPaths(document.slug, version.number);
       // The bytes GET /api/v1/documents/{slug}/versions/{n} serves (published-document-body.ts), read
       // past its cache: an archive of every version would evict the versions readers are reading.
-      const body = JSON.stringify(publishedDocumentJson(await readPublishedDocument({ slug: document.slug, versionNumber: version.number })));
-      const json = JSON.parse(body) as { statement: string; log: { index: number } | null };
+      const served = publishedDocumentJson(await readPublishedDocument({ slug: document.slug, versionNumber: version.number }));
+      if (served.statement === null) throw new Error(`${document.slug} version ${version.number} has no log entry to archive`);
+      const body = JSON.stringify(served);
       const proof = await readVersionProofFile(document.slug, version.number);
       files.push({ path: paths.content, bytes: utf8(body) });
-      files.push({ path: paths.statement, bytes: decodeBase64(json.statement) });
+      files.push({ path: paths.statement, bytes: decodeBase64(served.statement) });
       files.push({ path: paths.proof, bytes: utf8(proof.body) });
       described.versions.push({
         number: version.number,
@@ -59,7 +60,7 @@ export async function buildOpenDataArchive(options: { now?: Date } = {}): Promis
         prevHash: version.prevHash,
         publishedAt: version.publishedAt.toISOString(),
         effectiveFrom: version.effectiveFrom,
-        logIndex: json.log?.index ?? null,
+        logIndex: served.log?.index ?? null,
         ...paths,
       });
     }

@@ -1,9 +1,10 @@
 import { getDb, type DbOrTx } from "../../db/client";
 import { loadVersionSnapshot } from "../../db/documents";
+import { auditData } from "../../db/audit";
 import { draftSnapshot, loadProposal, proposalResource } from "../../db/proposals";
+import { draftContent, openConflicts } from "../../db/stored-columns";
 import { diffDocuments } from "../../domain/diff";
 import type { DocumentDiff } from "../../domain/diff/types";
-import type { MergeConflict } from "../../domain/merge";
 import { sectionToMarkdown } from "../../editor/markdown";
 import { authorize, type Actor } from "../../policies";
 import { evaluateProposalPolicy } from "./approval-state";
@@ -85,7 +86,7 @@ export async function getProposalView(options: { actor: Actor | null; proposalId
       .slice()
       .sort((a, b) => a.position - b.position)
       .map((section) => {
-        const content = JSON.parse(section.content) as import("../../domain/document").SectionContent;
+        const content = draftContent(section);
         return {
           id: section.sectionId,
           slug: section.slug,
@@ -136,13 +137,13 @@ export async function getProposalView(options: { actor: Actor | null; proposalId
       /** Where those words are now (block id and offsets into its text), null when they are gone or for other comments. */
       range: ranges.get(comment.id)?.range ?? null,
     })),
-    conflicts: JSON.parse(proposal.conflicts) as MergeConflict[],
+    conflicts: openConflicts(proposal),
     timeline: timeline.map((event) => ({
       id: event.id,
       action: event.action,
       actor: event.actorId ? actorName.get(event.actorId) ?? null : null,
       at: event.createdAt.toISOString(),
-      data: JSON.parse(event.data) as Record<string, unknown>,
+      data: auditData(event),
     })),
     diff,
     resource,

@@ -2,6 +2,7 @@ import { runTransaction } from "../../db/transaction";
 import { getDb, type Db } from "../../db/client";
 import { headVersion, loadVersionSnapshot } from "../../db/documents";
 import { draftSectionRow, draftSnapshot, loadProposal } from "../../db/proposals";
+import { openConflicts } from "../../db/stored-columns";
 import { canonicalJson } from "../../domain/canonical";
 import { mergeDocuments, type MergeConflict } from "../../domain/merge";
 import { recordProposalChange } from "../live/announce";
@@ -26,7 +27,7 @@ export async function rebaseProposal(options: {
   const proposal = await loadProposal(db, options.proposalId);
   const head = await headVersion(db, proposal.documentId);
   if (!head || head.id === proposal.baseVersionId) {
-    return { conflicts: JSON.parse(proposal.conflicts) as MergeConflict[], baseVersionNumber: proposal.baseVersion.number };
+    return { conflicts: openConflicts(proposal), baseVersionNumber: proposal.baseVersion.number };
   }
   const base = await loadVersionSnapshot(db, proposal.document, proposal.baseVersionId);
   const headSnapshot = await loadVersionSnapshot(db, proposal.document, head.id);

@@ -1,8 +1,8 @@
 import { runTransaction } from "../../db/transaction";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
-import { blockId, type RichNode, type SectionContent } from "../../domain/document";
-import type { MergeConflict } from "../../domain/merge";
+import { draftContent, openConflicts } from "../../db/stored-columns";
+import { blockId, type RichNode } from "../../domain/document";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { recordProposalChange } from "../live/announce";
@@ -28,7 +28,7 @@ export async function resolveMergeConflict(options: {
   const db = await getDb();
   const proposal = await loadProposal(db, options.proposalId);
   authorize(options.actor, "proposal:resolve", proposalResource(proposal));
-  const conflicts = JSON.parse(proposal.conflicts) as MergeConflict[];
+  const conflicts = openConflicts(proposal);
   const conflict = conflicts.find((candidate) => candidate.id === options.conflictId);
   if (!conflict) throw new AppError("NOT_FOUND", "conflictNotFound");
 
@@ -38,7 +38,7 @@ export async function resolveMergeConflict(options: {
     if (!row || !targetId || targetId.includes("~")) {
       throw new AppError("BAD_REQUEST", "conflictNeedsEditor");
     }
-    const content = JSON.parse(row.content) as SectionContent;
+    const content = draftContent(row);
     const replacement = isNode(conflict.head) ? conflict.head : null;
     const blocks = content.content.flatMap((block) => (blockId(block) === targetId ? (replacement ? [replacement] : []) : [block]));
     await options.writer.replaceSection({

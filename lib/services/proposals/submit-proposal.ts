@@ -1,6 +1,7 @@
 import { runTransaction } from "../../db/transaction";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
+import { openConflicts } from "../../db/stored-columns";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { recordProposalChange } from "../live/announce";
@@ -22,7 +23,7 @@ export async function submitProposal(options: { actor: Actor; proposalId: string
   return runTransaction(db, async (tx) => {
     const proposal = await loadProposal(tx, options.proposalId);
     authorize(options.actor, "proposal:submit", proposalResource(proposal));
-    if ((JSON.parse(proposal.conflicts) as unknown[]).length > 0) {
+    if (openConflicts(proposal).length > 0) {
       throw new AppError("MERGE_CONFLICT", "unresolvedConflicts");
     }
     const { touchedSectionIds: touched } = await evaluateProposalPolicy(tx, proposal);

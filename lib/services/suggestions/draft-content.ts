@@ -1,4 +1,5 @@
 import type { DbOrTx } from "../../db/client";
+import { draftContent } from "../../db/stored-columns";
 import type { SectionContent } from "../../domain/document";
 import { validateSectionContent } from "../../editor/content";
 import { AppError } from "../../errors";
@@ -10,7 +11,7 @@ export async function draftSectionContent(db: DbOrTx, proposalId: string, sectio
     select: { content: true, removed: true },
   });
   if (!row || row.removed) throw new AppError("NOT_FOUND", "proposalSectionNotFound");
-  const validation = validateSectionContent(JSON.parse(row.content));
+  const validation = validateSectionContent(draftContent({ proposalId, sectionId, content: row.content }));
   if (!validation.ok) throw new AppError("INVALID_CONTENT", "invalidContent", { problems: validation.errors }, { problems: validation.errors });
   return validation.content;
 }

@@ -1,5 +1,6 @@
 import { getDb, type DbOrTx } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
+import { draftContent } from "../../db/stored-columns";
 import type { SectionContent } from "../../domain/document";
 import { blockText, findBlock, locateQuote, suggestionKind, type FormatChange, type SuggestionKind, type SuggestionStatus } from "../../domain/suggestions";
 import { authorize, can, type Actor } from "../../policies";
@@ -53,7 +54,7 @@ export async function listSuggestions(options: { actor: Actor | null; proposalId
   const proposal = await loadProposal(db, options.proposalId);
   const resource = proposalResource(proposal);
   authorize(options.actor, "proposal:read", resource);
-  const contents = new Map<string, SectionContent>(proposal.sections.map((section) => [section.sectionId, JSON.parse(section.content) as SectionContent]));
+  const contents = new Map<string, SectionContent>(proposal.sections.map((section) => [section.sectionId, draftContent(section)]));
   const rows = await suggestionRows(db, proposal.id);
   const suggestions = rows.map((row): SuggestionView => {
     const content = contents.get(row.sectionId);
