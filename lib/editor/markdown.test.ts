@@ -26,6 +26,77 @@ const cell = (type: "tableHeader" | "tableCell", value: string, align?: string):
 };
 const row = (...cells: RichNode[]): RichNode => ({ type: "tableRow", content: cells });
 
+/**
+ * Work counted instead of time, so that a loaded machine cannot fail the test and a quadratic
+ * parser cannot pass it: every character read (charCodeAt, codePointAt, charAt), every character
+ * a search, a slice or a regular expression passes over (indexOf from its start to what it found,
+ * the length of a slice, a match from where it started to its end, or to the end of the text when
+ * none), while `run` runs. markdown-it and our own rules read the text almost only through these,
+ * so a rule that rescans the rest of a line at every position shows here as quadratic growth.
+ * Backtracking inside a single regular expression is not seen; the patterns in ./markdown.ts have
+ * no nested or adjacent quantifiers to backtrack over, and HANDBOOK_TAG reads at most MAX_TAG_CHARS.
+ */
+function countWork(run: () => void): number {
+  let work = 0;
+  const strings = String.prototype;
+  const originals = { charCodeAt: strings.charCodeAt, codePointAt: strings.codePointAt, charAt: strings.charAt, indexOf: strings.indexOf, slice: strings.slice, substring: strings.substring, exec: RegExp.prototype.exec };
+  strings.charCodeAt = function (this: string, position: number) {
+    work += 1;
+    return originals.charCodeAt.call(this, position);
+  };
+  strings.codePointAt = function (this: string, position: number) {
+    work += 1;
+    return originals.codePointAt.call(this, position);
+  };
+  strings.charAt = function (this: string, position: number) {
+    work += 1;
+    return originals.charAt.call(this, position);
+  };
+  strings.indexOf = function (this: string, search: string, from?: number) {
+    const found = originals.indexOf.call(this, search, from);
+    work += (found === -1 ? this.length : found + search.length) - Math.max(0, from ?? 0);
+    return found;
+  };
+  strings.slice = function (this: string, start?: number, end?: number) {
+    const part = originals.slice.call(this, start, end);
+    work += part.length;
+    return part;
+  };
+  strings.substring = function (this: string, start: number, end?: number) {
+    const part = originals.substring.call(this, start, end);
+    work += part.length;
+    return part;
+  };
+  RegExp.prototype.exec = function (this: RegExp, input: string) {
+    const from = this.global || this.sticky ? this.lastIndex : 0;
+    const match = originals.exec.call(this, input);
+    const text = String(input);
+    work += 1 + (match ? match.index + match[0].length : this.sticky ? from : text.length) - from;
+    return match;
+  };
+  try {
+    run();
+  } finally {
+    Object.assign(strings, { charCodeAt: originals.charCodeAt, codePointAt: originals.codePointAt, charAt: originals.charAt, indexOf: originals.indexOf, slice: originals.slice, substring: originals.substring });
+    RegExp.prototype.exec = originals.exec;
+  }
+  return work;
+}
+
+/** How much more work `run` does for an input GROWTH_FACTOR times longer: about GROWTH_FACTOR when linear, its square when quadratic. */
+function workGrowth(run: (size: number) => void, size: number): number {
+  run(size); // Warm-up: lazily built tables and caches are not the input's work.
+  return countWork(() => run(size * GROWTH_FACTOR)) / countWork(() => run(size));
+}
+
+/** Inputs are compared at one size and at GROWTH_FACTOR times it. */
+const GROWTH_FACTOR = 4;
+/** Linear work grows by GROWTH_FACTOR (4), quadratic by its square (16); the bound leaves room for per-call constants. */
+const MAX_LINEAR_GROWTH = 6;
+/** Large enough that the work per character outweighs the fixed work of a parse. */
+const HOSTILE_INPUT_CHARS = 10_000;
+const LONG_LINE_CHARS = 20_000;
+
 /** The content in the editor's own JSON shape (every attribute present), as the parser gives it. */
 function normalized(content: RichNode): RichNode {
   return handbookSchema().nodeFromJSON(content).toJSON();
@@ -206,28 +277,29 @@ describe("markdownToSections", () => {
     expect(sections).toEqual([{ title: "Tiêu đề", content: normalized(doc(paragraph(text("Nội dung")))) }]);
   });
 
-  it("reads hostile input without slowing down quadratically", () => {
+  it("reads hostile input with work growing linearly in its length", () => {
     for (const unit of ["[[[[", "a*b [c `d ", "`` ` ", "- a\n\n", "*a **b ", "~~a ~~"]) {
-      const started = performance.now();
-      markdownToSections(unit.repeat(Math.ceil(100_000 / unit.length)));
-      // Quadratic parsing of 100 KB takes tens of seconds; linear parsing a fraction of one.
-      expect(performance.now() - started, JSON.stringify(unit)).toBeLessThan(5_000);
+      const growth = workGrowth((size) => markdownToSections(unit.repeat(Math.ceil(size / unit.length))), HOSTILE_INPUT_CHARS);
+      expect(growth, JSON.stringify(unit)).toBeLessThan(MAX_LINEAR_GROWTH);
     }
   });
 
-  it("reads and writes a 40,000-character heading line and 2 MiB lines in linear time", () => {
+  it("reads and writes long heading, emphasis and word lines with work growing linearly in the line", () => {
     // The old hand-written parser matched whole lines with backtracking regular expressions
-    // (`[ \t]+(.*?)…[ \t]*$`), quadratic in the line: a 20,000-character heading took 0.7 s, so
-    // the 2 MiB one below would take about two hours. Linear code does each in a second or
-    // two; the bound only has to tell the two apart on a slow, shared, loaded machine.
-    const lines = [`# a${" ".repeat(40_000)}b`, `**a${" ".repeat(40_000)}b**`, "a ".repeat(1024 * 1024), `# a${" ".repeat(2 * 1024 * 1024)}b`];
+    // (`[ \t]+(.*?)…[ \t]*$`), quadratic in the line: a 20,000-character heading took 0.7 s and
+    // a 2 MiB one would have taken about two hours.
+    const lines: ((size: number) => string)[] = [
+      (size) => `# a${" ".repeat(size)}b`,
+      (size) => `**a${" ".repeat(size)}b**`,
+      (size) => "a ".repeat(size / 2),
+    ];
     for (const line of lines) {
-      const started = performance.now();
-      const sections = markdownToSections(line);
-      for (const section of sections) sectionToMarkdown(section.content);
-      expect(performance.now() - started, line.slice(0, 20)).toBeLessThan(20_000);
+      const growth = workGrowth((size) => {
+        for (const section of markdownToSections(line(size))) sectionToMarkdown(section.content);
+      }, LONG_LINE_CHARS);
+      expect(growth, line(8)).toBeLessThan(MAX_LINEAR_GROWTH);
     }
-    expect(markdownToSections(lines[0] as string)[0]?.title).toBe(`a${" ".repeat(40_000)}b`.replace(/ +/g, " "));
+    expect(markdownToSections(`# a${" ".repeat(40_000)}b`)[0]?.title).toBe("a b");
   });
 
   it("does not overflow the stack on deeply nested quotes", () => {
