@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { disconnectDb, getDb, type Db } from "../db/client";
 import { migrate, migratePostgres, migrateSqlite, readMigrations } from "../db/migrate";
 import { seedDatabase } from "../services/seed-database";
 import { ensureLogKey } from "../log/log-signer";
+import { ensurePrivateDirectory } from "../db/private-files";
+import { currentTestRun, testDatabaseDirectory, testDatabasePrefix, testWorker } from "./test-run";
 
 /**
  * Real databases for integration tests: a fresh SQLite file, or a fresh PostgreSQL database
@@ -50,7 +51,7 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-function postgresUrlFor(database: string): string {
+export function postgresUrlFor(database: string): string {
   const url = new URL(TEST_POSTGRES_URL);
   url.pathname = `/${database}`;
   return url.toString();
@@ -60,6 +61,11 @@ function postgresUrlFor(database: string): string {
  * Creates an empty, migrated database and points DATABASE_URL (and getDb) at it. With
  * `migrationsBefore`, only the migrations named before it are applied, so that a test can write
  * rows as an older release did and then apply the rest (`migrate()`).
+ *
+ * Every call makes a database of its own, so test files running in parallel never share one:
+ * under Vitest it is named after the run and the worker (lib/testing/test-run.ts) and copied from
+ * the run's migrated template; DATABASE_URL is per file because each file runs in its own process
+ * (the forks pool, vitest.config.ts).
  */
 export async function createTestDatabase(engine: Engine, options: { seed?: boolean; migrationsBefore?: string } = {}): Promise<TestDatabase> {
   process.env.NEXTAUTH_SECRET ??= "test-nextauth-secret-0123456789abcdef";
@@ -67,11 +73,17 @@ export async function createTestDatabase(engine: Engine, options: { seed?: boole
   process.env.COLLAB_INTERNAL_SECRET ??= "test-internal-secret-0123456789abcdef";
   process.env.MAIL_TOKEN_SECRET ??= "test-mail-token-secret-0123456789abcd";
   await disconnectDb();
-  const name = `handbook_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
+  const run = currentTestRun();
+  const name = run ? `${testDatabasePrefix(run.id)}${testWorker()}_${randomBytes(4).toString("hex")}` : `handbook_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
+  const directory = testDatabaseDirectory();
+  ensurePrivateDirectory(directory, { narrowExisting: false });
+  // A copy of the run's template is the same as migrating afresh, and costs a file copy or one CREATE DATABASE.
+  const template = options.migrationsBefore === undefined && run ? (engine === "sqlite" ? run.sqliteTemplate : run.postgresTemplate) : null;
   let url: string;
   let cleanup: () => Promise<void>;
   if (engine === "sqlite") {
-    const file = path.join(os.tmpdir(), `${name}.db`);
+    const file = path.join(directory, `${name}.db`);
+    if (template) fs.copyFileSync(template, file);
     url = `file:${file}`;
     cleanup = async () => {
       for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
@@ -79,7 +91,7 @@ export async function createTestDatabase(engine: Engine, options: { seed?: boole
   } else {
     const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
     await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
     await admin.end();
     url = postgresUrlFor(name);
     cleanup = async () => {
@@ -91,20 +103,20 @@ export async function createTestDatabase(engine: Engine, options: { seed?: boole
   }
   process.env.DATABASE_URL = url;
   // Each database has its own log, so its own log key and signed state.
-  const logKeyFile = path.join(os.tmpdir(), `${name}.log-key`);
+  const logKeyFile = path.join(directory, `${name}.log-key`);
   process.env.HANDBOOK_LOG_KEY_FILE = logKeyFile;
   process.env.HANDBOOK_LOG_ORIGIN = "test.camnang.gov.vn/log";
   ensureLogKey();
   const removeLogKey = () => {
     for (const suffix of ["", ".signed"]) fs.rmSync(`${logKeyFile}${suffix}`, { force: true });
   };
-  if (options.migrationsBefore === undefined) {
-    await migrate();
-  } else {
+  if (options.migrationsBefore !== undefined) {
     const before = options.migrationsBefore;
     const older = readMigrations(engine).filter((migration) => migration.name < before);
     if (engine === "sqlite") migrateSqlite(url.slice("file:".length), older);
     else await migratePostgres(url, older);
+  } else if (!template) {
+    await migrate();
   }
   const db = await getDb();
   if (options.seed) await seedDatabase(db);

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import type http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -35,9 +36,6 @@ import { readLogPolicy, readServedCheckpoint } from "./read-log";
  */
 
 const engines = await availableEngines();
-/** Each drill runs its own witness on its own port (3610 and up, reserved for these tests). */
-const FIRST_WITNESS_PORT = 3610;
-const DRILLS = 3;
 
 async function publishRetitled(database: TestDatabase, suffix: string) {
   const { db } = database;
@@ -48,20 +46,20 @@ async function publishRetitled(database: TestDatabase, suffix: string) {
   return publishVersion({ documentId: document.id, expectedHeadNumber: head!.number, snapshot: retitled, actorId: null });
 }
 
-describe.each(engines.map((engine, engineIndex) => ({ engine, engineIndex })))("tamper drills on $engine", ({ engine, engineIndex }) => {
+describe.each(engines.map((engine) => ({ engine })))("tamper drills on $engine", ({ engine }) => {
   let database: TestDatabase;
   let server: http.Server;
   let directory: string;
-  let drill = 0;
 
   beforeEach(async () => {
     database = await createTestDatabase(engine, { seed: true });
     directory = fs.mkdtempSync(path.join(os.tmpdir(), "witness-"));
-    const port = FIRST_WITNESS_PORT + engineIndex * DRILLS + drill++;
     const stateFile = path.join(directory, "state.json");
     const witness = createWitness({ keyFile: path.join(directory, "key"), name: "archive.gov.vn/witness", stateFile, logKeys: [formatVerifierKey(loadLogKey().verifier)] });
     server = witnessHttpServer(witness, { stateFile });
-    await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+    // Each drill's witness on a port of its own, chosen by the system: files running in parallel never collide.
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
     process.env.HANDBOOK_WITNESSES = `${witness.verifierKey} http://127.0.0.1:${port}`;
     // The seed's checkpoint and one more version, both cosigned: the log as readers last saw it.
     await signPendingCheckpoint({ db: database.db, awaitWitnesses: true });
