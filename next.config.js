@@ -1,14 +1,5 @@
 import { OVER_ACTION_LIMIT_CONTENT_LENGTH, SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/http/action-body-limit.mjs";
-
-/**
- * Security headers every response carries. The Content Security Policy is not here: it names a
- * fresh nonce per response and is set by proxy.ts (lib/http/security-headers.ts).
- */
-const staticSecurityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-];
+import { STATIC_SECURITY_HEADERS } from "./lib/http/static-security-headers.mjs";
 
 /**
  * Requests with a chunked or large body skip proxy.ts (see its matcher), so they get no nonce
@@ -73,7 +64,7 @@ const nextConfig = {
   async headers() {
     const withoutProxy = [{ key: "Content-Security-Policy", value: policyWithoutProxy }];
     return [
-      { source: "/:path*", headers: staticSecurityHeaders },
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS.map(({ key, value }) => ({ key, value })) },
       { source: "/:path*", has: [{ type: "header", key: "transfer-encoding" }], headers: withoutProxy },
       { source: "/:path*", has: [{ type: "header", key: "content-length", value: "[0-9]{6,}" }], headers: withoutProxy },
     ];

@@ -1,13 +1,17 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { NextResponse, type NextRequest } from "next/server";
 import { parseTrustProxy } from "./lib/domain/client-address";
 import { malformedActionBody } from "./lib/http/action-body";
 import { normalizeAddressHeaders } from "./lib/http/client-address";
-import { cachedJsonBody } from "./lib/http/api";
-import { PAGE_CACHE_FILL_HEADER, PageCache, READER_PAGE_CACHE_CONTROL, isCacheableRequest, pageBytesWithNonce, pageCacheKey, type CachedPage } from "./lib/http/page-cache";
+import { CURRENT_TEXT_CACHE_CONTROL, cachedJsonBody, ifNoneMatchHolds } from "./lib/http/api";
+import { earlyTarget, gzipOnce, nodeHeaders, singleCookie, withVary, writeEarly } from "./lib/http/early-answer";
+import { registerEarlyAnswer } from "./lib/http/early-answer-registry.mjs";
+import { PAGE_CACHE_FILL_HEADER, PageCache, isCacheableRequest, isReaderPagePath, pageBytesWithNonce, pageCacheKey, replayHeaders, type CachedPage } from "./lib/http/page-cache";
 import { collabConnectSource, contentSecurityPolicy, createNonce, hstsValue, servedOverHttps } from "./lib/http/security-headers";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "./lib/i18n/locales";
 import { currentContentEpoch } from "./lib/services/content-epoch";
-import { publishedDocumentBody } from "./lib/services/published-document-body";
+import { publishedDocumentBody, type PublishedDocumentBody } from "./lib/services/published-document-body";
+import { STATIC_SECURITY_HEADERS } from "./lib/http/static-security-headers.mjs";
 
 /**
  * Runs before every page, `/api/auth/*` and `/api/v1/search`. Authorization never happens here:
@@ -23,6 +27,11 @@ import { publishedDocumentBody } from "./lib/services/published-document-body";
  * from their serialized cache (lib/services/published-document-body.ts) with their ETag and 304,
  * the very answer their routes give, without the cost of running a route; anything else about
  * them (an unknown document, a malformed number) goes on to the route, which explains it.
+ *
+ * Both caches' hits are also given before Next routes the request at all, by the web server
+ * (lib/ops/web-server.mjs, through lib/http/early-answer-registry.mjs): `answerEarly` below makes
+ * the same checks on the plain Node request and writes the same answer, and leaves everything
+ * else (misses included) to Next and to this proxy.
  */
 const cache = new PageCache();
 /** Pages being rendered to fill the cache: readers arriving meanwhile wait for the same render. */
@@ -31,8 +40,9 @@ const fills = new Map<string, Promise<CachedPage | null>>();
 /** `/api/v1/documents/{slug}` and `/api/v1/documents/{slug}/versions/{n}`. */
 const PUBLISHED_BODY_PATH = /^\/api\/v1\/documents\/([^/]+)(?:\/versions\/([1-9][0-9]{0,8}))?$/;
 
-async function fromPublishedBodies(request: NextRequest): Promise<Response | null> {
-  const match = PUBLISHED_BODY_PATH.exec(request.nextUrl.pathname);
+/** The published body a documents API path names, or null when the path is not one (the route explains). */
+async function publishedBodyAt(pathname: string, searchParams: URLSearchParams): Promise<PublishedDocumentBody | null> {
+  const match = PUBLISHED_BODY_PATH.exec(pathname);
   if (!match) return null;
   let slug: string;
   try {
@@ -40,28 +50,18 @@ async function fromPublishedBodies(request: NextRequest): Promise<Response | nul
   } catch {
     return null;
   }
-  const at = request.nextUrl.searchParams.get("at") ?? undefined;
+  const at = searchParams.get("at") ?? undefined;
   try {
-    const body = await publishedDocumentBody(match[2] ? { slug, versionNumber: Number(match[2]) } : { slug, at });
-    return cachedJsonBody(request, body, { immutable: false });
+    return await publishedDocumentBody(match[2] ? { slug, versionNumber: Number(match[2]) } : { slug, at });
   } catch {
     return null;
   }
 }
 
-
-/**
- * Paths that are not the reader's pages: the workspace, administration, sign-in and per-request
- * pages (nhan-tin: confirming and unsubscribing by emailed link).
- */
-const NOT_READER_PAGE = /^\/(?:api|eli|_next|lam-viec|quan-tri|dang-nhap|ngon-ngu|tim-kiem|nhan-tin)(?:\/|$)/;
-/**
- * A document's public consultation pages (/{document}/gop-y/{proposalId}) are not cached either:
- * comments, moderation and answers change them at any moment without moving the content epoch
- * (which must not move for what anyone signed in can cause), and a comment hidden for abuse must
- * disappear for everyone at once, not a minute later.
- */
-const LIVE_READER_PAGE = /^\/[^/]+\/gop-y(?:\/|$)/;
+async function fromPublishedBodies(request: NextRequest): Promise<Response | null> {
+  const body = await publishedBodyAt(request.nextUrl.pathname, request.nextUrl.searchParams);
+  return body ? cachedJsonBody(request, body, { immutable: false }) : null;
+}
 
 function trustedHops(): number {
   try {
@@ -87,19 +87,16 @@ function securityHeaders(headers: Headers, policy: string, https: boolean): void
 }
 
 function replay(entry: CachedPage, state: "hit" | "miss", nonce: string, policy: string, https: boolean): NextResponse {
-  const response = new NextResponse(pageBytesWithNonce(entry, nonce) as BodyInit, { status: 200, headers: entry.headers });
-  // Browsers ask again every time; shared caches in front (nginx) may keep it for a second.
-  response.headers.set("cache-control", READER_PAGE_CACHE_CONTROL);
-  const vary = response.headers.get("vary");
-  response.headers.set("vary", vary ? `${vary}, Cookie` : "Cookie");
-  response.headers.set("x-camnang-cache", state);
-  securityHeaders(response.headers, policy, https);
-  return response;
+  const headers = replayHeaders(entry, { state, policy, hsts: https ? hstsValue() : null });
+  return new NextResponse(pageBytesWithNonce(entry, nonce) as BodyInit, { status: 200, headers });
+}
+
+function localeOf(cookie: string | undefined): string {
+  return isLocale(cookie) ? cookie : DEFAULT_LOCALE;
 }
 
 async function fromPageCache(request: NextRequest, nonce: string, policy: string, https: boolean): Promise<NextResponse | null> {
-  const localeCookie = request.cookies.get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(localeCookie) ? localeCookie : DEFAULT_LOCALE;
+  const locale = localeOf(request.cookies.get(LOCALE_COOKIE)?.value);
   const path = `${request.nextUrl.pathname}${request.nextUrl.search}`;
   let key: string;
   try {
@@ -133,6 +130,60 @@ async function fillPage(key: string, path: string, locale: string): Promise<Cach
   }
 }
 
+/** What the proxy matcher (below) leaves out of the pages it sees: Next's assets and files with an extension. */
+function proxySeesPage(pathname: string): boolean {
+  return !pathname.includes(".") && !pathname.startsWith("/_next/");
+}
+
+/** Session cookies are named `next-auth.session-token`, with a prefix or a chunk suffix. */
+const SESSION_COOKIE_MARK = "next-auth.session-token";
+const gzippedBody = gzipOnce();
+/** The documents API answers' headers besides their own: what next.config.js adds, and compression's Vary. */
+const API_EXTRA_HEADERS: [string, string][] = [...STATIC_SECURITY_HEADERS.map(({ key, value }) => [key.toLowerCase(), value] as [string, string]), ["vary", "Accept-Encoding"]];
+
+/**
+ * The cache hits above, answered on the Node request before Next routes it: the same checks as
+ * `proxy`, the same headers and bytes. False as soon as anything would take another way (a
+ * miss, a signed-in reader, a header the proxy or Next's configuration treats specially).
+ */
+function answerEarly(request: IncomingMessage, response: ServerResponse): false | Promise<boolean> {
+  const target = earlyTarget(request);
+  if (!target) return false;
+  const headers = nodeHeaders(request);
+  if (target.pathname.startsWith("/api/v1/documents/")) return publishedBodyEarly(request, response, target.pathname, target.searchParams, headers.get("if-none-match"));
+  if (!proxySeesPage(target.pathname) || !isReaderPagePath(target.pathname) || headers.has("next-action")) return false;
+  const cookie = headers.get("cookie");
+  // Stricter than the proxy's own test on cookie names: any mention of a session sends it to Next.
+  if (cookie?.includes(SESSION_COOKIE_MARK)) return false;
+  if (!isCacheableRequest({ method: "GET", headers, cookieNames: [] })) return false;
+  const localeCookie = singleCookie(cookie, LOCALE_COOKIE);
+  if (localeCookie === null) return false;
+  return pageEarly(request, response, target.path, localeOf(localeCookie || undefined), headers.get("x-forwarded-proto"));
+}
+
+async function pageEarly(request: IncomingMessage, response: ServerResponse, path: string, locale: string, forwardedProto: string | null): Promise<boolean> {
+  const hit = cache.get(pageCacheKey({ epoch: await currentContentEpoch(), locale, path }));
+  if (!hit) return false;
+  const https = servedOverHttps({ publicUrl: process.env.NEXTAUTH_URL, forwardedProto, trustedHops: trustedHops() });
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy({ nonce, collabSource: collabConnectSource(), development: process.env.NODE_ENV === "development" });
+  const headers = withVary(replayHeaders(hit, { state: "hit", policy, hsts: https ? hstsValue() : null }), "Accept-Encoding");
+  writeEarly(request, response, { status: 200, headers, body: pageBytesWithNonce(hit, nonce) });
+  return true;
+}
+
+async function publishedBodyEarly(request: IncomingMessage, response: ServerResponse, pathname: string, searchParams: URLSearchParams, ifNoneMatch: string | null): Promise<boolean> {
+  const body = await publishedBodyAt(pathname, searchParams);
+  if (!body?.bytes) return false;
+  const bytes = body.bytes;
+  const headers: [string, string][] = [["etag", body.etag], ["cache-control", CURRENT_TEXT_CACHE_CONTROL], ["content-type", "application/json"], ...API_EXTRA_HEADERS];
+  if (ifNoneMatchHolds(ifNoneMatch, body.etag)) writeEarly(request, response, { status: 304, headers, body: null });
+  else writeEarly(request, response, { status: 200, headers, body: bytes, gzipped: () => gzippedBody(bytes) });
+  return true;
+}
+
+registerEarlyAnswer(answerEarly);
+
 export async function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith("/api/v1/documents/")) {
     // Only the GETs of published bodies are matched here (see config below).
@@ -149,7 +200,7 @@ export async function proxy(request: NextRequest) {
 
   const cookieNames = request.cookies.getAll().map((cookie) => cookie.name);
   const pathname = request.nextUrl.pathname;
-  if (!NOT_READER_PAGE.test(pathname) && !LIVE_READER_PAGE.test(pathname) && isCacheableRequest({ method: request.method, headers: request.headers, cookieNames })) {
+  if (isReaderPagePath(pathname) && isCacheableRequest({ method: request.method, headers: request.headers, cookieNames })) {
     const cached = await fromPageCache(request, nonce, policy, https);
     if (cached) return cached;
   }

@@ -1,6 +1,7 @@
 /**
  * Reading benchmark: the published page and the documents API, served by the production
- * build (`next start`) on a fresh seeded SQLite database, loaded by the same bounded
+ * build as `npm start` serves it (lib/ops/web-server.mjs: Next's handler behind the reader
+ * caches' early answers) on a fresh seeded SQLite database, loaded by the same bounded
  * closed-loop client as their anchors, A B A B over several rounds. Three comparisons, each in
  * the same run:
  *
@@ -93,15 +94,15 @@ export async function runReadBench(log: (line: string) => void = console.log): P
   await prepareSeededDatabase(env);
 
   const startedAt = performance.now();
-  const web = startGroup("web", process.execPath, [nextBin, "start", "-p", String(webPort), "-H", LOOPBACK], env);
+  const web = startGroup("web", process.execPath, [path.join(PROJECT_ROOT, "lib/ops/web-server.mjs"), "-p", String(webPort), "-H", LOOPBACK], env);
   const collab = startGroup("collab", process.execPath, tsxArgs("lib/collab/main.ts"), env);
   let anchor: GroupChild | null = null;
   let nginx: BenchNginx | null = null;
   let writer: BackgroundWriter | null = null;
   try {
     const ready = await waitForHttp(`http://${LOOPBACK}:${webPort}/api/health`, START_TIMEOUT_MS, () => web.child.exitCode === null);
-    if (!ready) throw new Error(`next start did not answer /api/health: ${web.output()}`);
-    log(`read bench: next start ready on ${LOOPBACK}:${webPort} in ${Math.round(performance.now() - startedAt)} ms`);
+    if (!ready) throw new Error(`the web server did not answer /api/health: ${web.output()}`);
+    log(`read bench: web server ready on ${LOOPBACK}:${webPort} in ${Math.round(performance.now() - startedAt)} ms`);
 
     const page = await capture(webPort, READ_PAGE_PATH, "published page");
     const api = await capture(webPort, READ_API_PATH, "documents API");

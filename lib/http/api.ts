@@ -134,8 +134,8 @@ export const CURRENT_TEXT_CACHE_CONTROL = `public, max-age=0, s-maxage=${CURRENT
 /** A published version never changes: a year, the longest RFC 9111 suggests, marked immutable. */
 export const IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable";
 
-function ifNoneMatchHolds(request: Request, etag: string): boolean {
-  const ifNoneMatch = request.headers.get("if-none-match");
+/** Whether an If-None-Match header names `etag` (or `*`). */
+export function ifNoneMatchHolds(ifNoneMatch: string | null, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch.split(",").some((tag) => {
     const value = tag.trim();
@@ -154,6 +154,6 @@ export function cachedJsonBody(request: Request, body: { body: string; bytes?: U
     "cache-control": options.immutable ? IMMUTABLE_CACHE_CONTROL : CURRENT_TEXT_CACHE_CONTROL,
     "content-type": "application/json",
   };
-  if (ifNoneMatchHolds(request, body.etag)) return new Response(null, { status: 304, headers });
+  if (ifNoneMatchHolds(request.headers.get("if-none-match"), body.etag)) return new Response(null, { status: 304, headers });
   return new Response((body.bytes as BodyInit | undefined) ?? body.body, { headers });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PAGE_CACHE_FILL_HEADER, PAGE_CACHE_TTL_MS, PageCache, isCacheableRequest, pageBytesWithNonce, pageCacheKey, pageWithNonce } from "./page-cache";
+import { PAGE_CACHE_FILL_HEADER, PAGE_CACHE_TTL_MS, PageCache, READER_PAGE_CACHE_CONTROL, isCacheableRequest, isReaderPagePath, pageBytesWithNonce, pageCacheKey, pageWithNonce, replayHeaders } from "./page-cache";
 
 const html = (body: string, headers: Record<string, string> = {}) =>
   new Response(body, { status: 200, headers: { "content-type": "text/html; charset=utf-8", ...headers } });
@@ -59,5 +59,23 @@ describe("the reader's page cache", () => {
     expect(isCacheableRequest(request({}))).toBe(true);
     expect(isCacheableRequest(request({ accept: "application/json" }))).toBe(false);
     expect(isCacheableRequest(request({ accept: "text/html" }, [], "POST"))).toBe(false);
+  });
+  it("keeps only the reader's pages, not the workspace, the API or live consultation pages", () => {
+    expect(isReaderPagePath("/cam-nang/loi-tong-ket")).toBe(true);
+    expect(isReaderPagePath("/")).toBe(true);
+    for (const path of ["/api/v1/documents/x", "/lam-viec", "/quan-tri/nhat-ky", "/dang-nhap", "/_next/static/a.js", "/cam-nang/gop-y/12", "/tim-kiem"]) expect(isReaderPagePath(path)).toBe(false);
+  });
+
+  it("replays a page with its policy, the readers' lifetime and Vary: Cookie, and HSTS only over HTTPS", async () => {
+    const cache = new PageCache();
+    const entry = (await cache.store("k", html("<p>x</p>", { vary: "rsc, Accept-Encoding"})))!;
+    const headers = replayHeaders(entry, { state: "hit", policy: "script-src 'nonce-N'", hsts: null });
+    expect(headers).toContainEqual(["vary", "rsc, Accept-Encoding, Cookie"]);
+    expect(headers).toContainEqual(["cache-control", READER_PAGE_CACHE_CONTROL]);
+    expect(headers).toContainEqual(["x-camnang-cache", "hit"]);
+    expect(headers).toContainEqual(["content-security-policy", "script-src 'nonce-N'"]);
+    expect(headers.map(([name]) => name)).not.toContain("strict-transport-security");
+    expect(headers.filter(([name]) => name === "vary")).toHaveLength(1);
+    expect(replayHeaders(entry, { state: "miss", policy: "p", hsts: "max-age=1" })).toContainEqual(["strict-transport-security", "max-age=1"]);
   });
 });

@@ -106,7 +106,7 @@ export class PageCache {
 }
 
 /** Whether a request may be answered from the cache: an anonymous, full-page GET for HTML. */
-export function isCacheableRequest(request: { method: string; headers: Headers; cookieNames: string[] }): boolean {
+export function isCacheableRequest(request: { method: string; headers: Pick<Headers, "get" | "has">; cookieNames: string[] }): boolean {
   if (request.method !== "GET") return false;
   if (request.headers.has(PAGE_CACHE_FILL_HEADER)) return false;
   // Client-side navigations and prefetches fetch React Server Component payloads, not HTML.
@@ -119,4 +119,37 @@ export function isCacheableRequest(request: { method: string; headers: Headers; 
 
 export function pageCacheKey(input: { epoch: string; locale: string; path: string }): string {
   return `${input.epoch}\u0000${input.locale}\u0000${input.path}`;
+}
+
+/**
+ * Paths that are not the reader's pages: the workspace, administration, sign-in and per-request
+ * pages (nhan-tin: confirming and unsubscribing by emailed link).
+ */
+const NOT_READER_PAGE = /^\/(?:api|eli|_next|lam-viec|quan-tri|dang-nhap|ngon-ngu|tim-kiem|nhan-tin)(?:\/|$)/;
+/**
+ * A document's public consultation pages (/{document}/gop-y/{proposalId}) are not cached either:
+ * comments, moderation and answers change them at any moment without moving the content epoch
+ * (which must not move for what anyone signed in can cause), and a comment hidden for abuse must
+ * disappear for everyone at once, not a minute later.
+ */
+const LIVE_READER_PAGE = /^\/[^/]+\/gop-y(?:\/|$)/;
+
+/** Whether a path is one of the reader's pages, which the cache may keep. */
+export function isReaderPagePath(pathname: string): boolean {
+  return !NOT_READER_PAGE.test(pathname) && !LIVE_READER_PAGE.test(pathname);
+}
+
+/**
+ * The headers of a replayed page: the kept ones, the reader pages' cache lifetime, `Vary: Cookie`
+ * (the language cookie changes the page; a session cookie bypasses the cache), whether it was a
+ * hit, and the policy naming this response's nonce (with HSTS when served over HTTPS).
+ */
+export function replayHeaders(entry: CachedPage, options: { state: "hit" | "miss"; policy: string; hsts: string | null }): [string, string][] {
+  const vary = entry.headers.find(([name]) => name === "vary")?.[1];
+  const headers: [string, string][] = entry.headers.filter(([name]) => name !== "vary");
+  // Browsers ask again every time; shared caches in front (nginx) may keep it for a second.
+  headers.push(["cache-control", READER_PAGE_CACHE_CONTROL], ["vary", vary ? `${vary}, Cookie` : "Cookie"], ["x-camnang-cache", options.state]);
+  headers.push(["content-security-policy", options.policy]);
+  if (options.hsts) headers.push(["strict-transport-security", options.hsts]);
+  return headers;
 }

@@ -16,9 +16,9 @@ async function main(): Promise<void> {
   if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
     throw new Error("Chưa có bản dựng (no build): run `npm run build` once per release before starting web instances");
   }
-  const nextBin = path.join(root, "node_modules/next/dist/bin/next");
   const host = env.HOST ?? "127.0.0.1";
-  const web = startGroup("web", process.execPath, [nextBin, "start", "-p", env.PORT ?? "3000", "-H", host], { ...env, NODE_ENV: "production" });
+  // Next's handler behind the reader caches' early answers, as `npm start` runs it.
+  const web = startGroup("web", process.execPath, [path.join(root, "lib/ops/web-server.mjs"), "-p", env.PORT ?? "3000", "-H", host], { ...env, NODE_ENV: "production" });
   console.log(`[web ${env.HANDBOOK_INSTANCE}] listening on ${host}:${env.PORT}`);
   const stop = () => stopGroup(web);
   process.on("SIGINT", stop);

@@ -46,7 +46,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const host = env.HOST ?? "127.0.0.1";
-  const web = startGroup("web", process.execPath, [nextBin, dev ? "dev" : "start", "-p", env.PORT ?? "3000", "-H", host], env);
+  // Production: Next's handler behind the reader caches' early answers (lib/ops/web-server.mjs).
+  const webArgs = dev ? [nextBin, "dev"] : [path.join(root, "lib/ops/web-server.mjs")];
+  const web = startGroup("web", process.execPath, [...webArgs, "-p", env.PORT ?? "3000", "-H", host], env);
   console.log(`[start] Cẩm nang mở: http://localhost:${env.PORT} (listening on ${host}; collaboration ${env.COLLAB_PUBLIC_URL})`);
 
   let stopping = false;
