@@ -5,8 +5,9 @@
  * Done on the seeded chapter (about 700 words) and on the generated 100k-word handbook.
  *
  * Two figures per version: the bytes its rows and index entries hold (SQLite's dbstat
- * payload of the version tables: Version, VersionSection, SectionRevision and the Block table
- * that revisions' blocks are stored in, each with its indexes), and the growth
+ * payload of the version tables: Version, VersionSection, SectionRevision, the Block table
+ * that revisions' blocks are stored in and the SectionOutline table that versions' section orders
+ * and titles are stored in, each with its indexes), and the growth
  * of the database file over all K versions after a checkpoint and VACUUM (which also counts
  * page slack and the audit rows each publish writes). The measure is deterministic: the
  * spread is over versions, not rounds, and there is no noise floor.
@@ -28,7 +29,7 @@ import { atMost, formatRatio, round, row, spread, type BenchRow, type PartResult
 
 const DEFAULT_VERSIONS = 30;
 const LARGE_HANDBOOK = { words: 100_000, seed: 42, slug: "cam-nang-100k-tu", title: "Cẩm nang 100 nghìn từ (đo lường)" } as const;
-const VERSION_TABLES = ["Version", "VersionSection", "SectionRevision", "Block"] as const;
+const VERSION_TABLES = ["Version", "VersionSection", "SectionRevision", "Block", "SectionOutline"] as const;
 type VersionTable = (typeof VERSION_TABLES)[number];
 
 interface GrowthResult {
@@ -118,7 +119,7 @@ async function measureGrowth(
   const fileBefore = await compactedFileSize(db, databaseFile);
   const snapshotBytes: number[] = [];
   const rowBytes: number[] = [];
-  const byTable: Record<VersionTable, number[]> = { Version: [], VersionSection: [], SectionRevision: [], Block: [] };
+  const byTable: Record<VersionTable, number[]> = { Version: [], VersionSection: [], SectionRevision: [], Block: [], SectionOutline: [] };
   for (let version = 0; version < versions; version++) {
     changeOneParagraph(targets[version], version + 1);
     const before = await versionTablePayload(db);
@@ -156,6 +157,7 @@ async function measureGrowth(
       VersionSection: spread(byTable.VersionSection).median,
       SectionRevision: spread(byTable.SectionRevision).median,
       Block: spread(byTable.Block).median,
+      SectionOutline: spread(byTable.SectionOutline).median,
     },
     rowRatio: spread(rowBytes.map((bytes, index) => bytes / snapshotBytes[index])),
     fileBytesPerVersion,
@@ -169,7 +171,8 @@ function describe(result: GrowthResult): string {
   return (
     `${result.document} (${result.words} words, ${result.sections} sections), ${result.versions} versions: ` +
     `rows ${result.rowBytes.median} B/version (first ${result.firstVersionsRowBytes.median}, last ${result.lastVersionsRowBytes.median}) ` +
-    `[revisions ${result.rowBytesByTable.SectionRevision}, blocks ${result.rowBytesByTable.Block}, section lists ${result.rowBytesByTable.VersionSection}, version ${result.rowBytesByTable.Version}] ` +
+    `[revisions ${result.rowBytesByTable.SectionRevision}, blocks ${result.rowBytesByTable.Block}, section lists ${result.rowBytesByTable.VersionSection}, ` +
+    `outlines ${result.rowBytesByTable.SectionOutline}, version ${result.rowBytesByTable.Version}] ` +
     `vs full snapshot ${result.snapshotBytes.median} B; ratio ${formatRatio(result.rowRatio)}; ` +
     `file growth ${result.fileBytesPerVersion} B/version (${result.fileRatio}x)`
   );
@@ -213,7 +216,7 @@ async function versionTablePayload(db: Db): Promise<Record<VersionTable, number>
     `SELECT m.tbl_name AS tableName, SUM(d.payload) AS payload FROM dbstat AS d JOIN sqlite_master AS m ON m.name = d.name ` +
       `WHERE m.tbl_name IN (${list}) AND m.type IN ('table', 'index') GROUP BY m.tbl_name`,
   );
-  const payload = { Version: 0, VersionSection: 0, SectionRevision: 0, Block: 0 };
+  const payload = { Version: 0, VersionSection: 0, SectionRevision: 0, Block: 0, SectionOutline: 0 };
   for (const entry of rows) payload[entry.tableName as VersionTable] = Number(entry.payload ?? 0);
   return payload;
 }

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { revisionTexts } from "../db/section-text";
+import { revisionTextsByKey } from "../db/section-text";
+import { loadVersionPlacements } from "../db/version-sections";
 import { blockHash, packBlock, splitSectionText } from "../domain/content-blocks";
 import { createTestDatabase, type TestDatabase } from "../testing/databases";
 import { parseArgs, type Command } from "./commands";
@@ -102,9 +103,10 @@ describe("history commands (SQLite)", () => {
     // The revision is kept by block: the paragraph's stored block is what gets rewritten.
     const triggers = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Block'`);
     for (const trigger of triggers) await db.$executeRawUnsafe(`DROP TRIGGER "${trigger.name}"`);
-    const revision = await db.sectionRevision.findFirstOrThrow({ orderBy: { createdAt: "asc" } });
-    const text = (await revisionTexts(db, [revision])).get(revision.id) ?? "";
-    const paragraph = (splitSectionText(text) ?? []).find((block) => block.includes("Có ba"));
+    const first = await db.version.findFirstOrThrow({ where: { number: 1 } });
+    const keys = (await loadVersionPlacements(db, first.id)).map((row) => row.revisionId);
+    const texts = [...(await revisionTextsByKey(db, keys)).values()];
+    const paragraph = texts.flatMap((text) => splitSectionText(text) ?? []).find((block) => block.includes("Có ba"));
     if (!paragraph) throw new Error("the seeded paragraph is missing");
     const block = await db.block.findUniqueOrThrow({ where: { hash: blockHash(paragraph) } });
     expect(block.baseId).toBeNull();

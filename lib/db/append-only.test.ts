@@ -20,9 +20,17 @@ describe.each(engines)("append-only records on %s", (engine) => {
     expect((await db.version.findUniqueOrThrow({ where: { id: version.id } })).summary).toBe(version.summary);
   });
 
-  it("refuses raw SQL updates and deletes of versions, section revisions, their blocks, version sections and audit events", async () => {
+  it("refuses raw SQL updates and deletes of versions, section revisions, their blocks, outlines, version sections and audit events", async () => {
     const { db } = database;
+    // The seed's revisions are kept by block and its versions place them by outline: a revision
+    // kept whole and a VersionSection row, as older versions have, give those guards a row to refuse.
+    const version = await db.version.findFirstOrThrow({ where: { number: 1 } });
+    const section = await db.section.findFirstOrThrow();
+    const revision = await db.sectionRevision.create({ data: { sectionId: section.id, hash: "kept-whole", content: '{"content":[],"type":"doc"}' } });
+    await db.versionSection.create({ data: { versionId: version.id, sectionId: section.id, revisionId: revision.id, position: 0, title: "Mục cũ" } });
     const statements = [
+      `UPDATE "SectionOutline" SET "entries" = '[]'`,
+      `DELETE FROM "SectionOutline"`,
       `UPDATE "Version" SET "hash" = 'x'`,
       `DELETE FROM "Version"`,
       `UPDATE "SectionRevision" SET "content" = '{}'`,

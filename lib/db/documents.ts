@@ -1,7 +1,8 @@
 import type { DocumentSnapshot, SectionContent } from "../domain/document";
 import { calendarDateOf } from "../domain/effective-dates";
 import type { DbOrTx } from "./client";
-import { REVISION_TEXT_SELECT, revisionTexts } from "./section-text";
+import { revisionTextsByKey } from "./section-text";
+import { loadVersionPlacements } from "./version-sections";
 import { revisionContent } from "./stored-columns";
 
 /** Queries that read documents and their published versions. */
@@ -23,31 +24,33 @@ export interface LoadedSection {
   slug: string;
   title: string;
   position: number;
+  /** The revision's key (lib/domain/section-placements.ts): the same key is the same text. */
   revisionId: string;
-  revisionHash: string;
   owner: { id: string; slug: string; name: string } | null;
   content: SectionContent;
 }
 
 export async function loadVersionSections(db: DbOrTx, versionId: string): Promise<LoadedSection[]> {
-  const rows = await db.versionSection.findMany({
-    where: { versionId },
-    orderBy: { position: "asc" },
-    include: { revision: { select: { ...REVISION_TEXT_SELECT, hash: true } }, section: { include: { ownerOrganization: true } } },
+  const placements = await loadVersionPlacements(db, versionId);
+  const [texts, sections] = await Promise.all([
+    revisionTextsByKey(db, placements.map((row) => row.revisionId)),
+    db.section.findMany({ where: { id: { in: placements.map((row) => row.sectionId) } }, include: { ownerOrganization: true } }),
+  ]);
+  const byId = new Map(sections.map((section) => [section.id, section]));
+  return placements.map((row) => {
+    const section = byId.get(row.sectionId);
+    if (!section) throw new Error(`version ${versionId} places section ${row.sectionId}, which does not exist`);
+    const owner = section.ownerOrganization;
+    return {
+      id: row.sectionId,
+      slug: section.slug,
+      title: row.title,
+      position: row.position,
+      revisionId: row.revisionId,
+      owner: owner ? { id: owner.id, slug: owner.slug, name: owner.name } : null,
+      content: revisionContent(row.revisionId, texts.get(row.revisionId) ?? ""),
+    };
   });
-  const texts = await revisionTexts(db, rows.map((row) => row.revision));
-  return rows.map((row) => ({
-    id: row.sectionId,
-    slug: row.section.slug,
-    title: row.title,
-    position: row.position,
-    revisionId: row.revisionId,
-    revisionHash: row.revision.hash,
-    owner: row.section.ownerOrganization
-      ? { id: row.section.ownerOrganization.id, slug: row.section.ownerOrganization.slug, name: row.section.ownerOrganization.name }
-      : null,
-    content: revisionContent(row.revisionId, texts.get(row.revisionId) ?? ""),
-  }));
 }
 
 export async function loadVersionSnapshot(

@@ -1,7 +1,8 @@
 import type { SectionContent } from "../domain/document";
 import type { VersionPlacements } from "../domain/history/section-history";
 import type { DbOrTx } from "./client";
-import { REVISION_TEXT_SELECT, revisionTexts } from "./section-text";
+import { revisionTextsByKey } from "./section-text";
+import { loadPlacements, loadVersionPlacements, PLACEMENT_SELECT, sectionSlugs } from "./version-sections";
 import { revisionContent } from "./stored-columns";
 
 /** Queries over a document's published history: versions with their provenance, placements and revisions. */
@@ -72,47 +73,25 @@ export async function loadProposalDraft(db: DbOrTx, proposalId: string) {
 
 /** Which revision, title and place each section had in each version from `from` up to `upTo` (all when omitted), oldest first. */
 export async function listPlacements(db: DbOrTx, documentId: string, upTo?: number, from = 1): Promise<VersionPlacements[]> {
-  const versionWhere = { documentId, number: { gte: from, ...(upTo === undefined ? {} : { lte: upTo }) } };
-  const [versions, rows] = await Promise.all([
-    db.version.findMany({ where: versionWhere, select: { number: true }, orderBy: { number: "asc" } }),
-    db.versionSection.findMany({
-      where: { version: versionWhere },
-      select: { sectionId: true, revisionId: true, title: true, position: true, version: { select: { number: true } } },
-    }),
-  ]);
-  const byNumber = new Map<number, { number: number; sections: VersionPlacements["sections"][number][] }>(
-    versions.map((version) => [version.number, { number: version.number, sections: [] }]),
-  );
-  for (const row of rows) {
-    const entry = byNumber.get(row.version.number);
-    if (!entry) continue;
-    entry.sections.push({ sectionId: row.sectionId, revisionId: row.revisionId, title: row.title, position: row.position });
-  }
-  const placements = [...byNumber.values()];
-  for (const placement of placements) placement.sections.sort((a, b) => a.position - b.position);
-  return placements;
+  const versions = await db.version.findMany({
+    where: { documentId, number: { gte: from, ...(upTo === undefined ? {} : { lte: upTo }) } },
+    select: { ...PLACEMENT_SELECT, number: true },
+    orderBy: { number: "asc" },
+  });
+  const placements = await loadPlacements(db, versions);
+  return versions.map((version) => ({ number: version.number, sections: placements.get(version.id) ?? [] }));
 }
 
-/** Parsed content of the given revisions, each loaded once. */
+/** Parsed content of the given revisions (by key, lib/domain/section-placements.ts), each loaded once. */
 export async function loadRevisionContents(db: DbOrTx, revisionIds: Iterable<string>): Promise<Map<string, SectionContent>> {
-  const ids = [...new Set(revisionIds)];
   const contents = new Map<string, SectionContent>();
-  for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
-    const rows = await db.sectionRevision.findMany({
-      where: { id: { in: ids.slice(start, start + IDS_PER_QUERY) } },
-      select: REVISION_TEXT_SELECT,
-    });
-    for (const [id, text] of await revisionTexts(db, rows)) contents.set(id, revisionContent(id, text));
-  }
+  for (const [id, text] of await revisionTextsByKey(db, revisionIds)) contents.set(id, revisionContent(id, text));
   return contents;
 }
 
 /** A version's table of contents (no content). */
 export async function listVersionToc(db: DbOrTx, versionId: string): Promise<{ id: string; slug: string; title: string }[]> {
-  const rows = await db.versionSection.findMany({
-    where: { versionId },
-    orderBy: { position: "asc" },
-    select: { sectionId: true, title: true, section: { select: { slug: true } } },
-  });
-  return rows.map((row) => ({ id: row.sectionId, slug: row.section.slug, title: row.title }));
+  const placements = await loadVersionPlacements(db, versionId);
+  const slugs = await sectionSlugs(db, placements);
+  return placements.map((row) => ({ id: row.sectionId, slug: slugs.get(row.sectionId) ?? "", title: row.title }));
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { headVersion, loadVersionSnapshot } from "../db/documents";
+import { loadVersionPlacements } from "../db/version-sections";
+import { blockListOfKey } from "../domain/section-placements";
 import type { DocumentSnapshot } from "../domain/document";
 import { AppError } from "../errors";
 import { availableEngines, createTestDatabase, type TestDatabase } from "../testing/databases";
@@ -49,14 +51,24 @@ describe.each(engines)("publishing versions on %s", (engine) => {
     expect(await verifyDocument(document.slug)).toEqual({ ok: true, versions: 3, headHash: expect.any(String) });
   });
 
-  it("stores nothing for an unchanged section: the new version points at its existing revision", async () => {
+  it("stores nothing for an unchanged section: the new version keeps its revision key and shares the outline", async () => {
     const { db } = database;
     const document = await db.document.findFirstOrThrow();
     const head = await headVersion(db, document.id);
     const current = await loadVersionSnapshot(db, document, head!.id);
+    const before = await loadVersionPlacements(db, head!.id);
     const revisionsBefore = await db.sectionRevision.count();
-    await publishVersion({ documentId: document.id, expectedHeadNumber: head!.number, snapshot: withParagraph(current, "Một câu nữa."), actorId: null });
-    expect(await db.sectionRevision.count()).toBe(revisionsBefore + 1);
+    const outlinesBefore = await db.sectionOutline.count();
+    const published = await publishVersion({ documentId: document.id, expectedHeadNumber: head!.number, snapshot: withParagraph(current, "Một câu nữa."), actorId: null });
+    const after = await loadVersionPlacements(db, published.id);
+    expect(after.map((row) => row.sectionId)).toEqual(before.map((row) => row.sectionId));
+    expect(after[0].revisionId).not.toBe(before[0].revisionId);
+    expect(after.slice(1).map((row) => row.revisionId)).toEqual(before.slice(1).map((row) => row.revisionId));
+    // A revision kept by block is named by its block list: no row, and the same titles share one outline.
+    expect(await db.sectionRevision.count()).toBe(revisionsBefore);
+    expect(await db.sectionOutline.count()).toBe(outlinesBefore);
+    expect((await db.version.findUniqueOrThrow({ where: { id: published.id } })).outlineId).toBe(head!.outlineId);
+    expect(await db.versionSection.count({ where: { versionId: published.id } })).toBe(0);
   });
 
   it("stores one block for one changed paragraph, packed against the paragraph it replaces, and reads back every byte", async () => {
@@ -93,8 +105,8 @@ describe.each(engines)("publishing versions on %s", (engine) => {
   it("reports a block altered behind the product's back as a content mismatch of the first version using it", async () => {
     const { db } = database;
     const document = await db.document.findFirstOrThrow();
-    const first = await db.version.findFirstOrThrow({ where: { documentId: document.id, number: 1 }, include: { sections: { include: { revision: true }, orderBy: { position: "asc" } } } });
-    const block = Number(first.sections[0].revision.blocks?.split(",")[0]);
+    const first = await db.version.findFirstOrThrow({ where: { documentId: document.id, number: 1 } });
+    const block = blockListOfKey((await loadVersionPlacements(db, first.id))[0].revisionId)![0];
     if (engine === "sqlite") await db.$executeRawUnsafe(`DROP TRIGGER "Block_no_update"`);
     else await db.$executeRawUnsafe(`ALTER TABLE "Block" DISABLE TRIGGER USER`);
     // Bytes that do not even inflate: verification says so rather than failing.

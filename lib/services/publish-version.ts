@@ -4,6 +4,7 @@ import { getDb } from "../db/client";
 import { headVersion } from "../db/documents";
 import { isBusyError, isUniqueViolation } from "../db/errors";
 import { storeSectionRevision } from "../db/section-text";
+import { loadVersionPlacements, storePlacements } from "../db/version-sections";
 import { hashCanonical } from "../domain/canonical";
 import type { DocumentSnapshot } from "../domain/document";
 import { snapshotHash, versionHash } from "../domain/version-hash";
@@ -57,9 +58,10 @@ export interface PublishedVersion {
 
 /**
  * Appends version n+1 of a document, only if the head is still the one the caller read.
- * Unchanged sections point at their existing revisions, and a changed section's revision is a
- * list of blocks each stored once (lib/db/section-text.ts), so a one-paragraph change stores
- * one paragraph. The version's hash covers its canonical content and its
+ * Unchanged sections keep their revision keys, and a changed section's revision is a list of
+ * blocks each stored once (lib/db/section-text.ts), so a one-paragraph change stores one
+ * paragraph; the order and titles of the sections are an outline shared with the versions that
+ * have the same (lib/db/version-sections.ts). The version's hash covers its canonical content and its
  * predecessor's hash. Its statement is appended to the transparency log in the same
  * transaction; the checkpoint over it is signed once that transaction has committed (by the
  * caller that owns the transaction, see signAfterPublish).
@@ -107,26 +109,10 @@ async function publishInTransaction(tx: DbOrTx, input: PublishVersionInput): Pro
   const prevHash = head?.hash ?? null;
   const hash = versionHash({ number, prevHash, contentHash: snapshotHash(input.snapshot) });
 
-  const version = await tx.version.create({
-    data: {
-      documentId: input.documentId,
-      number,
-      hash,
-      prevHash,
-      summary: input.summary ?? "",
-      stats: JSON.stringify({ ...input.stats, ...(input.summaryFacts ? { [SUMMARY_FACTS_KEY]: input.summaryFacts } : {}) }),
-      publishedById: input.actorId,
-      proposalId: input.proposalId ?? null,
-      effectiveFrom,
-      publishedAt,
-    },
-  });
-
   // What each section was in the head: a changed paragraph is packed against its previous text.
-  const previousRevisions = new Map(
-    head ? (await tx.versionSection.findMany({ where: { versionId: head.id }, select: { sectionId: true, revisionId: true } })).map((row) => [row.sectionId, row.revisionId]) : [],
-  );
-  for (const [position, section] of input.snapshot.sections.entries()) {
+  const previousRevisions = new Map(head ? (await loadVersionPlacements(tx, head.id)).map((row) => [row.sectionId, row.revisionId]) : []);
+  const placed: { sectionId: string; title: string; revisionId: string }[] = [];
+  for (const section of input.snapshot.sections) {
     const existing = await tx.section.findUnique({ where: { id: section.id } });
     if (!existing) {
       await tx.section.create({
@@ -146,10 +132,24 @@ async function publishInTransaction(tx: DbOrTx, input: PublishVersionInput): Pro
       text: JSON.stringify(section.content),
       previousRevisionId: previousRevisions.get(section.id) ?? null,
     });
-    await tx.versionSection.create({
-      data: { versionId: version.id, sectionId: section.id, revisionId: revision.id, position, title: section.title },
-    });
+    placed.push({ sectionId: section.id, title: section.title, revisionId: revision.id });
   }
+
+  const version = await tx.version.create({
+    data: {
+      documentId: input.documentId,
+      number,
+      hash,
+      prevHash,
+      summary: input.summary ?? "",
+      stats: JSON.stringify({ ...input.stats, ...(input.summaryFacts ? { [SUMMARY_FACTS_KEY]: input.summaryFacts } : {}) }),
+      publishedById: input.actorId,
+      proposalId: input.proposalId ?? null,
+      effectiveFrom,
+      publishedAt,
+      ...(await storePlacements(tx, placed)),
+    },
+  });
 
   const entry = await appendVersionToLog(tx, version.id, input.approvals ?? []);
 

@@ -119,7 +119,7 @@ export async function readPublishedDocument(input: { slug: string; versionNumber
     return {
       ...section,
       owner: owner ? { id: owner.id, slug: owner.slug, name: owner.name } : null,
-      html: renderRevisionHtml(section.revisionHash, section.content),
+      html: renderRevisionHtml(section.revisionId, section.content),
     };
   });
   return {
@@ -229,7 +229,7 @@ export function publishedDocumentJson(published: PublishedDocument) {
       position: section.position,
       owner: section.owner ? { slug: section.owner.slug, name: section.owner.name } : null,
       content: section.content,
-      markdown: renderRevisionMarkdown(section.revisionHash, section.content),
+      markdown: renderRevisionMarkdown(section.revisionId, section.content),
     })),
     // The text in force names every edition of the document; a version read by number, those naming it.
     editions: published.editions

@@ -9,22 +9,23 @@ const renderedRevisions = new LRUCache<string, string>({ max: CACHED_RENDERED_RE
 const markdownRevisions = new LRUCache<string, string>({ max: CACHED_RENDERED_REVISIONS });
 
 /**
- * The reader's HTML for a section revision. Revisions are content-addressed and immutable, so
- * the HTML is rendered once per revision hash rather than on every request.
+ * The reader's HTML for a section revision. A revision key names one immutable text
+ * (lib/domain/section-placements.ts), so the HTML is rendered once per key rather than on
+ * every request.
  */
-export function renderRevisionHtml(revisionHash: string, content: SectionContent): string {
-  const cached = renderedRevisions.get(revisionHash);
+export function renderRevisionHtml(revisionKey: string, content: SectionContent): string {
+  const cached = renderedRevisions.get(revisionKey);
   if (cached !== undefined) return cached;
   const html = renderSectionHtml(content);
-  renderedRevisions.set(revisionHash, html);
+  renderedRevisions.set(revisionKey, html);
   return html;
 }
 
-/** The Markdown of a section revision, converted once per revision hash like the HTML. */
-export function renderRevisionMarkdown(revisionHash: string, content: SectionContent): string {
-  const cached = markdownRevisions.get(revisionHash);
+/** The Markdown of a section revision, converted once per revision key like the HTML. */
+export function renderRevisionMarkdown(revisionKey: string, content: SectionContent): string {
+  const cached = markdownRevisions.get(revisionKey);
   if (cached !== undefined) return cached;
   const markdown = sectionToMarkdown(content);
-  markdownRevisions.set(revisionHash, markdown);
+  markdownRevisions.set(revisionKey, markdown);
   return markdown;
 }

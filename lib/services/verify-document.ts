@@ -1,7 +1,8 @@
 import { LRUCache } from "lru-cache";
 import { getDb, type DbOrTx } from "../db/client";
 import { findDocumentBySlug } from "../db/documents";
-import { REVISION_TEXT_SELECT, readableRevisionTexts } from "../db/section-text";
+import { readableRevisionTextsByKey } from "../db/section-text";
+import { PLACEMENT_SELECT, readPlacements, sectionSlugs } from "../db/version-sections";
 import { bytesEqual } from "../domain/tlog/bytes";
 import {
   appendToFrontier,
@@ -124,17 +125,20 @@ export async function verifyDocument(slug: string, options: { incremental?: bool
     where: { documentId: document.id, number: { gt: verifiedBefore } },
     orderBy: { number: "asc" },
     select: {
-      id: true,
+      ...PLACEMENT_SELECT,
       number: true,
       logEntry: { select: { index: true, statement: true } },
-      sections: { orderBy: { position: "asc" }, select: { sectionId: true, title: true, position: true, revisionId: true, section: { select: { slug: true } } } },
     },
   });
+  // A version whose outline is gone or does not pair with its keys is a content mismatch below.
+  const { placements, damaged } = await readPlacements(db, versions);
+  const placed = [...placements.values()].flat();
+  const slugs = await sectionSlugs(db, placed);
   // A version published since, logged below the remembered edge, cannot be checked from it.
   if (prefix && versions.some((version) => version.logEntry !== null && version.logEntry.index < logStart.size)) {
     return verifyDocument(slug, { now });
   }
-  const contentHashes = await revisionContentHashes(db, versions.flatMap((version) => version.sections.map((row) => row.revisionId)));
+  const contentHashes = await revisionContentHashes(db, placed.map((row) => row.revisionId));
 
   let previousHash: string | null = prefix?.headHash ?? null;
   for (const [position, version] of versions.entries()) {
@@ -153,13 +157,15 @@ export async function verifyDocument(slug: string, options: { incremental?: bool
     }
     if (statement.document !== slug || statement.version !== version.number) return fail("statement_invalid", version.number);
     if (statement.previousStatementHash !== previousHash) return fail("chain_broken", version.number);
+    const sections = placements.get(version.id) ?? [];
     const matches =
-      statement.sections.length === version.sections.length &&
+      !damaged.has(version.id) &&
+      statement.sections.length === sections.length &&
       statement.sections.every((committed, index) => {
-        const row = version.sections[index];
+        const row = sections[index];
         return (
           committed.id === row.sectionId &&
-          committed.slug === row.section.slug &&
+          committed.slug === slugs.get(row.sectionId) &&
           committed.title === row.title &&
           committed.position === row.position &&
           // null: a revision whose blocks were removed or altered so that they no longer unpack.
@@ -211,8 +217,7 @@ async function revisionContentHashes(db: DbOrTx, revisionIds: readonly string[])
   const ids = [...new Set(revisionIds)];
   const hashes = new Map<string, string | null>();
   for (let start = 0; start < ids.length; start += REVISIONS_PER_QUERY) {
-    const rows = await db.sectionRevision.findMany({ where: { id: { in: ids.slice(start, start + REVISIONS_PER_QUERY) } }, select: REVISION_TEXT_SELECT });
-    const texts = await readableRevisionTexts(db, rows);
+    const texts = await readableRevisionTextsByKey(db, ids.slice(start, start + REVISIONS_PER_QUERY));
     for (const [id, text] of texts) hashes.set(id, text === null ? null : sectionContentHash(text));
   }
   return hashes;

@@ -1,6 +1,9 @@
 import type { Db } from "../db/client";
 import { loadVersionSnapshot } from "../db/documents";
-import { revisionTexts } from "../db/section-text";
+import { revisionTextsByKey } from "../db/section-text";
+import { loadPlacements, loadVersionPlacements, PLACEMENT_SELECT } from "../db/version-sections";
+import { hashCanonical } from "../domain/canonical";
+import { blockListOfKey, encodeRevisionKeys, decodeRevisionKeys } from "../domain/section-placements";
 import { encodeBase64, noteSigner, rootFromLeafHashes, signCheckpoint } from "../domain/tlog";
 import { snapshotHash, versionHash } from "../domain/version-hash";
 import { AppError } from "../errors";
@@ -20,7 +23,7 @@ import { listPublishedReviewerKeys } from "../services/workspace/reviewer-keys";
 export type DrillEngine = "sqlite" | "postgres";
 
 /** Every table a statement or a key list rests on. */
-const APPEND_ONLY_TABLES = ["Version", "VersionSection", "SectionRevision", "LogEntry", "LogCheckpoint", "LogCosignature", "ReviewerKey", "ReviewerKeyRevocation"];
+const APPEND_ONLY_TABLES = ["Version", "VersionSection", "SectionRevision", "SectionOutline", "LogEntry", "LogCheckpoint", "LogCosignature", "ReviewerKey", "ReviewerKeyRevocation"];
 
 export async function dropAppendOnlyTriggers(db: Db, engine: DrillEngine): Promise<void> {
   for (const table of APPEND_ONLY_TABLES) {
@@ -55,11 +58,36 @@ export async function rewritePastVersion(db: Db, engine: DrillEngine, options: {
 /** The stored content of version `number`'s first section (what rewritePastVersion changes; keep it to undo the drill). */
 export async function firstRevisionOf(db: Db, options: { documentSlug: string; number: number }) {
   const document = await db.document.findUniqueOrThrow({ where: { slug: options.documentSlug } });
-  const target = await db.version.findFirstOrThrow({ where: { documentId: document.id, number: options.number }, include: { sections: { orderBy: { position: "asc" } } } });
-  const revision = await db.sectionRevision.findUniqueOrThrow({ where: { id: target.sections[0].revisionId } });
-  // The text as readers see it, whether the revision is kept whole or by block.
-  const content = (await revisionTexts(db, [revision])).get(revision.id) ?? "";
-  return { document, target, revision: { ...revision, content } };
+  const target = await db.version.findFirstOrThrow({ where: { documentId: document.id, number: options.number } });
+  const [first] = await loadVersionPlacements(db, target.id);
+  // The text as readers see it, whether the revision is a row (kept whole or by block) or a block list.
+  const content = (await revisionTextsByKey(db, [first.revisionId])).get(first.revisionId) ?? "";
+  return { document, target, revision: { id: first.revisionId, sectionId: first.sectionId, content } };
+}
+
+/**
+ * Gives the revision `key` of section `sectionId` the text `content` in every version from
+ * `fromNumber` on that holds it: a row is rewritten in place (kept whole from now on: the text no
+ * longer depends on blocks other revisions share); a block list, which names its text, is
+ * replaced by a new row kept whole in those versions' revision keys.
+ */
+async function forceRevisionText(db: Db, input: { documentId: string; fromNumber: number; sectionId: string; key: string; content: string }): Promise<void> {
+  if (blockListOfKey(input.key) === null) {
+    await db.sectionRevision.update({ where: { id: input.key }, data: { content: input.content, blocks: null } });
+    return;
+  }
+  const hash = hashCanonical(JSON.parse(input.content));
+  const row =
+    (await db.sectionRevision.findUnique({ where: { sectionId_hash: { sectionId: input.sectionId, hash } }, select: { id: true } })) ??
+    (await db.sectionRevision.create({ data: { sectionId: input.sectionId, hash, content: input.content }, select: { id: true } }));
+  const versions = await db.version.findMany({ where: { documentId: input.documentId, number: { gte: input.fromNumber }, outlineId: { not: null } }, select: PLACEMENT_SELECT });
+  const placements = await loadPlacements(db, versions);
+  for (const version of versions) {
+    const keys = decodeRevisionKeys(version.revisionKeys ?? "");
+    const rows = placements.get(version.id) ?? [];
+    const changed = keys.map((key, position) => (key === input.key && rows[position]?.sectionId === input.sectionId ? row.id : key));
+    await db.version.update({ where: { id: version.id }, data: { revisionKeys: encodeRevisionKeys(changed) } });
+  }
 }
 
 /**
@@ -70,8 +98,7 @@ export async function firstRevisionOf(db: Db, options: { documentSlug: string; n
 export async function replaceRevisionContent(db: Db, engine: DrillEngine, options: { documentSlug: string; number: number; content: string }) {
   await dropAppendOnlyTriggers(db, engine);
   const { document, target, revision } = await firstRevisionOf(db, options);
-  // Kept whole from now on: the text no longer depends on blocks other revisions share.
-  await db.sectionRevision.update({ where: { id: revision.id }, data: { content: options.content, blocks: null } });
+  await forceRevisionText(db, { documentId: document.id, fromNumber: options.number, sectionId: revision.sectionId, key: revision.id, content: options.content });
   const later = await db.version.findMany({ where: { documentId: document.id, number: { gte: options.number } }, orderBy: { number: "asc" } });
   let prevHash = (await db.version.findFirstOrThrow({ where: { documentId: document.id, number: options.number - 1 } })).hash;
   for (const row of later) {

@@ -15,7 +15,11 @@ import {
 import { loadLogKey, logKeyFile, SIGNED_STATE_SUFFIX } from "../../log/log-signer";
 import { availableEngines, createTestDatabase, type TestDatabase } from "../../testing/databases";
 import { publishVersion } from "../publish-version";
-import { revisionTexts } from "../../db/section-text";
+import { revisionTextsByKey } from "../../db/section-text";
+import { listPlacements } from "../../db/history";
+import { loadVersionPlacements } from "../../db/version-sections";
+import { blockListOfKey } from "../../domain/section-placements";
+import { packBlock } from "../../domain/content-blocks";
 import { FULL_RECHECK_INTERVAL_MS, forgetVerifiedPrefixes, verifyDocument } from "../verify-document";
 import { backfillLog } from "./backfill-log";
 import { latestCheckpoint, loadLogTree, signPendingCheckpoint } from "./checkpoints";
@@ -47,8 +51,9 @@ describe.each(engines)("the transparency log on %s", (engine) => {
 
   it("gives every seeded version a canonical statement chained to the previous one, with the counted approvals signed by the reviewers' keys", async () => {
     const { db } = database;
-    const entries = await db.logEntry.findMany({ orderBy: { index: "asc" }, include: { version: { include: { sections: { include: { revision: true }, orderBy: { position: "asc" } } } } } });
-    const texts = await revisionTexts(db, entries.flatMap((entry) => entry.version.sections.map((row) => row.revision)));
+    const entries = await db.logEntry.findMany({ orderBy: { index: "asc" }, include: { version: true } });
+    const placements = new Map(await Promise.all(entries.map(async (entry) => [entry.versionId, await loadVersionPlacements(db, entry.versionId)] as const)));
+    const texts = await revisionTextsByKey(db, [...placements.values()].flat().map((row) => row.revisionId));
     expect(entries.map((entry) => entry.version.number)).toEqual([1, 2]);
     let previous: string | null = null;
     for (const entry of entries) {
@@ -57,7 +62,7 @@ describe.each(engines)("the transparency log on %s", (engine) => {
       expect(statement.version).toBe(entry.version.number);
       expect(statement.previousStatementHash).toBe(previous);
       expect(statementHash(bytes)).toBe(entry.statementHash);
-      expect(statement.sections.map((section) => section.contentHash)).toEqual(entry.version.sections.map((row) => sectionContentHash(texts.get(row.revisionId) ?? "")));
+      expect(statement.sections.map((section) => section.contentHash)).toEqual(placements.get(entry.versionId)!.map((row) => sectionContentHash(texts.get(row.revisionId) ?? "")));
       expect(statement.publishedAt).toBe(entry.version.publishedAt.toISOString());
       expect(statement.effectiveDate).toBe(entry.version.effectiveFrom);
       previous = entry.statementHash;
@@ -158,15 +163,20 @@ describe.each(engines)("the transparency log on %s", (engine) => {
     const slug = (await db.document.findFirstOrThrow()).slug;
     const verifiedAt = Date.now();
     expect(await verifyDocument(slug, { incremental: true, now: verifiedAt })).toMatchObject({ ok: true, versions: 4 });
-    if (engine === "sqlite") await db.$executeRawUnsafe(`DROP TRIGGER "SectionRevision_no_update"`);
-    else await db.$executeRawUnsafe(`ALTER TABLE "SectionRevision" DISABLE TRIGGER USER`);
-    const version = await db.version.findFirstOrThrow({ where: { number: 2 }, include: { sections: true } });
-    const revision = await db.sectionRevision.findUniqueOrThrow({ where: { id: version.sections[0].revisionId } });
-    const text = (await revisionTexts(db, [revision])).get(revision.id) ?? "";
-    await db.sectionRevision.update({ where: { id: revision.id }, data: { content: text.replace(/"text":"/, '"text":"(sửa lén) '), blocks: null } });
-    // The first version holding that revision is the first whose statement no longer matches.
-    const first = await db.versionSection.findFirstOrThrow({ where: { revisionId: revision.id }, orderBy: { version: { number: "asc" } }, include: { version: true } });
-    const caught = { ok: false, failedAt: first.version.number, reason: "content_hash_mismatch" };
+    if (engine === "sqlite") await db.$executeRawUnsafe(`DROP TRIGGER "Block_no_update"`);
+    else await db.$executeRawUnsafe(`ALTER TABLE "Block" DISABLE TRIGGER USER`);
+    const document = await db.document.findFirstOrThrow();
+    const version = await db.version.findFirstOrThrow({ where: { documentId: document.id, number: 2 } });
+    const [section] = await loadVersionPlacements(db, version.id);
+    const blockId = blockListOfKey(section.revisionId)![0];
+    const block = await db.block.findUniqueOrThrow({ where: { id: blockId } });
+    const text = (await revisionTextsByKey(db, [section.revisionId])).get(section.revisionId) ?? "";
+    const blockText = JSON.stringify((JSON.parse(text) as { content: unknown[] }).content[0]);
+    await db.block.update({ where: { id: block.id }, data: { data: packBlock(blockText.replace(/"text":"/, '"text":"(sửa lén) '), null), baseId: null } });
+    // The first version holding that block is the first whose statement no longer matches.
+    const placements = await listPlacements(db, document.id);
+    const first = placements.find((placement) => placement.sections.some((row) => blockListOfKey(row.revisionId)?.includes(blockId)))!;
+    const caught = { ok: false, failedAt: first.number, reason: "content_hash_mismatch" };
     // A check building on an earlier one reads only what came since, so it does not see the old
     // version rewritten; the full pass it makes FULL_RECHECK_INTERVAL_MS after the last one does.
     expect(await verifyDocument(slug, { incremental: true, now: verifiedAt + 1 })).toMatchObject({ ok: true, versions: 4 });

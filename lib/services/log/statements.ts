@@ -1,6 +1,7 @@
 import type { DbOrTx } from "../../db/client";
 import { databaseEngine } from "../../db/client";
-import { REVISION_TEXT_SELECT, revisionTexts } from "../../db/section-text";
+import { revisionTextsByKey } from "../../db/section-text";
+import { loadPlacements, sectionSlugs } from "../../db/version-sections";
 import {
   contentHashOfSections,
   encodeHex,
@@ -55,13 +56,13 @@ export async function buildVersionStatement(tx: DbOrTx, versionId: string, appro
     include: {
       document: { select: { slug: true } },
       publishedBy: { select: { id: true, name: true } },
-      sections: { orderBy: { position: "asc" }, include: { revision: { select: REVISION_TEXT_SELECT }, section: { select: { slug: true } } } },
     },
   });
-  const texts = await revisionTexts(tx, version.sections.map((row) => row.revision));
-  const sections: StatementSection[] = version.sections.map((row) => ({
+  const placements = (await loadPlacements(tx, [version])).get(version.id) ?? [];
+  const [texts, slugs] = await Promise.all([revisionTextsByKey(tx, placements.map((row) => row.revisionId)), sectionSlugs(tx, placements)]);
+  const sections: StatementSection[] = placements.map((row) => ({
     id: row.sectionId,
-    slug: row.section.slug,
+    slug: slugs.get(row.sectionId) ?? "",
     title: row.title,
     position: row.position,
     contentHash: sectionContentHash(texts.get(row.revisionId) ?? ""),

@@ -1,4 +1,5 @@
 import type { DbOrTx } from "../../db/client";
+import { loadPlacements, PLACEMENT_SELECT, sectionSlugs } from "../../db/version-sections";
 import { summaryFactsFromStats } from "../../domain/diff";
 import { isMailEnabled } from "../../mail/config";
 import { OUTBOUND_STATUS, outboundColumns } from "../../mail/outbound";
@@ -11,10 +12,7 @@ import { OUTBOUND_STATUS, outboundColumns } from "../../mail/outbound";
  */
 export async function queuePublicationEmails(tx: DbOrTx, input: { versionId: string }): Promise<void> {
   if (!isMailEnabled()) return;
-  const version = await tx.version.findUniqueOrThrow({
-    where: { id: input.versionId },
-    include: { document: true, sections: { include: { section: { select: { slug: true } } }, orderBy: { position: "asc" } } },
-  });
+  const version = await tx.version.findUniqueOrThrow({ where: { id: input.versionId }, include: { document: true } });
   const subscriptions = await tx.emailSubscription.findMany({
     where: { documentId: version.documentId, confirmedAt: { not: null } },
     orderBy: [{ sectionId: "asc" }, { createdAt: "asc" }],
@@ -23,19 +21,19 @@ export async function queuePublicationEmails(tx: DbOrTx, input: { versionId: str
 
   const previous =
     version.number > 1
-      ? await tx.version.findUnique({
-          where: { documentId_number: { documentId: version.documentId, number: version.number - 1 } },
-          include: { sections: { include: { section: { select: { slug: true } } } } },
-        })
+      ? await tx.version.findUnique({ where: { documentId_number: { documentId: version.documentId, number: version.number - 1 } }, select: PLACEMENT_SELECT })
       : null;
-  const before = new Map((previous?.sections ?? []).map((row) => [row.sectionId, row]));
-  const after = new Set(version.sections.map((row) => row.sectionId));
+  const placements = await loadPlacements(tx, previous ? [version, previous] : [version]);
+  const sections = placements.get(version.id) ?? [];
+  const previousSections = previous ? (placements.get(previous.id) ?? []) : [];
+  const before = new Map(previousSections.map((row) => [row.sectionId, row]));
+  const after = new Set(sections.map((row) => row.sectionId));
   const changed = [
-    ...version.sections.filter((row) => {
+    ...sections.filter((row) => {
       const old = before.get(row.sectionId);
       return !old || old.revisionId !== row.revisionId || old.title !== row.title || old.position !== row.position;
     }),
-    ...(previous?.sections ?? []).filter((row) => !after.has(row.sectionId)),
+    ...previousSections.filter((row) => !after.has(row.sectionId)),
   ];
   const changedIds = new Set(changed.map((row) => row.sectionId));
 
@@ -46,7 +44,8 @@ export async function queuePublicationEmails(tx: DbOrTx, input: { versionId: str
     if (!chosen.has(subscription.email)) chosen.set(subscription.email, subscription);
   }
   if (chosen.size === 0) return;
-  const changedSections = changed.map((row) => ({ slug: row.section.slug, title: row.title }));
+  const slugs = await sectionSlugs(tx, changed);
+  const changedSections = changed.map((row) => ({ slug: slugs.get(row.sectionId) ?? "", title: row.title }));
   await tx.outboundEmail.createMany({
     data: [...chosen.values()].map((subscription) => ({
       ...outboundColumns("version_published", {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDb, type Db, type DbOrTx } from "../../db/client";
 import { headVersion } from "../../db/documents";
+import { loadVersionPlacements } from "../../db/version-sections";
 import { isUniqueViolation } from "../../db/errors";
 import { runTransaction } from "../../db/transaction";
 import { AppError } from "../../errors";
@@ -49,7 +50,7 @@ export async function subscribeByEmail(options: {
   if (sectionSlug !== undefined) {
     const head = await headVersion(db, document.id);
     const section = await db.section.findUnique({ where: { documentId_slug: { documentId: document.id, slug: sectionSlug } } });
-    const current = head && section ? await db.versionSection.findUnique({ where: { versionId_sectionId: { versionId: head.id, sectionId: section.id } } }) : null;
+    const current = head && section ? (await loadVersionPlacements(db, head.id)).find((row) => row.sectionId === section.id) : undefined;
     if (!section || !current) throw new AppError("NOT_FOUND", "subscriptionTargetNotFound");
     sectionId = section.id;
   }

@@ -1,5 +1,6 @@
 import type { DbOrTx } from "../../db/client";
 import { headVersion } from "../../db/documents";
+import { lastTitleOfSection, loadVersionPlacements } from "../../db/version-sections";
 
 /** What a subscription follows, by name as the current version calls it (titles belong to versions). */
 export interface SubscriptionTarget {
@@ -13,11 +14,8 @@ export async function subscriptionTarget(db: DbOrTx, subscription: { documentId:
   const document = await db.document.findUniqueOrThrow({ where: { id: subscription.documentId }, select: { slug: true, title: true } });
   if (subscription.sectionId === "") return { documentSlug: document.slug, documentTitle: document.title, sectionTitle: null };
   const head = await headVersion(db, subscription.documentId);
-  const inHead = head ? await db.versionSection.findUnique({ where: { versionId_sectionId: { versionId: head.id, sectionId: subscription.sectionId } } }) : null;
+  const inHead = head ? (await loadVersionPlacements(db, head.id)).find((row) => row.sectionId === subscription.sectionId) : undefined;
   // A section removed since keeps the last title it had.
-  const title =
-    inHead?.title ??
-    (await db.versionSection.findFirst({ where: { sectionId: subscription.sectionId }, orderBy: { version: { number: "desc" } }, select: { title: true } }))?.title ??
-    subscription.sectionId;
+  const title = inHead?.title ?? (await lastTitleOfSection(db, subscription.documentId, subscription.sectionId)) ?? subscription.sectionId;
   return { documentSlug: document.slug, documentTitle: document.title, sectionTitle: title };
 }

@@ -1,6 +1,7 @@
 import { runTransaction } from "../../db/transaction";
 import { getDb, type Db } from "../../db/client";
 import { headVersion, loadVersionSnapshot } from "../../db/documents";
+import { loadVersionPlacements } from "../../db/version-sections";
 import { draftSectionRow, draftSnapshot, loadProposal } from "../../db/proposals";
 import { openConflicts } from "../../db/stored-columns";
 import { canonicalJson } from "../../domain/canonical";
@@ -48,7 +49,7 @@ export async function rebaseProposal(options: {
   }
 
   const mergedIds = new Set(result.merged.sections.map((section) => section.id));
-  const headRevisions = await db.versionSection.findMany({ where: { versionId: head.id } });
+  const headRevisions = await loadVersionPlacements(db, head.id);
   const headRevisionBySection = new Map(headRevisions.map((row) => [row.sectionId, row.revisionId]));
   await runTransaction(db, async (tx) => {
     for (const [position, section] of result.merged.sections.entries()) {
