@@ -23,6 +23,7 @@ import { chromium, type Browser, type Page } from "playwright";
 import { createApiToken } from "../../lib/auth/api-tokens";
 import { hashPassword } from "../../lib/auth/password";
 import { createDb } from "../../lib/db/client";
+import type { Role } from "../../lib/domain/roles";
 import { CURRENT_TEXT_CACHE_CONTROL } from "../../lib/http/api";
 import { databaseConfig, projectRoot } from "../../lib/db/config";
 import { buildIsCurrent, writeBuildStamp } from "../../lib/ops/build-stamp";
@@ -254,7 +255,7 @@ async function main(): Promise<number> {
   cleanups.unshift(() => db.$disconnect());
   const organization = async (slug: string) => (await db.organization.findUniqueOrThrow({ where: { slug } })).id;
   const passwordHash = await hashPassword(PASSWORD);
-  const person = async (email: string, role: string, org: string | null) =>
+  const person = async (email: string, role: Role, org: string | null) =>
     db.user.create({ data: { email, name: email.split("@")[0], role, passwordHash, organizationId: org ? await organization(org) : null } });
   const run = randomBytes(3).toString("hex");
   const author = await person(`tac-gia-${run}@mic.gov.vn`, "CONTRIBUTOR", "bo-thong-tin-va-truyen-thong");

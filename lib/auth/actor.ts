@@ -1,5 +1,4 @@
 import type { DbOrTx } from "../db/client";
-import { isRole } from "../domain/roles";
 import { AppError } from "../errors";
 import type { Actor } from "../policies";
 import { recordAudit } from "../db/audit";
@@ -8,7 +7,7 @@ import { resolveApiToken } from "./api-tokens";
 /** Loads the actor from the database so that a role change or deactivation takes effect at once. */
 export async function loadActor(db: DbOrTx, userId: string): Promise<Actor | null> {
   const user = await db.user.findUnique({ where: { id: userId } });
-  if (!user || !user.active || !isRole(user.role)) return null;
+  if (!user || !user.active) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role, organizationId: user.organizationId };
 }
 

@@ -34,13 +34,15 @@ export const MAX_ANCHOR_QUOTE_LENGTH = 1_000;
 
 export const DISPOSITIONS = ["accepted", "partly_accepted", "not_accepted", "explained"] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
-const STORED_DISPOSITION: Record<Disposition, string> = {
+const STORED_DISPOSITION = {
   accepted: "ACCEPTED",
   partly_accepted: "PARTLY_ACCEPTED",
   not_accepted: "NOT_ACCEPTED",
   explained: "EXPLAINED",
-};
-export function storedDisposition(disposition: Disposition): string {
+} as const satisfies Record<Disposition, string>;
+/** A disposition as its column stores it. */
+export type StoredDisposition = (typeof STORED_DISPOSITION)[Disposition];
+export function storedDisposition(disposition: Disposition): StoredDisposition {
   return STORED_DISPOSITION[disposition];
 }
 export function dispositionOf(stored: string): Disposition | null {

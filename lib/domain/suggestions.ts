@@ -33,11 +33,12 @@ export type SuggestionKind = "insert" | "delete" | "replace" | "format";
 export const SUGGESTION_MARKS = ["bold", "italic"] as const;
 export type SuggestionMark = (typeof SUGGESTION_MARKS)[number];
 export const FORMAT_ACTIONS = ["add", "remove"] as const;
+export type FormatAction = (typeof FORMAT_ACTIONS)[number];
 
 /** A formatting suggestion: the quoted words stay, and get (or lose) a mark. */
 export interface FormatChange {
   mark: SuggestionMark;
-  action: (typeof FORMAT_ACTIONS)[number];
+  action: FormatAction;
 }
 
 export interface TextQuote {

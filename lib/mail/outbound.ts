@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Holds, OutboundEmailStatus, SameSet } from "../db/enums";
 import { diffSummaryFactsSchema } from "../domain/diff/summary-facts";
 import { notificationEventSchema } from "../domain/notification-events";
 
@@ -77,3 +78,5 @@ export const OUTBOUND_STATUS = {
   batched: "BATCHED",
   cancelled: "CANCELLED",
 } as const;
+/** The names above are the column's every value, no more and no fewer. */
+export type OutboundStatusesMatchColumn = Holds<SameSet<(typeof OUTBOUND_STATUS)[keyof typeof OUTBOUND_STATUS], OutboundEmailStatus>>;

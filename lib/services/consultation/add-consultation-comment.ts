@@ -5,7 +5,7 @@ import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { runTransaction } from "../../db/transaction";
 import { addressRateKey } from "../../domain/client-address";
-import { MAX_CONSULTATION_COMMENT_LENGTH, WHOLE_PROPOSAL, anchorSchema, consultationPhase, initialCommentStatus, isModerationMode } from "../../domain/consultation";
+import { MAX_CONSULTATION_COMMENT_LENGTH, WHOLE_PROPOSAL, anchorSchema, consultationPhase, initialCommentStatus } from "../../domain/consultation";
 import { isFinal, isProposalStatus } from "../../domain/proposal-state";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
@@ -46,7 +46,7 @@ export async function addConsultationComment(options: { actor: Actor; proposalId
 
   return runTransaction(db, async (tx) => {
     const known = await tx.consultationComment.findFirst({ where: { authorId: options.actor.id, status: "PUBLISHED" }, select: { id: true } });
-    const mode = isModerationMode(consultation.moderation) ? consultation.moderation : "PRE";
+    const mode = consultation.moderation;
     const status = initialCommentStatus(mode, known !== null);
     const comment = await tx.consultationComment.create({
       data: {

@@ -3,7 +3,7 @@ import { recordProposalChange } from "../live/announce";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { runTransaction } from "../../db/transaction";
-import { MAX_HIDE_REASON_LENGTH, hiddenByReports, isModerationMode } from "../../domain/consultation";
+import { MAX_HIDE_REASON_LENGTH, hiddenByReports } from "../../domain/consultation";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { syncApprovalState } from "../proposals/approval-state";
@@ -71,7 +71,7 @@ export async function reportConsultationComment(options: { actor: Actor; proposa
       await recordProposalChange(tx, { actorId: options.actor.id, action: "consultation.comment_reported", targetType: "proposal", targetId: proposal.id, data: { commentId: comment.id } });
     }
     const reports = await tx.consultationReport.count({ where: { commentId: comment.id } });
-    const mode = isModerationMode(consultation.moderation) ? consultation.moderation : "PRE";
+    const mode = consultation.moderation;
     if (!hiddenByReports(mode, reports, consultation.hideAfterReports)) return { hidden: false };
     await tx.consultationComment.update({ where: { id: comment.id }, data: { status: "HIDDEN", hiddenReason: "", moderatedById: null, moderatedAt: new Date() } });
     await recordProposalChange(tx, { actorId: null, action: "consultation.comment_hidden", targetType: "proposal", targetId: proposal.id, data: { commentId: comment.id, automatic: true, reports } });

@@ -3,7 +3,7 @@ import { recordProposalChange } from "../live/announce";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { runTransaction } from "../../db/transaction";
-import { checkWindow, isModerationMode } from "../../domain/consultation";
+import { checkWindow } from "../../domain/consultation";
 import { AppError } from "../../errors";
 import { authorize, type Actor } from "../../policies";
 import { now as clockNow } from "../clock";
@@ -43,7 +43,7 @@ export async function openConsultation(options: { actor: Actor; proposalId: stri
       if (error.problem === "opens_in_past") throw new AppError("BAD_REQUEST", "consultationOpensInPast");
       throw new AppError("BAD_REQUEST", "consultationClosesBeforeOpens");
     }
-    const moderation = isModerationMode(proposal.document.consultationModeration) ? proposal.document.consultationModeration : "PRE";
+    const moderation = proposal.document.consultationModeration;
     const consultation = await tx.consultation.create({
       data: {
         proposalId: proposal.id,

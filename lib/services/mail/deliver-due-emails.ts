@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
+import type { OutboundEmailStatus } from "../../db/enums";
 import { retryWhileBusy } from "../../db/transaction";
 import { MAX_DELIVERY_ATTEMPTS, confirmationCutoff, retryDelayMs, type EmailDelivery } from "../../domain/email-delivery";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "../../i18n/locales";
@@ -82,7 +83,7 @@ export async function deliverDueEmails(options: {
     report.claimed += 1;
     const row = await loadClaimed(db, id);
     if (!row) continue;
-    const settle = (data: { status: string; lastError?: string | null; sentAt?: Date; nextAttemptAt?: Date }) =>
+    const settle = (data: { status: OutboundEmailStatus; lastError?: string | null; sentAt?: Date; nextAttemptAt?: Date }) =>
       retryWhileBusy(() => db.outboundEmail.updateMany({ where: { id, claimToken }, data: { ...data, claimToken: null } }));
 
     const content = parseOutboundEmail(row.kind, row.params);

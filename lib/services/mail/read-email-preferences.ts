@@ -1,5 +1,5 @@
 import { getDb, type DbOrTx } from "../../db/client";
-import { isEmailDelivery, type EmailDelivery } from "../../domain/email-delivery";
+import type { EmailDelivery } from "../../domain/email-delivery";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "../../i18n/locales";
 import { isMailEnabled } from "../../mail/config";
 import { authorize, type Actor } from "../../policies";
@@ -18,7 +18,7 @@ export async function readEmailPreferences(options: { actor: Actor; db?: DbOrTx 
   const user = await db.user.findUniqueOrThrow({ where: { id: options.actor.id }, select: { locale: true, emailDelivery: true } });
   return {
     locale: isLocale(user.locale) ? user.locale : DEFAULT_LOCALE,
-    delivery: isEmailDelivery(user.emailDelivery) ? user.emailDelivery : "IMMEDIATE",
+    delivery: user.emailDelivery,
     mailEnabled: isMailEnabled(),
   };
 }

@@ -4,7 +4,7 @@ import { loadVersionSnapshot } from "../../db/documents";
 import { hashCanonical } from "../../domain/canonical";
 import type { DocumentSnapshot } from "../../domain/document";
 import { isProposalStatus, transition } from "../../domain/proposal-state";
-import { evaluatePolicy, type PolicyEvaluation, type PolicyTouchedSection, type ReviewDecision } from "../../domain/review-policy";
+import { evaluatePolicy, type PolicyEvaluation, type PolicyTouchedSection } from "../../domain/review-policy";
 import { checkReviewSignatures, type ReviewSignatureCheck } from "./approval-signatures";
 import { countPendingSuggestions } from "../suggestions/draft-content";
 import { unansweredConsultationCount } from "../consultation/unanswered-count";
@@ -80,7 +80,7 @@ export async function evaluateProposalPolicy(db: DbOrTx, proposal: LoadedProposa
       reviewerId: review.reviewerId,
       reviewerName: review.reviewer.name,
       reviewerOrganizationId: review.reviewer.organizationId,
-      decision: review.decision as ReviewDecision,
+      decision: review.decision,
       contentHash: review.contentHash,
       // Reviews from before reviews recorded their base have none: they are unsigned legacy
       // reviews, which count for nothing but may still object.

@@ -1,3 +1,4 @@
+import type { ProposalKind } from "../../db/enums";
 import { runTransaction } from "../../db/transaction";
 import { z } from "zod";
 import { getDb, type Db } from "../../db/client";
@@ -18,8 +19,6 @@ export const proposalFieldsInput = z.object({
   rationale: z.string().trim().min(1).max(MAX_RATIONALE_LENGTH),
   legalBasis: z.string().trim().max(MAX_LEGAL_BASIS_LENGTH).optional().default(""),
 });
-
-export type ProposalKind = "EDIT" | "RESTORE" | "IMPORT";
 
 /**
  * Opens a change proposal: a draft branched from the latest published version. Each section's

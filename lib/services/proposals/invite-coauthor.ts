@@ -1,7 +1,6 @@
 import { runTransaction } from "../../db/transaction";
 import { getDb } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
-import { isRole } from "../../domain/roles";
 import { AppError } from "../../errors";
 import { authorize, canJoinAsCoauthor, type Actor } from "../../policies";
 import { recordProposalChange } from "../live/announce";
@@ -14,7 +13,7 @@ export async function inviteCoauthor(options: { actor: Actor; proposalId: string
     const proposal = await loadProposal(tx, options.proposalId);
     authorize(options.actor, "proposal:invite", proposalResource(proposal));
     const invitee = await tx.user.findUnique({ where: { email: options.email.trim().toLowerCase() } });
-    if (!invitee || !invitee.active || !isRole(invitee.role)) throw new AppError("NOT_FOUND", "userEmailNotFound");
+    if (!invitee || !invitee.active) throw new AppError("NOT_FOUND", "userEmailNotFound");
     if (!canJoinAsCoauthor({ role: invitee.role, organizationId: invitee.organizationId }, proposal)) {
       throw new AppError("FORBIDDEN", "cannotCoauthor");
     }

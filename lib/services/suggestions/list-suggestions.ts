@@ -2,7 +2,7 @@ import { getDb, type DbOrTx } from "../../db/client";
 import { loadProposal, proposalResource } from "../../db/proposals";
 import { draftContent } from "../../db/stored-columns";
 import type { SectionContent } from "../../domain/document";
-import { blockText, findBlock, locateQuote, suggestionKind, type FormatChange, type SuggestionKind, type SuggestionStatus } from "../../domain/suggestions";
+import { blockText, findBlock, locateQuote, suggestionKind, type FormatAction, type FormatChange, type SuggestionKind, type SuggestionMark, type SuggestionStatus } from "../../domain/suggestions";
 import { authorize, can, type Actor } from "../../policies";
 
 export interface SuggestionView {
@@ -43,9 +43,9 @@ export async function suggestionRows(db: DbOrTx, proposalId: string) {
 }
 
 /** The stored mark columns as a FormatChange (null for a change of words). */
-export function formatOf(row: { mark: string | null; markAction: string | null }): FormatChange | null {
+export function formatOf(row: { mark: SuggestionMark | null; markAction: FormatAction | null }): FormatChange | null {
   if (!row.mark || !row.markAction) return null;
-  return { mark: row.mark, action: row.markAction } as FormatChange;
+  return { mark: row.mark, action: row.markAction };
 }
 
 /** Every suggestion of a proposal, oldest first, for the people who may read the draft. */
@@ -65,7 +65,7 @@ export async function listSuggestions(options: { actor: Actor | null; proposalId
       sectionId: row.sectionId,
       blockId: row.blockId,
       kind: suggestionKind(row.exact, row.replacement, formatOf(row)),
-      status: row.status as SuggestionStatus,
+      status: row.status,
       offset: row.offset,
       exact: row.exact,
       prefix: row.prefix,

@@ -4,7 +4,7 @@ import { retryWhileBusy } from "../../db/transaction";
 import { encodeWebhookFailure } from "../../domain/webhook-failure";
 import { isWebhookSuccess, nextWebhookAttempt, webhookHeaders } from "../../domain/webhooks";
 import { sendWebhookRequest, WEBHOOK_TIMEOUT_MS, type WebhookSendResult } from "../../webhooks/http-client";
-import { WEBHOOK_STATUS } from "./webhook-status";
+import { WEBHOOK_STATUS, type WebhookStatus } from "./webhook-status";
 
 /**
  * How long a claim holds. A worker that claimed a delivery and died (crash, kill, restart) leaves
@@ -62,7 +62,7 @@ export async function deliverDueWebhooks(options: { db: Db; now?: () => Date; ba
     report.claimed += 1;
     const delivery = await db.webhookDelivery.findUnique({ where: { id }, include: { endpoint: true } });
     if (!delivery) continue;
-    const settle = (data: { status: string; lastError?: string | null; lastStatus?: number | null; deliveredAt?: Date; nextAttemptAt?: Date }) =>
+    const settle = (data: { status: WebhookStatus; lastError?: string | null; lastStatus?: number | null; deliveredAt?: Date; nextAttemptAt?: Date }) =>
       retryWhileBusy(() => db.webhookDelivery.updateMany({ where: { id, claimToken }, data: { ...data, claimToken: null } }));
 
     if (!delivery.endpoint.active) {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "../../db/audit";
 import { getDb, type Db, type DbOrTx } from "../../db/client";
+import type { KeyRetirement } from "../../db/enums";
 import { runTransaction } from "../../db/transaction";
 import { decodePublicKey, encodePublicKey, keyFingerprint } from "../../domain/tlog";
 import { AppError } from "../../errors";
@@ -14,7 +15,6 @@ import { authorize, type Actor } from "../../policies";
  * key ever registered stays listed publicly (GET /api/v1/keys) so old signatures stay checkable.
  */
 
-export type KeyRetirement = "ROTATED" | "REVOKED";
 
 /** The longest base64 text taken as a public key before decoding (a 32-byte key is 44 characters). */
 const MAX_PUBLIC_KEY_TEXT_LENGTH = 100;
@@ -42,7 +42,7 @@ type KeyRow = {
   publicKey: string;
   fingerprint: string;
   createdAt: Date;
-  revocation: { reason: string; createdAt: Date } | null;
+  revocation: { reason: KeyRetirement; createdAt: Date } | null;
   user: { id: string; name: string };
 };
 
@@ -55,7 +55,7 @@ function published(row: KeyRow): PublishedReviewerKey {
     fingerprint: row.fingerprint,
     createdAt: row.createdAt.toISOString(),
     retiredAt: row.revocation?.createdAt.toISOString() ?? null,
-    retirement: row.revocation ? (row.revocation.reason as KeyRetirement) : null,
+    retirement: row.revocation?.reason ?? null,
   };
 }
 
