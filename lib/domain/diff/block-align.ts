@@ -1,5 +1,5 @@
 import { blockId, plainText, type RichNode } from "../document";
-import { isWordToken, normalizeText, tokenize } from "../text";
+import { normalizeText, wordSet } from "../text";
 import { pairsInOrder, type MatchedPair } from "./align";
 import { canonicalEqual } from "./canonical-equal";
 
@@ -149,7 +149,7 @@ class TextCache {
     const cache = side === "before" ? this.beforeWords : this.afterWords;
     const cached = cache.get(index);
     if (cached) return cached;
-    const words = new Set(tokenize(this.text(side, index)).filter(isWordToken).map((word) => word.toLowerCase()));
+    const words = wordSet(this.text(side, index));
     cache.set(index, words);
     return words;
   }

@@ -1,5 +1,5 @@
 import { plainText, blockId, type DocumentSnapshot, type RichNode, type SnapshotSection } from "../document";
-import { countWords, isWordToken, normalizeText, tokenize } from "../text";
+import { countWords, normalizeText, wordSet } from "../text";
 import { alignSequences, type MatchedPair } from "./align";
 import { BLOCK_SIMILARITY_THRESHOLD, diceSimilarity, matchBlocks } from "./block-align";
 import { canonicalEqual } from "./canonical-equal";
@@ -348,7 +348,7 @@ function locatedText(located: Located): string {
 }
 
 function locatedWords(located: Located): Set<string> {
-  located.words ??= new Set(tokenize(locatedText(located)).filter(isWordToken).map((word) => word.toLowerCase()));
+  located.words ??= wordSet(locatedText(located));
   return located.words;
 }
 

@@ -1,5 +1,5 @@
 import { plainText, type RichNode } from "../document";
-import { countWords, isWordToken, normalizeText, tokenize } from "../text";
+import { countWords, countWordsNormalized, normalizeText, wordSet } from "../text";
 import type { MatchedPair } from "./align";
 import type { WordChange } from "./types";
 import { countChangedBlockWords, createWordDiffBudget, isTokenBoundary, type WordDiffBudget } from "./word-diff";
@@ -309,7 +309,7 @@ class SideTexts {
   words(index: number): Set<string> {
     const cached = this.wordSets.get(index);
     if (cached) return cached;
-    const words = new Set(tokenize(this.text(index)).filter(isWordToken).map((word) => word.toLowerCase()));
+    const words = wordSet(this.text(index));
     this.wordSets.set(index, words);
     return words;
   }
@@ -317,7 +317,7 @@ class SideTexts {
   wordCount(index: number): number {
     const cached = this.counts.get(index);
     if (cached !== undefined) return cached;
-    const count = countWords(this.text(index));
+    const count = countWordsNormalized(this.text(index));
     this.counts.set(index, count);
     return count;
   }

@@ -1,4 +1,4 @@
-import { isWordToken, normalizeText, tokenize } from "../text";
+import { characterClassAt, isWordToken, normalizeText, tokenize } from "../text";
 import { diffTokens } from "./token-diff";
 import type { WordChange, WordOp } from "./types";
 
@@ -119,9 +119,6 @@ function commonSuffixAtTokenBoundary(before: string, after: string, prefix: numb
   return 0;
 }
 
-const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
-const WHITESPACE_CHARACTER = /\s/u;
-
 /**
  * Whether tokenize() starts a token at `position`: a change between word characters,
  * whitespace and other characters, or any position between two punctuation marks
@@ -133,16 +130,9 @@ export function isTokenBoundary(text: string, position: number): boolean {
   if (code >= 0xdc00 && code <= 0xdfff) return false;
   const previousCode = text.charCodeAt(position - 1);
   const previousIsLowSurrogate = previousCode >= 0xdc00 && previousCode <= 0xdfff && position >= 2;
-  const previous = characterClass(text, previousIsLowSurrogate ? position - 2 : position - 1);
-  const next = characterClass(text, position);
+  const previous = characterClassAt(text, previousIsLowSurrogate ? position - 2 : position - 1);
+  const next = characterClassAt(text, position);
   return previous !== next || previous === "other";
-}
-
-function characterClass(text: string, position: number): "word" | "space" | "other" {
-  const character = String.fromCodePoint(text.codePointAt(position) ?? 0);
-  if (WORD_CHARACTER.test(character)) return "word";
-  if (WHITESPACE_CHARACTER.test(character)) return "space";
-  return "other";
 }
 
 interface Segment {
