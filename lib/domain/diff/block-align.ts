@@ -1,5 +1,6 @@
-import { blockId, plainText, type RichNode } from "../document";
+import { blockId, type RichNode } from "../document";
 import { normalizeText, wordSet } from "../text";
+import { BlockTexts } from "./block-texts";
 import { pairsInOrder, type MatchedPair } from "./align";
 import { canonicalEqual } from "./canonical-equal";
 
@@ -31,7 +32,11 @@ export const MAX_SIMILARITY_COMPARISONS_PER_GAP = 3_600;
 /** Most similarity comparisons in one section, so that many mid-sized gaps stay cheap too. */
 export const MAX_SIMILARITY_COMPARISONS_PER_SECTION = 20_000;
 
-export function matchBlocks(before: readonly RichNode[], after: readonly RichNode[]): MatchedPair[] {
+export function matchBlocks(
+  before: readonly RichNode[],
+  after: readonly RichNode[],
+  blockTexts: BlockTexts = new BlockTexts(),
+): MatchedPair[] {
   const pairs: MatchedPair[] = [];
   let prefix = 0;
   const shorter = Math.min(before.length, after.length);
@@ -85,7 +90,7 @@ export function matchBlocks(before: readonly RichNode[], after: readonly RichNod
       (beforeIds[beforeIndex] === null || afterIds[afterIndex] === null),
     addPair,
   };
-  const texts = new TextCache(before, after);
+  const texts = new TextCache(before, after, blockTexts);
   matchIdenticalText(middle, texts, candidates);
   matchSimilarBlocks(middle, pairs, texts, candidates);
   return pairs;
@@ -118,24 +123,17 @@ function uniqueIds(blocks: readonly RichNode[]): (string | null)[] {
 }
 
 class TextCache {
-  private readonly beforeTexts = new Map<number, string>();
-  private readonly afterTexts = new Map<number, string>();
   private readonly beforeWords = new Map<number, Set<string>>();
   private readonly afterWords = new Map<number, Set<string>>();
 
   constructor(
     private readonly before: readonly RichNode[],
     private readonly after: readonly RichNode[],
+    private readonly blockTexts: BlockTexts,
   ) {}
 
   text(side: "before" | "after", index: number): string {
-    const cache = side === "before" ? this.beforeTexts : this.afterTexts;
-    const cached = cache.get(index);
-    if (cached !== undefined) return cached;
-    const node = side === "before" ? this.before[index] : this.after[index];
-    const text = normalizeText(plainText(node));
-    cache.set(index, text);
-    return text;
+    return this.blockTexts.text(side === "before" ? this.before[index] : this.after[index]);
   }
 
   /** Blocks with the same key say the same thing; empty blocks are told apart by type. */

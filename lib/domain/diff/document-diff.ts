@@ -2,12 +2,13 @@ import { plainText, blockId, type DocumentSnapshot, type RichNode, type Snapshot
 import { countWords, normalizeText, wordSet } from "../text";
 import { alignSequences, type MatchedPair } from "./align";
 import { BLOCK_SIMILARITY_THRESHOLD, diceSimilarity, matchBlocks } from "./block-align";
+import { BlockTexts } from "./block-texts";
 import { canonicalEqual } from "./canonical-equal";
 import { detectFormatChanges } from "./format-changes";
 import { diffItems, hasItems } from "./items";
-import { createRegroupBudget, findRegroups, joinedText, seamOffsets, type Regroup } from "./regroup";
+import { createRegroupBudget, findRegroups, joinedText, type Regroup } from "./regroup";
 import type { BlockDiff, DiffStats, DocumentDiff, SectionDiff } from "./types";
-import { createWordDiffBudget, diffBlockWords, type WordDiffBudget } from "./word-diff";
+import { createWordDiffBudget, diffNormalizedBlockWords, type WordDiffBudget } from "./word-diff";
 
 /**
  * Compares two snapshots of a document: sections by id, blocks by id (then by text),
@@ -15,7 +16,7 @@ import { createWordDiffBudget, diffBlockWords, type WordDiffBudget } from "./wor
  * snapshots plus word diffs of the changed blocks only, bounded by WORD_DIFF_WORK_BUDGET.
  */
 export function diffDocuments(before: DocumentSnapshot, after: DocumentSnapshot): DocumentDiff {
-  const budgets: Budgets = { words: createWordDiffBudget(), regroup: createRegroupBudget() };
+  const budgets: Budgets = { words: createWordDiffBudget(), regroup: createRegroupBudget(), texts: new BlockTexts() };
   const entries = alignSequences(before.sections.length, after.sections.length, matchSections(before, after));
   const sections: SectionDiff[] = [];
   for (const entry of entries) {
@@ -25,7 +26,7 @@ export function diffDocuments(before: DocumentSnapshot, after: DocumentSnapshot)
       sections.push(matchedSection(before.sections[entry.pair.before], after.sections[entry.pair.after], entry.pair, entry.moved, budgets));
     }
   }
-  linkDistantMoves(sections, budgets.words);
+  linkDistantMoves(sections, budgets);
   nameMoves(sections);
   sections.forEach(markRepeats);
   return {
@@ -122,7 +123,7 @@ function diffBlocks(
   after: readonly RichNode[],
   budgets: Budgets,
 ): BlockDiff[] {
-  const { pairs, groups } = findRegroups(before, after, matchBlocks(before, after), budgets.regroup);
+  const { pairs, groups } = findRegroups(before, after, matchBlocks(before, after, budgets.texts), budgets.regroup, budgets.texts);
   const consumedBefore = new Set<number>();
   const consumedAfter = new Set<number>();
   for (const group of groups.values()) {
@@ -149,8 +150,8 @@ function diffBlocks(
       continue;
     }
     const block = group
-      ? regroupedBlock(group, before, after, entry.moved, budgets.words)
-      : pairedBlock(before[pair.before], after[pair.after], pair, entry.moved, budgets.words);
+      ? regroupedBlock(group, before, after, entry.moved, budgets)
+      : pairedBlock(before[pair.before], after[pair.after], pair, entry.moved, budgets);
     if (entry.moved) block.move = { id: "", role: "destination", sectionId, index: pair.before, acrossSections: false };
     blocks.push(block);
   }
@@ -160,23 +161,25 @@ function diffBlocks(
 interface Budgets {
   words: WordDiffBudget;
   regroup: WordDiffBudget;
+  /** Not a budget: the blocks' texts, shared by every step of this one comparison. */
+  texts: BlockTexts;
 }
 
-function pairedBlock(beforeNode: RichNode, afterNode: RichNode, pair: MatchedPair, moved: boolean, budget: WordDiffBudget): BlockDiff {
+function pairedBlock(beforeNode: RichNode, afterNode: RichNode, pair: MatchedPair, moved: boolean, budgets: Budgets): BlockDiff {
   const block = newBlock(normalizedBlockId(afterNode) ?? normalizedBlockId(beforeNode), "unchanged", pair.before, pair.after, beforeNode, afterNode);
   block.moved = moved;
   if (pair.knownEqual === true || canonicalEqual(beforeNode, afterNode)) return block;
   block.status = "changed";
-  return Object.assign(block, compareContent(beforeNode, afterNode, budget));
+  return Object.assign(block, compareContent(beforeNode, afterNode, budgets));
 }
 
 /** Words, formatting and items of two blocks that are one block edited. */
 function compareContent(
   beforeNode: RichNode,
   afterNode: RichNode,
-  budget: WordDiffBudget,
+  { words: budget, texts }: Budgets,
 ): Pick<BlockDiff, "words" | "formatChanges" | "coarse" | "items"> {
-  const words = diffBlockWords(plainText(beforeNode), plainText(afterNode), budget);
+  const words = diffNormalizedBlockWords(texts.text(beforeNode), texts.text(afterNode), budget);
   return {
     words,
     formatChanges: detectFormatChanges(beforeNode, afterNode, words),
@@ -190,15 +193,15 @@ function regroupedBlock(
   before: readonly RichNode[],
   after: readonly RichNode[],
   moved: boolean,
-  budget: WordDiffBudget,
+  { words: budget, texts }: Budgets,
 ): BlockDiff {
   const join = group.kind === "join";
   const parts = (join ? group.before : group.after).map((index) => (join ? before : after)[index]);
   const single = join ? after[group.after[0]] : before[group.before[0]];
   const merged = mergedNode(parts);
   const words = join
-    ? diffBlockWords(joinedText(parts), plainText(single), budget)
-    : diffBlockWords(plainText(single), joinedText(parts), budget);
+    ? diffNormalizedBlockWords(texts.joined(parts), texts.text(single), budget)
+    : diffNormalizedBlockWords(texts.text(single), texts.joined(parts), budget);
   const formatChanges = (join ? detectFormatChanges(merged, single, words) : detectFormatChanges(single, merged, words)).filter(
     // Joining or splitting is the structural change; it is reported as the regroup itself.
     (change) => change.kind !== "structure",
@@ -210,7 +213,7 @@ function regroupedBlock(
   block.words = words;
   block.formatChanges = formatChanges;
   block.coarse = words === null;
-  block.regroup = { kind: group.kind, parts, indexes: join ? group.before : group.after, seams: seamOffsets(parts) };
+  block.regroup = { kind: group.kind, parts, indexes: join ? group.before : group.after, seams: texts.seams(parts) };
   return block;
 }
 
@@ -261,7 +264,7 @@ function newBlock(
  * across sections, or within a section but across blocks matched in order (where matching by
  * text does not look). Paired by id, then identical text, then word overlap, like blocks.
  */
-function linkDistantMoves(sections: readonly SectionDiff[], budget: WordDiffBudget): void {
+function linkDistantMoves(sections: readonly SectionDiff[], budgets: Budgets): void {
   const origins: Located[] = [];
   const destinations: Located[] = [];
   for (const section of sections) {
@@ -277,7 +280,7 @@ function linkDistantMoves(sections: readonly SectionDiff[], budget: WordDiffBudg
   const link = (origin: Located, destination: Located): void => {
     originTaken.add(origin);
     destinationTaken.add(destination);
-    linkMove(origin, destination, budget);
+    linkMove(origin, destination, budgets);
   };
 
   const originsById = new Map<string, Located>();
@@ -352,7 +355,7 @@ function locatedWords(located: Located): Set<string> {
   return located.words;
 }
 
-function linkMove(origin: Located, destination: Located, budget: WordDiffBudget): void {
+function linkMove(origin: Located, destination: Located, budgets: Budgets): void {
   const beforeNode = origin.block.before ?? EMPTY;
   const afterNode = destination.block.after ?? EMPTY;
   const sameSection = origin.section === destination.section;
@@ -364,7 +367,7 @@ function linkMove(origin: Located, destination: Located, budget: WordDiffBudget)
   target.indexBefore = sameSection ? indexBefore : null;
   target.blockId = target.blockId ?? origin.block.blockId;
   if (canonicalEqual(beforeNode, afterNode)) target.status = "unchanged";
-  else Object.assign(target, compareContent(beforeNode, afterNode, budget), { status: "changed" });
+  else Object.assign(target, compareContent(beforeNode, afterNode, budgets), { status: "changed" });
   target.move = { id: "", role: "destination", sectionId: origin.section.sectionId, index: indexBefore, acrossSections };
   origin.block.move = {
     id: "",

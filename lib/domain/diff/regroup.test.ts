@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { RichNode } from "../document";
 import { isWordToken, normalizeText, tokenize } from "../text";
-import { countChangedWords, coverageByContainment, PART_WORD_COVERAGE, wordCoverage } from "./regroup";
+import { BlockTexts } from "./block-texts";
+import { countChangedWords, coverageByContainment, joinedText, PART_WORD_COVERAGE, wordCoverage } from "./regroup";
 import { countChangedBlockWords, createWordDiffBudget, diffBlockWords } from "./word-diff";
 
 /** Word sets as block matching builds them: lowercased word tokens of the NFC text. */
@@ -47,6 +49,30 @@ describe("countChangedBlockWords", () => {
         const words = diffBlockWords(beforeText, afterText, diffed);
         expect(countChangedBlockWords(beforeText, afterText, counted)).toBe(words === null ? null : countChangedWords(words));
         expect(counted.remainingSteps).toBe(diffed.remainingSteps);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
+describe("BlockTexts", () => {
+  const anyText = fc.oneof(text, fc.string({ unit: "binary", maxLength: 20 }), fc.string({ unit: "grapheme", maxLength: 20 }));
+  const paragraph = (value: string): RichNode => ({ type: "paragraph", content: value.length > 0 ? [{ type: "text", text: value }] : [] });
+
+  it("joins parts as joinedText() does, already NFC, with the seams where each part begins", () => {
+    fc.assert(
+      fc.property(fc.array(anyText, { minLength: 1, maxLength: 5 }), (values) => {
+        const parts = values.map(paragraph);
+        const texts = new BlockTexts();
+        const joined = texts.joined(parts);
+        expect(joined).toBe(joinedText(parts));
+        expect(normalizeText(joined)).toBe(joined);
+        const seams = texts.seams(parts);
+        expect(seams).toHaveLength(parts.length - 1);
+        seams.forEach((seam, index) => {
+          expect(joined[seam - 1]).toBe(" ");
+          expect(joined.startsWith(texts.text(parts[index + 1]), seam)).toBe(true);
+        });
       }),
       { numRuns: 2_000 },
     );

@@ -1,8 +1,9 @@
 import { plainText, type RichNode } from "../document";
+import { BlockTexts } from "./block-texts";
 import { countWords, countWordsNormalized, normalizeText, wordSet } from "../text";
 import type { MatchedPair } from "./align";
 import type { WordChange } from "./types";
-import { countChangedBlockWords, createWordDiffBudget, isTokenBoundary, type WordDiffBudget } from "./word-diff";
+import { countChangedNormalizedBlockWords, createWordDiffBudget, isTokenBoundary, type WordDiffBudget } from "./word-diff";
 
 /**
  * Joins and splits: consecutive blocks of one side that concatenate into one block of the
@@ -50,17 +51,6 @@ export function joinedText(parts: readonly RichNode[]): string {
   return parts.map((part) => normalizeText(plainText(part))).join(" ");
 }
 
-/** Offsets in joinedText(parts) where each part after the first begins. */
-export function seamOffsets(parts: readonly RichNode[]): number[] {
-  const seams: number[] = [];
-  let offset = 0;
-  for (let index = 0; index < parts.length - 1; index++) {
-    offset += normalizeText(plainText(parts[index])).length + 1;
-    seams.push(offset);
-  }
-  return seams;
-}
-
 /**
  * Finds joins, then splits among the blocks the rest of the matching left over. Returns the
  * pairs to align (each group stands as one pair of its first blocks) and the groups keyed by
@@ -71,11 +61,12 @@ export function findRegroups(
   after: readonly RichNode[],
   pairs: readonly MatchedPair[],
   budget: WordDiffBudget,
+  blockTexts: BlockTexts = new BlockTexts(),
 ): { pairs: MatchedPair[]; groups: Map<number, Regroup> } {
   const groups = new Map<number, Regroup>();
   if (pairs.length === before.length && pairs.length === after.length) return { pairs: [...pairs], groups };
-  const beforeTexts = new SideTexts(before);
-  const afterTexts = new SideTexts(after);
+  const beforeTexts = new SideTexts(before, blockTexts);
+  const afterTexts = new SideTexts(after, blockTexts);
   const partnerOfBefore = new Map<number, number>();
   const partnerOfAfter = new Map<number, number>();
   for (const pair of pairs) {
@@ -261,8 +252,9 @@ function worthGrouping(parts: readonly number[], target: number, search: GroupSe
   return cost * 2 <= total;
 }
 
+/** Both texts are NFC: a block's cached text, or several joined by a space (BlockTexts.joined). */
 function changedWords(beforeText: string, afterText: string, budget: WordDiffBudget): number | null {
-  return countChangedBlockWords(beforeText, afterText, budget);
+  return countChangedNormalizedBlockWords(beforeText, afterText, budget);
 }
 
 export function countChangedWords(words: readonly WordChange[]): number {
@@ -280,11 +272,13 @@ export function wordCoverage(part: ReadonlySet<string>, whole: ReadonlySet<strin
 
 /** Texts, word sets and counts of one side's blocks, each computed when first asked for. */
 class SideTexts {
-  private readonly texts = new Map<number, string>();
   private readonly wordSets = new Map<number, Set<string>>();
   private readonly counts = new Map<number, number>();
 
-  constructor(private readonly nodes: readonly RichNode[]) {}
+  constructor(
+    private readonly nodes: readonly RichNode[],
+    private readonly blockTexts: BlockTexts,
+  ) {}
 
   get length(): number {
     return this.nodes.length;
@@ -295,15 +289,11 @@ class SideTexts {
   }
 
   text(index: number): string {
-    const cached = this.texts.get(index);
-    if (cached !== undefined) return cached;
-    const text = normalizeText(plainText(this.nodes[index]));
-    this.texts.set(index, text);
-    return text;
+    return this.blockTexts.text(this.nodes[index]);
   }
 
   joined(indexes: readonly number[]): string {
-    return indexes.map((index) => this.text(index)).join(" ");
+    return this.blockTexts.joined(indexes.map((index) => this.nodes[index]));
   }
 
   words(index: number): Set<string> {

@@ -41,8 +41,11 @@ export function createWordDiffBudget(steps: number = WORD_DIFF_WORK_BUDGET): Wor
  * as one deletion and one insertion rather than alternating fragments.
  */
 export function diffBlockWords(beforeText: string, afterText: string, budget: WordDiffBudget): WordChange[] | null {
-  const before = normalizeText(beforeText);
-  const after = normalizeText(afterText);
+  return diffNormalizedBlockWords(normalizeText(beforeText), normalizeText(afterText), budget);
+}
+
+/** diffBlockWords() of two texts already in NFC (blocks' cached texts), without normalizing them again. */
+export function diffNormalizedBlockWords(before: string, after: string, budget: WordDiffBudget): WordChange[] | null {
   const prefix = commonPrefixAtTokenBoundary(before, after);
   const suffix = commonSuffixAtTokenBoundary(before, after, prefix);
   const differs = prefix < before.length - suffix || prefix < after.length - suffix;
@@ -71,8 +74,11 @@ export function diffBlockWords(beforeText: string, afterText: string, budget: Wo
  * deletions and insertions gives the same number.
  */
 export function countChangedBlockWords(beforeText: string, afterText: string, budget: WordDiffBudget): number | null {
-  const before = normalizeText(beforeText);
-  const after = normalizeText(afterText);
+  return countChangedNormalizedBlockWords(normalizeText(beforeText), normalizeText(afterText), budget);
+}
+
+/** countChangedBlockWords() of two texts already in NFC, without normalizing them again. */
+export function countChangedNormalizedBlockWords(before: string, after: string, budget: WordDiffBudget): number | null {
   const prefix = commonPrefixAtTokenBoundary(before, after);
   const suffix = commonSuffixAtTokenBoundary(before, after, prefix);
   const differs = prefix < before.length - suffix || prefix < after.length - suffix;
