@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { logKeyFile, SIGNED_STATE_SUFFIX } from "../log/log-signer";
 import { verifyDocument } from "../services/verify-document";
 import { requireOption, UsageError, type Command } from "./commands";
+import { cliText } from "./text";
 
 /**
  * Backups of the embedded default (SQLite). `backup` copies the live database with SQLite's
@@ -30,7 +31,7 @@ function companions(keyFile: string): { suffix: string; file: string }[] {
 function embeddedDatabaseFile(): string {
   const config = databaseConfig();
   if (config.engine !== "sqlite") {
-    throw new UsageError("backup and restore are for the embedded SQLite database; on PostgreSQL use pg_dump / pg_restore (README, Deployment)");
+    throw new UsageError(cliText().backup.sqliteOnly);
   }
   return config.file;
 }
@@ -55,14 +56,13 @@ async function verifyAll(): Promise<{ slug: string; versions: number }[]> {
 
 export const backupCommand: Command = {
   name: "backup",
-  summary: "Copy the embedded database while it runs, with the log key (sao lưu)",
-  usage: "handbook backup --out backups/handbook-2026-12-02.db",
+  words: "backup",
   options: { out: "string" },
   async run(args) {
     const source = embeddedDatabaseFile();
     const out = path.resolve(requireOption(args, "out"));
-    if (fs.existsSync(out)) throw new UsageError(`${out} exists; a backup never overwrites a file`);
-    if (!fs.existsSync(source)) throw new UsageError(`no database at ${source}`);
+    if (fs.existsSync(out)) throw new UsageError(cliText().backup.exists(out));
+    if (!fs.existsSync(source)) throw new UsageError(cliText().backup.noDatabase(source));
     prepareSqliteFile(out);
     fs.rmSync(out);
     const live = new Database(source, { readonly: true, fileMustExist: true });
@@ -86,18 +86,17 @@ export const backupCommand: Command = {
 
 export const restoreCommand: Command = {
   name: "restore",
-  summary: "Restore a backup into a fresh embedded database and verify its hash chain (khôi phục)",
-  usage: "handbook restore --from backups/handbook-2026-12-02.db   (into DATABASE_URL's file, which must not hold data)",
+  words: "restore",
   options: { from: "string" },
   async run(args) {
     const from = path.resolve(requireOption(args, "from"));
-    if (!fs.existsSync(from)) throw new UsageError(`no backup at ${from}`);
+    if (!fs.existsSync(from)) throw new UsageError(cliText().backup.noBackup(from));
     const target = embeddedDatabaseFile();
     if (fs.existsSync(target) && fs.statSync(target).size > 0) {
-      throw new UsageError(`${target} already holds a database; restore into a fresh one (DATABASE_URL=file:…) and switch to it once verified`);
+      throw new UsageError(cliText().backup.targetHoldsData(target));
     }
     const keyFile = logKeyFile();
-    if (fs.existsSync(keyFile)) throw new UsageError(`${keyFile} exists: it belongs to another installation's log; restore beside a fresh database`);
+    if (fs.existsSync(keyFile)) throw new UsageError(cliText().backup.logKeyExists(keyFile));
     await disconnectDb();
     prepareSqliteFile(target);
     const copy = new Database(from, { readonly: true, fileMustExist: true });

@@ -8,6 +8,8 @@ import { blockHash, packBlock, splitSectionText } from "../domain/content-blocks
 import { createTestDatabase, type TestDatabase } from "../testing/databases";
 import { parseArgs, type Command } from "./commands";
 import { diffCommand, exportCommand, importCommand, verifyCommand } from "./history-commands";
+import { messages } from "../i18n/messages";
+import { cliText } from "./text";
 
 const SLUG = "cam-nang-chuyen-doi-so";
 
@@ -43,7 +45,10 @@ describe("history commands (SQLite)", () => {
     await database.drop();
     fs.rmSync(directory, { recursive: true, force: true });
   });
-  afterEach(() => vi.restoreAllMocks());
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllEnvs();
+  });
 
   it("exports a version as Markdown to stdout, and as HTML and PDF to files", async () => {
     const markdown = await run(exportCommand, ["--doc", SLUG, "--version", "2", "--format", "md"]);
@@ -57,11 +62,12 @@ describe("history commands (SQLite)", () => {
     const pdf = path.join(directory, "v2.pdf");
     await run(exportCommand, ["--doc", SLUG, "--version", "2", "--format", "pdf", "--out", pdf]);
     expect(fs.readFileSync(pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    await expect(run(exportCommand, ["--doc", SLUG, "--version", "1", "--format", "docx"])).rejects.toThrow(/md, html or pdf/);
-    await expect(run(exportCommand, ["--doc", SLUG, "--version", "x", "--format", "md"])).rejects.toThrow(/positive integer/);
+    await expect(run(exportCommand, ["--doc", SLUG, "--version", "1", "--format", "docx"])).rejects.toThrow(cliText().history.formatChoice);
+    await expect(run(exportCommand, ["--doc", SLUG, "--version", "x", "--format", "md"])).rejects.toThrow(cliText().positiveInteger("version"));
   });
 
-  it("compares two versions as text and as JSON", async () => {
+  it("compares two versions as text and as JSON, in the command line's language", async () => {
+    vi.stubEnv("HANDBOOK_LANG", "vi");
     const text = await run(diffCommand, ["--doc", SLUG, "--from", "1", "--to", "2"]);
     expect(text.split("\n")[0]).toBe("Cẩm nang chuyển đổi số: phiên bản 1 → 2");
     expect(text).toContain("## Lời tổng kết (thay đổi)");
@@ -73,6 +79,11 @@ describe("history commands (SQLite)", () => {
     expect(text).toContain("- ĐÁNH GIÁ BÀI VIẾT");
     const json = JSON.parse(await run(diffCommand, ["--doc", SLUG, "--from", "2", "--to", "1", "--json"])) as { stats: { wordsAdded: number } };
     expect(json.stats.wordsAdded).toBeGreaterThan(0);
+
+    vi.stubEnv("HANDBOOK_LANG", "en");
+    const english = await run(diffCommand, ["--doc", SLUG, "--from", "1", "--to", "2"]);
+    expect(english.split("\n")[0]).toBe(messages("en").cli.history.versionsCompared({ title: "Cẩm nang chuyển đổi số", from: 1, to: 2 }));
+    expect(english).toContain(`## Lời tổng kết (${messages("en").diff.text.sectionStatus.changed})`);
   });
 
   it("compares two Markdown files, exported versions included", async () => {
@@ -83,7 +94,7 @@ describe("history commands (SQLite)", () => {
     const text = await run(diffCommand, ["--files", first, second]);
     expect(text).toContain("- ĐÁNH GIÁ BÀI VIẾT");
     expect(text).not.toContain("## Kỳ 18");
-    await expect(run(diffCommand, ["--files", first])).rejects.toThrow(/two paths/);
+    await expect(run(diffCommand, ["--files", first])).rejects.toThrow(cliText().history.filesNeedTwoPaths);
   });
 
   it("imports a chapter as the given person", async () => {
@@ -93,7 +104,7 @@ describe("history commands (SQLite)", () => {
     expect(output.kind).toBe("IMPORT");
     expect(await database.db.proposal.findUnique({ where: { id: output.id } })).toMatchObject({ kind: "IMPORT", status: "DRAFT" });
     await expect(run(importCommand, ["--doc", SLUG, "--file", file, "--as", "lan@mof.gov.vn"])).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(run(importCommand, ["--doc", SLUG, "--file", file, "--as", "nobody@example.vn"])).rejects.toThrow(/no active user/);
+    await expect(run(importCommand, ["--doc", SLUG, "--file", file, "--as", "nobody@example.vn"])).rejects.toThrow(cliText().noActiveUser("nobody@example.vn"));
   });
 
   it("verifies the chain, and fails (exit 1) once stored text was altered behind its back", async () => {

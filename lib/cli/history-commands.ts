@@ -7,7 +7,7 @@ import { diffAsText } from "../domain/history/diff-text";
 import { markdownSnapshot } from "../editor/markdown";
 import { AppError } from "../errors";
 import { diffSummary } from "../i18n/diff-summary";
-import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
+import { isLocale } from "../i18n/locales";
 import { messages } from "../i18n/messages";
 import { compareVersions } from "../services/history/compare-versions";
 import { exportVersion, isExportFormat } from "../services/history/export-version";
@@ -15,6 +15,7 @@ import { importChapterProposal, type ImportChapter } from "../services/history/i
 import { verifyDocument } from "../services/verify-document";
 import { verifyOffline } from "./log-commands";
 import { optionalOption, requireOption, UsageError, type Command, type ParsedArgs } from "./commands";
+import { cliLocale, cliText } from "./text";
 
 /** Commands over published history: export a version, compare versions or files, verify the chain, import a chapter. */
 
@@ -23,7 +24,7 @@ const FALLBACK_BASE_URL = "http://localhost:3000";
 
 function positiveInt(args: ParsedArgs, name: string): number {
   const value = requireOption(args, name);
-  if (!/^[1-9][0-9]{0,8}$/.test(value)) throw new UsageError(`--${name} must be a positive integer`);
+  if (!/^[1-9][0-9]{0,8}$/.test(value)) throw new UsageError(cliText().positiveInteger(name));
   return Number(value);
 }
 
@@ -31,20 +32,19 @@ function readTextFile(path: string): string {
   try {
     return fs.readFileSync(path, "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(cliText().cannotRead({ file: path, detail: error instanceof Error ? error.message : String(error) }));
   }
 }
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "Export a published version as Markdown, HTML or PDF (xuất phiên bản)",
-  usage: "handbook export --doc cam-nang-chuyen-doi-so --version 2 --format md|html|pdf [--out file] [--lang vi|en]",
+  words: "export",
   options: { doc: "string", version: "string", format: "string", out: "string", lang: "string" },
   async run(args) {
     const format = requireOption(args, "format");
-    if (!isExportFormat(format)) throw new UsageError("--format must be md, html or pdf");
+    if (!isExportFormat(format)) throw new UsageError(cliText().history.formatChoice);
     const lang = optionalOption(args, "lang");
-    if (lang !== undefined && !isLocale(lang)) throw new UsageError("--lang must be vi or en");
+    if (lang !== undefined && !isLocale(lang)) throw new UsageError(cliText().history.langChoice);
     const file = await exportVersion({
       slug: requireOption(args, "doc"),
       versionNumber: positiveInt(args, "version"),
@@ -55,7 +55,7 @@ export const exportCommand: Command = {
     const out = optionalOption(args, "out");
     if (out) {
       fs.writeFileSync(out, file.body);
-      console.error(`wrote ${out} (${Buffer.byteLength(file.body)} bytes)`);
+      console.error(cliText().history.wrote({ file: out, bytes: Buffer.byteLength(file.body) }));
       return;
     }
     process.stdout.write(file.body);
@@ -64,18 +64,18 @@ export const exportCommand: Command = {
 
 export const diffCommand: Command = {
   name: "diff",
-  summary: "Compare two versions, or two Markdown files (so sánh)",
-  usage: "handbook diff --doc cam-nang-chuyen-doi-so --from 1 --to 2 [--json] | handbook diff --files a.md b.md [--json]",
+  words: "diff",
   options: { doc: "string", from: "string", to: "string", files: "string", json: "boolean" },
   async run(args) {
     const json = args.options.json === true;
+    const locale = cliLocale();
     const files = args.options.files;
     if (files !== undefined) {
       const first = typeof files === "string" ? files : args.positional[0];
       const second = typeof files === "string" ? args.positional[0] : args.positional[1];
-      if (!first || !second) throw new UsageError("--files needs two paths");
+      if (!first || !second) throw new UsageError(cliText().history.filesNeedTwoPaths);
       const diff = diffDocuments(markdownSnapshot(readTextFile(first)), markdownSnapshot(readTextFile(second)));
-      process.stdout.write(json ? `${JSON.stringify(diff, null, 2)}\n` : diffAsText(diff, messages(DEFAULT_LOCALE).diff.text, diffSummary(diff, DEFAULT_LOCALE)));
+      process.stdout.write(json ? `${JSON.stringify(diff, null, 2)}\n` : diffAsText(diff, messages(locale).diff.text, diffSummary(diff, locale)));
       return;
     }
     const comparison = await compareVersions({ slug: requireOption(args, "doc"), from: positiveInt(args, "from"), to: positiveInt(args, "to") });
@@ -83,14 +83,14 @@ export const diffCommand: Command = {
       process.stdout.write(`${JSON.stringify(comparison.diff, null, 2)}\n`);
       return;
     }
-    process.stdout.write(`${comparison.document.title}: phiên bản ${comparison.from.number} → ${comparison.to.number}\n${diffAsText(comparison.diff, messages(DEFAULT_LOCALE).diff.text, diffSummary(comparison.diff, DEFAULT_LOCALE))}`);
+    const heading = messages(locale).cli.history.versionsCompared({ title: comparison.document.title, from: comparison.from.number, to: comparison.to.number });
+    process.stdout.write(`${heading}\n${diffAsText(comparison.diff, messages(locale).diff.text, diffSummary(comparison.diff, locale))}`);
   },
 };
 
 export const verifyCommand: Command = {
   name: "verify",
-  summary: "Check every version's statement against its content and the signed log; or one version offline (kiểm chứng)",
-  usage: "handbook verify --doc cam-nang-chuyen-doi-so | handbook verify --offline --content version.json --proof v2.tlog-proof --policy policy.txt",
+  words: "verify",
   options: { doc: "string", offline: "boolean", content: "string", proof: "string", policy: "string" },
   async run(args) {
     if (args.options.offline) {
@@ -114,15 +114,14 @@ async function readChapterFile(file: string): Promise<ImportChapter> {
 
 export const importCommand: Command = {
   name: "import",
-  summary: "Import a Markdown or Word chapter as an IMPORT proposal (nhập chương)",
-  usage: "handbook import --doc cam-nang-chuyen-doi-so --file chapter.md|chapter.docx --as admin@camnang.gov.vn [--title ...] [--rationale ...]",
+  words: "import",
   options: { doc: "string", file: "string", as: "string", title: "string", rationale: "string" },
   async run(args) {
     const db = await getDb();
     const email = requireOption(args, "as").toLowerCase();
     const user = await db.user.findUnique({ where: { email } });
     const actor = user ? await loadActor(db, user.id) : null;
-    if (!actor) throw new UsageError(`no active user ${email}`);
+    if (!actor) throw new UsageError(cliText().noActiveUser(email));
     const proposal = await importChapterProposal({
       actor,
       slug: requireOption(args, "doc"),

@@ -5,6 +5,7 @@ import { getDb } from "../db/client";
 import { decodeBase64, ED25519_PUBLIC_KEY_SIZE, encodeBase64 } from "../domain/tlog";
 import { registerReviewerKey, revokeReviewerKey } from "../services/workspace/reviewer-keys";
 import { requireOption, UsageError, type Command } from "./commands";
+import { cliText } from "./text";
 
 /**
  * Reviewer keys for people who approve through the API: a key pair made on their own machine
@@ -21,10 +22,10 @@ function readKeyFile(path: string): Buffer {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(path);
-  } catch {
-    throw new UsageError(`cannot read ${path}`);
+  } catch (error) {
+    throw new UsageError(cliText().cannotRead({ file: path, detail: error instanceof Error ? error.message : String(error) }));
   }
-  if (!stat.isFile() || stat.size > MAX_KEY_FILE_BYTES) throw new UsageError(`${path} is not a key file`);
+  if (!stat.isFile() || stat.size > MAX_KEY_FILE_BYTES) throw new UsageError(cliText().keys.notKeyFile(path));
   return fs.readFileSync(path);
 }
 
@@ -37,13 +38,13 @@ export function publicKeyFromFile(bytes: Buffer): string {
   if (text.startsWith("-----BEGIN")) {
     try {
       const key = createPublicKey(text);
-      if (key.asymmetricKeyType !== "ed25519") throw new UsageError("the key file holds a key that is not Ed25519");
+      if (key.asymmetricKeyType !== "ed25519") throw new UsageError(cliText().keys.notEd25519);
       const x = key.export({ format: "jwk" }).x;
-      if (typeof x !== "string") throw new UsageError("the key file holds no Ed25519 public key");
+      if (typeof x !== "string") throw new UsageError(cliText().keys.noEd25519PublicKey);
       return encodeBase64(Buffer.from(x, "base64url"));
     } catch (error) {
       if (error instanceof UsageError) throw error;
-      throw new UsageError("the key file is not a PEM Ed25519 key");
+      throw new UsageError(cliText().keys.notPemEd25519);
     }
   }
   if (bytes.length === ED25519_PUBLIC_KEY_SIZE) return encodeBase64(bytes);
@@ -54,14 +55,13 @@ async function actorByEmail(email: string) {
   const db = await getDb();
   const user = await db.user.findUnique({ where: { email: email.toLowerCase() } });
   const actor = user ? await loadActor(db, user.id) : null;
-  if (!actor) throw new UsageError(`no active user ${email}`);
+  if (!actor) throw new UsageError(cliText().noActiveUser(email));
   return actor;
 }
 
 export const keyGenerateCommand: Command = {
   name: "key:generate",
-  summary: "Make an Ed25519 key pair for signing approvals, on this machine (tạo khóa ký)",
-  usage: "handbook key:generate --out reviewer   (writes reviewer.key, owner-only, and reviewer.pub)",
+  words: "keyGenerate",
   options: { out: "string" },
   async run(args) {
     const out = requireOption(args, "out");
@@ -74,8 +74,7 @@ export const keyGenerateCommand: Command = {
 
 export const keyRegisterCommand: Command = {
   name: "key:register",
-  summary: "Register a reviewer's public key file to their account (đăng ký khóa ký)",
-  usage: "handbook key:register --email a@b.vn --file reviewer.pub",
+  words: "keyRegister",
   options: { email: "string", file: "string" },
   async run(args) {
     const actor = await actorByEmail(requireOption(args, "email"));
@@ -87,8 +86,7 @@ export const keyRegisterCommand: Command = {
 
 export const keyRevokeCommand: Command = {
   name: "key:revoke",
-  summary: "Revoke a reviewer key in use (thu hồi khóa ký)",
-  usage: "handbook key:revoke --email a@b.vn --id <key id>",
+  words: "keyRevoke",
   options: { email: "string", id: "string" },
   async run(args) {
     const actor = await actorByEmail(requireOption(args, "email"));
@@ -98,24 +96,23 @@ export const keyRevokeCommand: Command = {
 
 export const approvalSignCommand: Command = {
   name: "approval:sign",
-  summary: "Sign a proposal's approvalPayload with a private key file; prints the signature (ký phê duyệt)",
-  usage: "handbook approval:sign --key reviewer.key --payload <approvalPayload base64>",
+  words: "approvalSign",
   options: { key: "string", payload: "string" },
   async run(args) {
     let payload: Uint8Array;
     try {
       payload = decodeBase64(requireOption(args, "payload"));
     } catch {
-      throw new UsageError("--payload must be the proposal's approvalPayload, in base64");
+      throw new UsageError(cliText().keys.payloadBase64);
     }
     let key;
     try {
       key = createPrivateKey(readKeyFile(requireOption(args, "key")));
     } catch (error) {
       if (error instanceof UsageError) throw error;
-      throw new UsageError("--key must be a PEM Ed25519 private key");
+      throw new UsageError(cliText().keys.keyPem);
     }
-    if (key.asymmetricKeyType !== "ed25519") throw new UsageError("--key must be an Ed25519 private key");
+    if (key.asymmetricKeyType !== "ed25519") throw new UsageError(cliText().keys.keyEd25519);
     console.log(encodeBase64(sign(null, payload, key)));
   },
 };

@@ -7,9 +7,12 @@ import { readLogPolicy, readVersionProofFile } from "../services/log/read-log";
 import { publishedDocumentJson, readPublishedDocument } from "../services/read-document";
 import { parseArgs } from "./commands";
 import { CommandExit, verifyOffline } from "./log-commands";
+import { cliText } from "./text";
 import { verifyCommand } from "./history-commands";
 
 const SLUG = "cam-nang-chuyen-doi-so";
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe("handbook verify --offline", () => {
   let database: TestDatabase;
@@ -30,16 +33,19 @@ describe("handbook verify --offline", () => {
     parseArgs(["--offline", "--content", path.join(directory, content), "--proof", path.join(directory, "v2.tlog-proof"), "--policy", path.join(directory, "policy.txt")], verifyCommand.options);
 
   it("verifies a saved version with its proof file and the policy, naming the approvers", () => {
+    const t = cliText().log;
     const report = verifyOffline(args("v2.json"));
-    expect(report).toMatch(/^verified: cam-nang-chuyen-doi-so version 2, entry 1 of 2/);
+    const [verified, , approvals] = report.split("\n");
+    expect(verified).toMatch(new RegExp(`^${escaped(t.verified({ document: SLUG, version: 2, entry: 1, size: 2, origin: "ORIGIN" })).replace("ORIGIN", "\\S+")}$`));
     // The seed's reviewers sign their approvals (with keys made for the seed and then dropped).
-    expect(report).toMatch(/^approvals: Lê Văn Minh \(SHA256:[A-Za-z0-9+/]{43}\), Đỗ Thị Thu \(SHA256:[A-Za-z0-9+/]{43}\)$/m);
+    const fingerprint = "SHA256:[A-Za-z0-9+/]{43}";
+    expect(approvals).toMatch(new RegExp(`^${escaped(t.approvals("LIST")).replace("LIST", `Lê Văn Minh \\(${fingerprint}\\), Đỗ Thị Thu \\(${fingerprint}\\)`)}$`));
   });
 
   it("refuses content changed by one character", () => {
     const json = fs.readFileSync(path.join(directory, "v2.json"), "utf8");
     fs.writeFileSync(path.join(directory, "changed.json"), json.replace(/("text":")([^"])/, "$1*$2"));
     expect(() => verifyOffline(args("changed.json"))).toThrow(CommandExit);
-    expect(() => verifyOffline(args("changed.json"))).toThrow(/NOT VERIFIED \(section_content_mismatch\)/);
+    expect(() => verifyOffline(args("changed.json"))).toThrow(cliText().log.notVerified({ reason: "section_content_mismatch", detail: "" }));
   });
 });

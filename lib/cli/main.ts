@@ -1,40 +1,28 @@
 import { disconnectDb } from "../db/client";
-import { isAppError } from "../errors";
+import { isAppError, renderErrorMessage } from "../errors";
+import { messages } from "../i18n/messages";
 import { runtimeEnv } from "../ops/runtime-env";
-import { parseArgs, UsageError, type Command } from "./commands";
-import { tokenCreateCommand, tokenRevokeCommand, userCreateCommand } from "./user-commands";
-import { backupCommand, restoreCommand } from "./backup-commands";
-import { HISTORY_COMMANDS } from "./history-commands";
-import { CommandExit, LOG_COMMANDS } from "./log-commands";
-import { KEY_COMMANDS } from "./key-commands";
-import { grantAppRoleCommand } from "./db-commands";
-import { mirrorCommand } from "./mirror-command";
-
-/** Every command of `handbook`; add new ones here. */
-const COMMANDS: Command[] = [userCreateCommand, tokenCreateCommand, tokenRevokeCommand, ...HISTORY_COMMANDS, ...LOG_COMMANDS, backupCommand, restoreCommand, ...KEY_COMMANDS, grantAppRoleCommand, mirrorCommand];
-
-function help(): string {
-  return [
-    "Cẩm nang mở — operator commands",
-    "",
-    ...COMMANDS.map((command) => `  ${command.name.padEnd(14)} ${command.summary}\n      ${command.usage}`),
-  ].join("\n");
-}
+import { parseArgs, UsageError } from "./commands";
+import { CommandExit } from "./log-commands";
+import { COMMANDS, help } from "./registry";
+import { cliLocale } from "./text";
 
 async function main(): Promise<number> {
   Object.assign(process.env, runtimeEnv());
+  const locale = cliLocale();
+  const t = messages(locale).cli;
   const [name, ...rest] = process.argv.slice(2);
   if (!name || name === "help" || name === "--help") {
-    console.log(help());
+    console.log(help(t));
     return 0;
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (!command) {
-    console.error(`unknown command: ${name}\n\n${help()}`);
+    console.error(`${t.unknownCommand(name)}\n\n${help(t)}`);
     return 2;
   }
   try {
-    await command.run(parseArgs(rest, command.options));
+    await command.run(parseArgs(rest, command.options, t));
     return 0;
   } catch (error) {
     if (error instanceof CommandExit) {
@@ -42,11 +30,11 @@ async function main(): Promise<number> {
       return error.code;
     }
     if (error instanceof UsageError) {
-      console.error(`${error.message}\nusage: ${command.usage}`);
+      console.error(`${error.message}\n${t.usage(t.commands[command.words].usage)}`);
       return 2;
     }
     if (isAppError(error)) {
-      console.error(`${error.code}: ${error.message}`);
+      console.error(`${error.code}: ${renderErrorMessage(error, locale)}`);
       return 1;
     }
     throw error;

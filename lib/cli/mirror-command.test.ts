@@ -24,6 +24,7 @@ import { createTestDatabase, type TestDatabase } from "../testing/databases";
 import { parseArgs } from "./commands";
 import { CommandExit } from "./log-commands";
 import { mirror, mirrorCommand } from "./mirror-command";
+import { cliText } from "./text";
 
 const APP = path.resolve(__dirname, "../../app");
 const SLUG = "cam-nang-chuyen-doi-so";
@@ -151,7 +152,8 @@ describe("handbook mirror", () => {
     const failure = await mirror(parseArgs(["--from", server.url, "--to", target], mirrorCommand.options)).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(CommandExit);
     expect((failure as CommandExit).code).toBe(1);
-    expect((failure as CommandExit).message).toMatch(/NOT MIRRORED.*\n.*versions\/1\.json: \d+ bytes with SHA-256/);
+    expect((failure as CommandExit).message.split("\n")[0]).toBe(cliText().mirror.notMirrored(1));
+    expect((failure as CommandExit).message).toMatch(/\n.*versions\/1\.json: \d+ bytes with SHA-256/);
     expect(fs.existsSync(target)).toBe(false);
     tamper.current = null;
   });
@@ -165,8 +167,10 @@ describe("handbook mirror", () => {
     const failure = (await mirror(parseArgs(["--from", server.url, "--to", path.join(directory, "rewritten")], mirrorCommand.options)).catch((error: unknown) => error)) as CommandExit;
     tamper.current = null;
     expect(failure).toBeInstanceOf(CommandExit);
-    expect(failure.message).toMatch(/cam-nang-chuyen-doi-so version 2: NOT VERIFIED \(content_mismatch|version 2: NOT VERIFIED/);
-    expect(failure.message).toMatch(/differs from what 127\.0\.0\.1:\d+ serves/);
+    const t = cliText().mirror;
+    const where = t.version({ document: SLUG, number: 2 });
+    expect(failure.message).toContain(t.notVerified({ where, reason: "REASON", detail: "" }).split("REASON")[0]);
+    expect(failure.message).toContain(t.differsFromServed({ where, file: name, host: new URL(server.url).host }));
   });
 
   it("refuses an archive whose consultation was rewritten, manifest and all: the installation serves other comments", async () => {
@@ -178,7 +182,7 @@ describe("handbook mirror", () => {
     const failure = (await mirror(parseArgs(["--from", server.url, "--to", target], mirrorCommand.options)).catch((error: unknown) => error)) as CommandExit;
     tamper.current = null;
     expect(failure).toBeInstanceOf(CommandExit);
-    expect(failure.message).toContain(`consultation of ${proposalId}: ${name} differs from what`);
+    expect(failure.message).toContain(cliText().mirror.differsFromServed({ where: cliText().mirror.consultation(proposalId), file: name, host: new URL(server.url).host }));
     expect(fs.existsSync(target)).toBe(false);
   });
 
@@ -186,10 +190,10 @@ describe("handbook mirror", () => {
     const occupied = path.join(directory, "occupied");
     fs.mkdirSync(occupied);
     fs.writeFileSync(path.join(occupied, "notes.txt"), "keep me");
-    await expect(mirror(parseArgs(["--from", server.url, "--to", occupied], mirrorCommand.options))).rejects.toThrow(/not empty/);
+    await expect(mirror(parseArgs(["--from", server.url, "--to", occupied], mirrorCommand.options))).rejects.toThrow(cliText().mirror.targetOccupied({ target: occupied, manifest: MANIFEST_PATH }));
     expect(fs.readFileSync(path.join(occupied, "notes.txt"), "utf8")).toBe("keep me");
-    await expect(mirror(parseArgs(["--from", "ftp://example.vn", "--to", path.join(directory, "x")], mirrorCommand.options))).rejects.toThrow(/http or https/);
-    await expect(mirror(parseArgs(["--from", "http://127.0.0.1:9", "--to", path.join(directory, "x")], mirrorCommand.options))).rejects.toThrow(/cannot fetch/);
+    await expect(mirror(parseArgs(["--from", "ftp://example.vn", "--to", path.join(directory, "x")], mirrorCommand.options))).rejects.toThrow(cliText().mirror.fromHttp);
+    await expect(mirror(parseArgs(["--from", "http://127.0.0.1:9", "--to", path.join(directory, "x")], mirrorCommand.options))).rejects.toThrow(cliText().mirror.cannotFetch({ url: "http://127.0.0.1:9/api/v1/open-data.zip", detail: "" }));
   });
 });
 

@@ -7,6 +7,7 @@ import { verifyVersionOffline, type VersionSection } from "../domain/tlog";
 import { bytesEqual, decodeUtf8 } from "../domain/tlog/bytes";
 import { optionalOption, requireOption, UsageError, type Command, type ParsedArgs } from "./commands";
 import { CommandExit } from "./log-commands";
+import { cliText } from "./text";
 
 /**
  * `handbook mirror --from https://camnang.gov.vn --to mirror/ [--policy policy.txt]`: copies a
@@ -41,9 +42,9 @@ function baseUrl(raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new UsageError(`--from must be a URL, e.g. https://camnang.gov.vn (got ${raw})`);
+    throw new UsageError(cliText().mirror.fromUrl(raw));
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new UsageError("--from must be an http or https URL");
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new UsageError(cliText().mirror.fromHttp);
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 
@@ -52,9 +53,9 @@ async function fetchBytes(url: string, maxBytes: number): Promise<Uint8Array> {
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(MIRROR_REQUEST_TIMEOUT_MS), redirect: "follow" });
   } catch (error) {
-    throw new CommandExit(1, `cannot fetch ${url}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CommandExit(1, cliText().mirror.cannotFetch({ url, detail: error instanceof Error ? error.message : String(error) }));
   }
-  if (!response.ok || !response.body) throw new CommandExit(1, `${url} answered ${response.status}`);
+  if (!response.ok || !response.body) throw new CommandExit(1, cliText().mirror.answered({ url, status: response.status }));
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = response.body.getReader();
@@ -64,7 +65,7 @@ async function fetchBytes(url: string, maxBytes: number): Promise<Uint8Array> {
     size += value.length;
     if (size > maxBytes) {
       await reader.cancel();
-      throw new CommandExit(1, `${url} is over ${maxBytes} bytes: refused`);
+      throw new CommandExit(1, cliText().mirror.tooLarge({ url, bytes: maxBytes }));
     }
     chunks.push(value);
   }
@@ -82,7 +83,7 @@ function inflate(entry: JSZip.JSZipObject, budget: number): Promise<Buffer> {
       if (size > budget) {
         stream.pause();
         stream.removeAllListeners();
-        reject(new CommandExit(1, `the archive unpacks to more than ${MAX_MIRROR_UNCOMPRESSED_BYTES} bytes: refused`));
+        reject(new CommandExit(1, cliText().mirror.unpacksTooLarge(MAX_MIRROR_UNCOMPRESSED_BYTES)));
         return;
       }
       chunks.push(chunk);
@@ -97,10 +98,10 @@ async function unpack(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
-    throw new CommandExit(1, "the archive is not a zip file");
+    throw new CommandExit(1, cliText().mirror.notZip);
   }
   const entries = Object.values(zip.files).filter((entry) => !entry.dir);
-  if (entries.length > MAX_MIRROR_ENTRIES) throw new CommandExit(1, `the archive has more than ${MAX_MIRROR_ENTRIES} entries: refused`);
+  if (entries.length > MAX_MIRROR_ENTRIES) throw new CommandExit(1, cliText().mirror.tooManyEntries(MAX_MIRROR_ENTRIES));
   const files = new Map<string, Uint8Array>();
   let total = 0;
   for (const entry of entries) {
@@ -128,8 +129,9 @@ interface MirrorReport {
 
 /** Checks a fetched archive completely; the problems, or what it holds. */
 async function verifyArchive(from: string, files: Map<string, Uint8Array>, trustedPolicy: string | null): Promise<{ manifest: Manifest; problems: string[] }> {
+  const t = cliText().mirror;
   const manifestFile = files.get(MANIFEST_PATH);
-  if (!manifestFile) throw new CommandExit(1, "the archive has no manifest.json");
+  if (!manifestFile) throw new CommandExit(1, t.noManifest);
   let manifest: Manifest;
   try {
     manifest = parseManifest(manifestFile);
@@ -141,43 +143,43 @@ async function verifyArchive(from: string, files: Map<string, Uint8Array>, trust
   if (problems.length > 0) return { manifest, problems };
   const policy = trustedPolicy ?? decodeUtf8(files.get(manifest.log.policy)!);
   if (trustedPolicy !== null && !bytesEqual(Buffer.from(trustedPolicy), files.get(manifest.log.policy)!)) {
-    problems.push(`${manifest.log.policy}: differs from the policy given with --policy (the one trusted is used)`);
+    problems.push(t.policyDiffers(manifest.log.policy));
   }
   for (const document of manifest.documents) {
     for (const version of document.versions) {
-      const where = `${document.slug} version ${version.number}`;
+      const where = t.version({ document: document.slug, number: version.number });
       const content = files.get(version.content)!;
       let json: VersionJson;
       try {
         json = JSON.parse(decodeUtf8(content)) as VersionJson;
       } catch {
-        problems.push(`${where}: ${version.content} is not JSON`);
+        problems.push(t.notJson({ where, file: version.content }));
         continue;
       }
       const statement = files.get(version.statement)!;
-      if (!sameBase64(statement, json.statement)) problems.push(`${where}: ${version.statement} is not the statement the version JSON carries`);
+      if (!sameBase64(statement, json.statement)) problems.push(t.statementNotCarried({ where, file: version.statement }));
       if (!Array.isArray(json.sections)) {
-        problems.push(`${where}: the version JSON has no sections`);
+        problems.push(t.noSections(where));
         continue;
       }
       const sections: VersionSection[] = json.sections.map((section) => ({ ...section, content: JSON.stringify(section.content) }));
       const result = verifyVersionOffline({ sections, statement, proof: decodeUtf8(files.get(version.proof)!), policy, expect: { document: document.slug, version: version.number } });
-      if (!result.ok) problems.push(`${where}: NOT VERIFIED (${result.reason}): ${result.message}`);
+      if (!result.ok) problems.push(t.notVerified({ where, reason: result.reason, detail: result.message }));
       // What the archive says must be what the installation serves at the version's own address.
       const live = await fetchBytes(`${from}/api/v1/documents/${encodeURIComponent(document.slug)}/versions/${version.number}`, MAX_MIRROR_ARCHIVE_BYTES);
-      if (!bytesEqual(live, content)) problems.push(`${where}: ${version.content} differs from what ${new URL(from).host} serves for that version`);
+      if (!bytesEqual(live, content)) problems.push(t.differsFromServed({ where, file: version.content, host: new URL(from).host }));
     }
   }
   for (const consultation of manifest.consultations) {
-    const where = `consultation of ${consultation.proposalId}`;
+    const where = t.consultation(consultation.proposalId);
     let json: ConsultationFile;
     try {
       json = JSON.parse(decodeUtf8(files.get(consultation.path)!)) as ConsultationFile;
     } catch {
-      problems.push(`${where}: ${consultation.path} is not JSON`);
+      problems.push(t.notJson({ where, file: consultation.path }));
       continue;
     }
-    if (json.opensAt !== consultation.opensAt || json.closesAt !== consultation.closesAt) problems.push(`${where}: ${consultation.path} and the manifest give different windows`);
+    if (json.opensAt !== consultation.opensAt || json.closesAt !== consultation.closesAt) problems.push(t.windowsDiffer({ where, file: consultation.path }));
     // Comments can still be answered or hidden after the archive was made: a difference means the
     // archive is stale or forged, and either way it is not mirrored.
     let live: ConsultationFile;
@@ -185,11 +187,11 @@ async function verifyArchive(from: string, files: Map<string, Uint8Array>, trust
       live = JSON.parse(decodeUtf8(await fetchBytes(`${from}/api/v1/proposals/${encodeURIComponent(consultation.proposalId)}/consultation`, MAX_MIRROR_ARCHIVE_BYTES))) as ConsultationFile;
     } catch (error) {
       if (error instanceof CommandExit) throw error;
-      problems.push(`${where}: the installation's answer is not JSON`);
+      problems.push(t.answerNotJson(where));
       continue;
     }
     const same = live.opensAt === json.opensAt && live.closesAt === json.closesAt && JSON.stringify(live.comments) === JSON.stringify(json.comments);
-    if (!same) problems.push(`${where}: ${consultation.path} differs from what ${new URL(from).host} serves for that consultation`);
+    if (!same) problems.push(t.differsFromServed({ where, file: consultation.path, host: new URL(from).host }));
   }
   return { manifest, problems };
 }
@@ -198,7 +200,7 @@ async function verifyArchive(from: string, files: Map<string, Uint8Array>, trust
 function assertTargetFree(target: string): void {
   if (!fs.existsSync(target)) return;
   const present = fs.readdirSync(target);
-  if (present.length > 0 && !present.includes(MANIFEST_PATH)) throw new UsageError(`${target} is not empty and holds no earlier mirror (no ${MANIFEST_PATH}): refused`);
+  if (present.length > 0 && !present.includes(MANIFEST_PATH)) throw new UsageError(cliText().mirror.targetOccupied({ target, manifest: MANIFEST_PATH }));
 }
 
 function writeMirror(target: string, archive: Uint8Array, files: Map<string, Uint8Array>): void {
@@ -232,14 +234,14 @@ export async function mirror(args: ParsedArgs): Promise<MirrorReport> {
     try {
       trustedPolicy = fs.readFileSync(policyFile, "utf8");
     } catch (error) {
-      throw new UsageError(`cannot read ${policyFile}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new UsageError(cliText().cannotRead({ file: policyFile, detail: error instanceof Error ? error.message : String(error) }));
     }
   }
   assertTargetFree(target);
   const archive = await fetchBytes(`${from}${ARCHIVE_PATH}`, MAX_MIRROR_ARCHIVE_BYTES);
   const files = await unpack(archive);
   const { manifest, problems } = await verifyArchive(from, files, trustedPolicy);
-  if (problems.length > 0) throw new CommandExit(1, `NOT MIRRORED: ${problems.length} problem(s), nothing written\n${problems.map((problem) => `  ${problem}`).join("\n")}`);
+  if (problems.length > 0) throw new CommandExit(1, [cliText().mirror.notMirrored(problems.length), ...problems.map((problem) => `  ${problem}`)].join("\n"));
   writeMirror(target, archive, files);
   return {
     documents: manifest.documents.length,
@@ -253,16 +255,16 @@ export async function mirror(args: ParsedArgs): Promise<MirrorReport> {
 
 export const mirrorCommand: Command = {
   name: "mirror",
-  summary: "Mirror a whole installation from its public files and verify every byte (sao lưu công khai)",
-  usage: "handbook mirror --from https://camnang.gov.vn --to mirror/ [--policy policy.txt]",
+  words: "mirror",
   options: { from: "string", to: "string", policy: "string" },
   async run(args) {
     const report = await mirror(args);
+    const t = cliText().mirror;
     console.log(
       [
-        `mirrored ${report.documents} document(s), ${report.versions} version(s), ${report.consultations} consultation(s), ${report.files} files into ${requireOption(args, "to")}`,
-        `every file matches manifest.json; every version's chain, content, statement, signature and inclusion in ${report.origin} (size ${report.logSize}) verify; every version and consultation matches what the installation serves`,
-        optionalOption(args, "policy") ? "policy: the one given with --policy" : "policy: the installation's own log/policy (give --policy with one obtained from somewhere you trust)",
+        t.mirrored({ documents: report.documents, versions: report.versions, consultations: report.consultations, files: report.files, target: requireOption(args, "to") }),
+        t.allVerified({ origin: report.origin, size: report.logSize }),
+        optionalOption(args, "policy") ? t.policyGiven : t.policyOwn,
       ].join("\n"),
     );
   },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { resolveApiToken } from "../auth/api-tokens";
 import { createTestDatabase, type TestDatabase } from "../testing/databases";
 import { parseArgs, UsageError, type Command } from "./commands";
+import { cliText } from "./text";
 import { tokenCreateCommand, tokenRevokeCommand } from "./user-commands";
 
 /** Runs a command and returns what it printed to stdout. */
@@ -30,8 +31,8 @@ describe("API token commands (SQLite)", () => {
   });
 
   it("token:create needs an explicit scope and takes a lifetime in days", async () => {
-    await expect(run(tokenCreateCommand, ["--email", "lan@mof.gov.vn", "--name", "CI"])).rejects.toThrow(UsageError);
-    await expect(run(tokenCreateCommand, ["--email", "lan@mof.gov.vn", "--name", "CI", "--scope", "admin"])).rejects.toThrow(/read or write/);
+    await expect(run(tokenCreateCommand, ["--email", "lan@mof.gov.vn", "--name", "CI"])).rejects.toThrow(new UsageError(cliText().missingOption("scope")));
+    await expect(run(tokenCreateCommand, ["--email", "lan@mof.gov.vn", "--name", "CI", "--scope", "admin"])).rejects.toThrow(cliText().user.scopeReadOrWrite("admin"));
     await expect(run(tokenCreateCommand, ["--email", "lan@mof.gov.vn", "--name", "CI", "--scope", "read", "--days", "400"])).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const secret = (await run(tokenCreateCommand, ["--email", "lan@mof.gov.vn", "--name", "CI", "--scope", "read", "--days", "30"])).trim();
     const token = await database.db.apiToken.findFirstOrThrow({ where: { prefix: secret.slice(0, 10) } });
@@ -43,7 +44,7 @@ describe("API token commands (SQLite)", () => {
   it("token:revoke revokes by id or by prefix", async () => {
     const first = (await run(tokenCreateCommand, ["--email", "hoa@mof.gov.vn", "--name", "Một", "--scope", "write"])).trim();
     const second = (await run(tokenCreateCommand, ["--email", "hoa@mof.gov.vn", "--name", "Hai", "--scope", "read"])).trim();
-    await expect(run(tokenRevokeCommand, [])).rejects.toThrow(/exactly one/);
+    await expect(run(tokenRevokeCommand, [])).rejects.toThrow(cliText().user.idOrPrefix);
     expect(JSON.parse(await run(tokenRevokeCommand, ["--prefix", first.slice(0, 10)]))).toMatchObject({ revoked: true, alreadyRevoked: false });
     const secondRow = await database.db.apiToken.findFirstOrThrow({ where: { prefix: second.slice(0, 10) } });
     expect(JSON.parse(await run(tokenRevokeCommand, ["--id", secondRow.id]))).toMatchObject({ id: secondRow.id, revoked: true });

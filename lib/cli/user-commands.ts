@@ -3,17 +3,17 @@ import { getDb } from "../db/client";
 import { isRole } from "../domain/roles";
 import { createUser } from "../services/admin/create-user";
 import { optionalOption, requireOption, UsageError, type Command } from "./commands";
+import { cliText } from "./text";
 
 export const userCreateCommand: Command = {
   name: "user:create",
-  summary: "Create a person (tạo người dùng)",
-  usage: "handbook user:create --email a@b.vn --name \"Họ Tên\" --role CONTRIBUTOR|REVIEWER|ADMIN|READER [--org bo-tai-chinh] --password ...",
+  words: "userCreate",
   options: { email: "string", name: "string", role: "string", org: "string", password: "string" },
   async run(args) {
     const role = requireOption(args, "role").toUpperCase();
-    if (!isRole(role)) throw new UsageError(`unknown role ${role}`);
+    if (!isRole(role)) throw new UsageError(cliText().user.unknownRole(role));
     const password = optionalOption(args, "password") ?? process.env.HANDBOOK_NEW_PASSWORD;
-    if (!password) throw new UsageError("missing --password (or HANDBOOK_NEW_PASSWORD)");
+    if (!password) throw new UsageError(cliText().user.missingPassword);
     const user = await createUser({
       actor: null,
       input: { email: requireOption(args, "email"), name: requireOption(args, "name"), role, organizationSlug: optionalOption(args, "org") ?? null, password },
@@ -24,33 +24,31 @@ export const userCreateCommand: Command = {
 
 export const tokenCreateCommand: Command = {
   name: "token:create",
-  summary: "Create a personal API token for a person (tạo khóa API)",
-  usage: 'handbook token:create --email a@b.vn --name "CI" --scope read|write [--days 90]',
+  words: "tokenCreate",
   options: { email: "string", name: "string", scope: "string", days: "string" },
   async run(args) {
     const db = await getDb();
     const email = requireOption(args, "email").toLowerCase();
     const user = await db.user.findUnique({ where: { email } });
-    if (!user) throw new UsageError(`no user ${email}`);
+    if (!user) throw new UsageError(cliText().user.noUser(email));
     // No default scope: a script that needs to write says so, and one that reads gets no more.
     const scope = requireOption(args, "scope");
-    if (!isTokenScope(scope)) throw new UsageError(`--scope must be read or write, not ${scope}`);
+    if (!isTokenScope(scope)) throw new UsageError(cliText().user.scopeReadOrWrite(scope));
     const days = parseTokenDays(optionalOption(args, "days"));
     const token = await createApiToken(db, { userId: user.id, name: requireOption(args, "name"), scope, days, actorId: user.id });
-    console.error(`token ${token.prefix}… (${token.scope}) expires ${token.expiresAt.toISOString()}`);
+    console.error(cliText().user.tokenCreated({ prefix: token.prefix, scope: token.scope, expiresAt: token.expiresAt.toISOString() }));
     console.log(token.secret);
   },
 };
 
 export const tokenRevokeCommand: Command = {
   name: "token:revoke",
-  summary: "Revoke an API token by id or by its visible prefix (thu hồi khóa API)",
-  usage: "handbook token:revoke --id <token id> | --prefix hbk_abc123",
+  words: "tokenRevoke",
   options: { id: "string", prefix: "string" },
   async run(args) {
     const tokenId = optionalOption(args, "id");
     const prefix = optionalOption(args, "prefix");
-    if (!tokenId === !prefix) throw new UsageError("give exactly one of --id or --prefix");
+    if (!tokenId === !prefix) throw new UsageError(cliText().user.idOrPrefix);
     const revoked = await revokeApiToken(await getDb(), { tokenId, prefix, actorId: null });
     console.log(JSON.stringify({ id: revoked.id, prefix: revoked.prefix, revoked: true, alreadyRevoked: revoked.alreadyRevoked }));
   },

@@ -38,6 +38,13 @@ const COLLAB_REFUSAL_SENTENCE = /new CollabRefusal\(\s*"[a-z-]+"\s*,\s*["'`]/;
  * zod's issues are worded where they are shown, in the reader's language (lib/domain/input-issues.ts).
  */
 const ZOD_OWN_MESSAGE = /\bz\.\w+\(.*\.(?:min|max|length|email|url|uuid|regex|refine|nonempty)\((?:(?:[^()"'`]|\([^()]*\))*,\s*)?(?:["'`]|\{\s*(?:message|error):\s*["'`])/;
+/** The command line (lib/cli), whose usage errors, exits and printed lines take the catalog's `cli` words. */
+const CLI_FOLDER = "lib/cli/";
+/**
+ * A usage error, an exit or a printed line given a sentence: a literal starting with a letter (or
+ * an option's dashes), or a template whose first placeholder is followed by words (`${file} is not…`).
+ */
+const CLI_SENTENCE = /(?:new UsageError\(|new CommandExit\(\s*\w+\s*,\s*|console\.(?:log|error)\(\s*)(?:["'`][\s-]*\p{L}|`\$\{[^}]*\}\s*\p{L})/u;
 /** A string literal with Vietnamese in it, in a source line (comments excluded by the caller). */
 const VIETNAMESE_STRING = new RegExp(`["'\`][^"'\`]*${VIETNAMESE_LETTER.source}`, "i");
 /** Files where a person reads whatever a string literal says: success messages, health answers, content checks. */
@@ -156,6 +163,21 @@ describe("one catalog for words and errors", () => {
     for (const path of WORDS_FOR_PEOPLE_FILES) expect(sourceFiles(), path).toContain(path);
     const findings = WORDS_FOR_PEOPLE_FILES.flatMap((path) => codeLines(path, read(path)).filter(({ text }) => VIETNAMESE_STRING.test(text)));
     expect(findings).toEqual([]);
+  });
+
+  it("has the command line print only the catalog's words", () => {
+    const files = sourceFiles().filter((path) => path.startsWith(CLI_FOLDER) && !path.endsWith(".test.ts"));
+    expect(files).toContain("lib/cli/mirror-command.ts");
+    expect(files.flatMap((path) => codeLines(path, read(path)).filter(({ text }) => CLI_SENTENCE.test(text)))).toEqual([]);
+  });
+
+  it("recognises the command-line sentences it forbids", () => {
+    for (const line of ['throw new UsageError("--format must be md, html or pdf");', "throw new UsageError(`${path} is not a key file`);", 'throw new CommandExit(1, "the archive is not a zip file");', "console.error(`wrote ${out}`);"]) {
+      expect(CLI_SENTENCE.test(line), line).toBe(true);
+    }
+    for (const line of ["throw new UsageError(cliText().keys.notKeyFile(path));", "console.log(JSON.stringify(report));", "console.error(`${t.unknownCommand(name)}\\n\\n${help(t)}`);", "throw new CommandExit(1, t.notZip);"]) {
+      expect(CLI_SENTENCE.test(line), line).toBe(false);
+    }
   });
 
   it("recognises the words of its own it forbids", () => {

@@ -3,6 +3,7 @@ import { admin } from "./admin";
 import { api } from "./api";
 import { approvals } from "./approvals";
 import { auth } from "./auth";
+import { cli } from "./cli";
 import { collab } from "./collab";
 import { consultation } from "./consultation";
 import { content } from "./content";
@@ -25,4 +26,4 @@ import { webhooks } from "./webhooks";
 import { workspace } from "./workspace";
 
 /** The English catalog, shaped by the Vietnamese one (../vi/index.ts). */
-export const en: Messages = { site, reader, auth, workspace, admin, errors, errorPage, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier, consultation, suggestions, content, collab, api };
+export const en: Messages = { site, reader, auth, workspace, admin, errors, errorPage, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier, consultation, suggestions, content, collab, api, cli };

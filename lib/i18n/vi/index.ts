@@ -2,6 +2,7 @@ import { admin } from "./admin";
 import { api } from "./api";
 import { approvals } from "./approvals";
 import { auth } from "./auth";
+import { cli } from "./cli";
 import { collab } from "./collab";
 import { consultation } from "./consultation";
 import { content } from "./content";
@@ -29,6 +30,6 @@ import { workspace } from "./workspace";
  * else. Entries are strings, or functions of typed parameters for words that vary (use
  * `plural()` from ../plural.ts for counts).
  */
-export const vi = { site, reader, auth, workspace, admin, errors, errorPage, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier, consultation, suggestions, content, collab, api };
+export const vi = { site, reader, auth, workspace, admin, errors, errorPage, notifications, email, pdf, history, diff, proposal, editor, log, publication, approvals, webhooks, verifier, consultation, suggestions, content, collab, api, cli };
 
 export type Messages = typeof vi;
