@@ -37,6 +37,15 @@ export interface CollabChild {
 }
 
 const START_TIMEOUT_MS = 60_000;
+
+/**
+ * BENCH_CPU_PROF_DIR=<dir> runs every server child under `node --cpu-prof`, one .cpuprofile per
+ * child in that directory (Node refuses --cpu-prof in NODE_OPTIONS, so it cannot come from there).
+ */
+function profilingArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROF_DIR;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+}
 const REQUEST_TIMEOUT_MS = 60_000;
 
 export async function startCollabChild(mode: "ours" | "bare", env: NodeJS.ProcessEnv): Promise<CollabChild> {
@@ -45,7 +54,7 @@ export async function startCollabChild(mode: "ours" | "bare", env: NodeJS.Proces
     env,
     // Bytecode flushing frees code of idle functions at random collections, which would show as
     // heap changes of hundreds of KiB unrelated to the documents being measured.
-    execArgv: ["--expose-gc", "--no-flush-bytecode", "--import", "tsx"],
+    execArgv: ["--expose-gc", "--no-flush-bytecode", ...profilingArgs(), "--import", "tsx"],
     detached: true,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
