@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { RichNode, SectionContent } from "@/lib/domain/document";
@@ -5,10 +6,13 @@ import {
   MAX_NESTING_DEPTH,
   MAX_SECTION_JSON_BYTES,
   MAX_SECTION_TEXT_CHARS,
+  checkSectionBlock,
   contentsEqual,
   ensureBlockIds,
   renderSectionHtml,
+  sectionOfBlocksIsValid,
   validateSectionContent,
+  type BlockCheck,
 } from "./content";
 import { applyContentToYDoc, contentToYDoc, yDocToContent } from "./ydoc";
 import { HANDBOOK_BLOCK_TYPES } from "./extensions";
@@ -328,6 +332,118 @@ describe("validateSectionContent", () => {
     const cyclic: Record<string, unknown> = { type: "doc", content: [] };
     (cyclic.content as unknown[]).push(cyclic);
     expect(validateSectionContent(cyclic).ok).toBe(false);
+  });
+});
+
+/** The block-wise verdict the collaboration server's replica reaches: every block valid alone, and the section-wide rules. */
+function validBlockWise(blocks: readonly unknown[]): boolean {
+  const checks: BlockCheck[] = blocks.map(checkSectionBlock);
+  const valid = checks.filter((check): check is Extract<BlockCheck, { ok: true }> => check.ok);
+  return valid.length === checks.length && sectionOfBlocksIsValid(valid);
+}
+
+/** Fixed seed: the same generated sections on every run. */
+const BLOCK_WISE_SEED = 20_261_203;
+
+/** Mostly `usual`, now and then `wrong`: each piece of a generated section is rarely the one that breaks it. */
+function mostly<T>(usual: fc.Arbitrary<T>, wrong: fc.Arbitrary<T>): fc.Arbitrary<T> {
+  return fc.oneof({ weight: 30, arbitrary: usual }, { weight: 1, arbitrary: wrong });
+}
+
+/** Pieces of untrusted section JSON, valid and not, with sizes around the section's limits. */
+function sectionArbitrary(): fc.Arbitrary<unknown[]> {
+  const characters = mostly(fc.constantFrom("a", "ư", "ệ", "e\u0301", "\u0958", "😀", "\t", "\n", '"', "\\", " "), fc.constantFrom("\ud800", "\u0000", "\u001b"));
+  const words = fc.array(characters, { minLength: 1, maxLength: 8 }).map((parts) => parts.join(""));
+  const href = mostly(fc.constantFrom("https://mof.gov.vn/a", "mailto:a@b.vn", `https://x.vn/${"p".repeat(2_000)}`), fc.constantFrom("javascript:alert(1)", ""));
+  const mark = mostly<unknown>(
+    fc.oneof(
+      fc.constantFrom({ type: "bold" }, { type: "italic" }, { type: "code" }, { type: "strike" }, { type: "bold", attrs: { x: 1 } }),
+      href.map((value) => ({ type: "link", attrs: { href: value } })),
+    ),
+    fc.constant({ type: "script" }),
+  );
+  const textNode = fc.record({ type: fc.constant("text"), text: words, marks: fc.option(fc.array(mark, { maxLength: 3 }), { nil: undefined }) }, { requiredKeys: ["type", "text"] });
+  const blockId = fc.option(mostly(fc.constantFrom("b1", "b2"), fc.constantFrom("bad id!", "x".repeat(65))), { nil: undefined });
+  const inline = fc.array(fc.oneof({ weight: 5, arbitrary: textNode }, { weight: 1, arbitrary: fc.constant({ type: "hardBreak" }) }), { maxLength: 4 });
+  const paragraphNode = fc.record({ type: fc.constant("paragraph"), attrs: blockId.map((id) => (id === undefined ? undefined : { id })), content: inline }, { requiredKeys: ["type"] });
+  const bigParagraph = fc.integer({ min: 0, max: MAX_SECTION_TEXT_CHARS }).map((chars) => paragraph(text("a".repeat(Math.max(1, chars)))));
+  // Each link mark with a long href weighs about 2 KiB of JSON for one character of text.
+  const heavyParagraph = fc.integer({ min: 1, max: 700 }).map((nodes) =>
+    paragraph(...Array.from({ length: nodes }, (_, index) => text(index % 2 ? "a" : "b", [{ type: "link", attrs: { href: `https://x.vn/${"p".repeat(2_000)}` } }]))),
+  );
+  const leaf = fc.oneof(
+    { weight: 6, arbitrary: paragraphNode },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant("heading"), attrs: fc.record({ level: mostly(fc.constantFrom(1, 3, 6), fc.constantFrom(7, "3")) }), content: inline }) },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant("codeBlock"), attrs: fc.record({ language: mostly(fc.constantFrom(null, "ts"), fc.constant("<x>")) }), content: fc.array(fc.record({ type: fc.constant("text"), text: words }), { maxLength: 2 }) }) },
+    { weight: 1, arbitrary: fc.constant({ type: "horizontalRule" }) },
+    { weight: 1, arbitrary: fc.constantFrom({ type: "script", content: [text("x")] }, text("stray"), { type: "doc" }, null, "paragraph", { type: "paragraph", content: "x" }, { type: "paragraph", content: [text("x", [{ type: "code" }]), text("y")], marks: [{ type: "bold" }] }) },
+  );
+  const nested = fc.letrec<{ block: unknown }>((tie) => ({
+    block: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      leaf,
+      fc.record({ type: fc.constant("blockquote"), content: fc.array(tie("block"), { minLength: 1, maxLength: 2 }) }),
+      fc.record({ type: fc.constantFrom("bulletList", "orderedList"), content: fc.array(fc.record({ type: fc.constant("listItem"), content: fc.tuple(paragraphNode, fc.array(tie("block"), { maxLength: 1 })).map(([first, rest]) => [first, ...rest]) }), { minLength: 1, maxLength: 2 }) }),
+      fc.record({ type: fc.constant("table"), content: fc.array(fc.record({ type: fc.constant("tableRow"), content: fc.array(fc.record({ type: fc.constantFrom("tableCell", "tableHeader"), content: fc.array(tie("block"), { minLength: 1, maxLength: 2 }) }), { minLength: 1, maxLength: 2 }) }), { maxLength: 2 }) }),
+    ),
+  })).block;
+  const deep = fc.integer({ min: MAX_NESTING_DEPTH - 3, max: MAX_NESTING_DEPTH + 1 }).map((levels) => {
+    let node: unknown = paragraph(text("x"));
+    for (let level = 0; level < levels; level += 1) node = { type: "blockquote", content: [node] };
+    return node;
+  });
+  const block = fc.oneof({ weight: 24, arbitrary: nested }, { weight: 1, arbitrary: bigParagraph }, { weight: 1, arbitrary: heavyParagraph }, { weight: 1, arbitrary: deep });
+  return fc.oneof({ weight: 20, arbitrary: fc.array(block, { minLength: 1, maxLength: 6 }) }, { weight: 1, arbitrary: fc.constant<unknown[]>([]) });
+}
+
+describe("block-wise validation (what the collaboration server checks per changed block)", () => {
+  it("accepts exactly the sections validateSectionContent accepts (randomized, fixed seed)", () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(sectionArbitrary(), (blocks) => {
+        const full = validateSectionContent({ type: "doc", content: blocks }).ok;
+        if (full) accepted += 1;
+        expect(validBlockWise(blocks)).toBe(full);
+      }),
+      { seed: BLOCK_WISE_SEED, numRuns: 400 },
+    );
+    // Both verdicts occur, or the property proves little.
+    expect(accepted).toBeGreaterThan(20);
+    expect(accepted).toBeLessThan(380);
+  });
+
+  it("agrees with validateSectionContent on every bad input above and on the sections at each limit", () => {
+    const inputs = [...badInputs().map((entry) => entry.input), richSection()];
+    const atLimit = (chars: number) => doc(...Array.from({ length: chars / 10_000 }, () => paragraph(text("a".repeat(10_000)))));
+    inputs.push(atLimit(MAX_SECTION_TEXT_CHARS), doc(...(atLimit(MAX_SECTION_TEXT_CHARS).content ?? []), paragraph(text("a"))), doc());
+    let compared = 0;
+    for (const input of inputs) {
+      if (typeof input !== "object" || input === null) continue;
+      const { type, content } = input as { type?: unknown; content?: unknown };
+      if (type !== "doc" || !Array.isArray(content)) continue;
+      compared += 1;
+      expect(validBlockWise(content), JSON.stringify(input).slice(0, 200)).toBe(validateSectionContent(input).ok);
+    }
+    expect(compared).toBeGreaterThan(150);
+  });
+
+  it("counts the section's JSON bytes to the byte, across blocks", () => {
+    const linked = text("a", [{ type: "link", attrs: { href: `https://x.vn/${"p".repeat(2_000)}` } }]);
+    /** Blocks heavy with link marks, then one paragraph whose text makes the section exactly `bytes` long. */
+    const sectionOfBytes = (bytes: number): SectionContent => {
+      const blocks: RichNode[] = [];
+      const size = () => JSON.stringify(doc(...blocks)).length;
+      while (size() < bytes - 60_000) blocks.push(paragraph(...Array.from({ length: 20 }, () => linked)));
+      const padding = bytes - size() - 1 - JSON.stringify(paragraph(text(""))).length;
+      blocks.push(paragraph(text("a".repeat(padding))));
+      return doc(...blocks);
+    };
+    for (const [bytes, valid] of [[MAX_SECTION_JSON_BYTES, true], [MAX_SECTION_JSON_BYTES + 1, false]] as const) {
+      const section = sectionOfBytes(bytes);
+      expect(new TextEncoder().encode(JSON.stringify(section)).length).toBe(bytes);
+      expect(validateSectionContent(section).ok).toBe(valid);
+      expect(validBlockWise(section.content ?? [])).toBe(valid);
+    }
   });
 });
 

@@ -9,7 +9,7 @@
  */
 import { escapeHtml } from "@/lib/domain/escape";
 import { Extension, type Extensions } from "@tiptap/core";
-import { Node as PMNode, type Mark as PMMark } from "@tiptap/pm/model";
+import { Node as PMNode, type ContentMatch, type Mark as PMMark } from "@tiptap/pm/model";
 import {
   renderToHTMLString,
   serializeAttrsToHTMLString,
@@ -322,6 +322,54 @@ export function validateSectionContent(json: unknown): ValidationResult {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, errors: [{ key: "invalidStructure", detail }] };
   }
+}
+
+/** The bytes `validateSectionContent` counts for a section without blocks: `{"type":"doc","content":[]}`. */
+const EMPTY_SECTION_JSON_BYTES = JSON.stringify({ type: "doc", content: [] }).length;
+
+/**
+ * One top-level block of a section, checked alone: valid (with what it adds to the section's
+ * sizes) exactly when `validateSectionContent` finds nothing wrong inside it as a child of the
+ * section. Every rule but three is local to a block: the section's JSON size and text length are
+ * sums over its blocks, and the schema's rule for the section's own content (which blocks, in
+ * which order) reads only their types; `sectionOfBlocksIsValid` applies those three.
+ */
+export type BlockCheck = { ok: true; type: string; jsonBytes: number; textChars: number } | { ok: false };
+
+export function checkSectionBlock(json: unknown): BlockCheck {
+  const jsonBytes = jsonByteLength(json);
+  if (jsonBytes === null) return { ok: false };
+  const walker = new ContentWalker();
+  // Depth 1: a block sits directly in the section, and nesting is counted from the section.
+  const normalized = walker.node(json, 1);
+  if (walker.errors.length > 0 || normalized === null || normalized.type === "text" || normalized.marks) return { ok: false };
+  try {
+    handbookSchema().nodeFromJSON(normalized).check();
+  } catch {
+    return { ok: false };
+  }
+  return { ok: true, type: normalized.type, jsonBytes, textChars: walker.textChars };
+}
+
+/**
+ * Whether a section made of these blocks (each valid by `checkSectionBlock`, in this order) is
+ * valid: its JSON (the blocks joined by commas inside the section's own object) within
+ * MAX_SECTION_JSON_BYTES, its text within MAX_SECTION_TEXT_CHARS, and its block types a sequence
+ * the schema's section node accepts.
+ */
+export function sectionOfBlocksIsValid(blocks: readonly Extract<BlockCheck, { ok: true }>[]): boolean {
+  const schema = handbookSchema();
+  let jsonBytes = EMPTY_SECTION_JSON_BYTES + Math.max(0, blocks.length - 1);
+  let textChars = 0;
+  let match: ContentMatch | null = schema.topNodeType.contentMatch;
+  for (const block of blocks) {
+    jsonBytes += block.jsonBytes;
+    textChars += block.textChars;
+    const type = schema.nodes[block.type];
+    match = type ? match.matchType(type) : null;
+    if (match === null) return false;
+  }
+  return match.validEnd && jsonBytes <= MAX_SECTION_JSON_BYTES && textChars <= MAX_SECTION_TEXT_CHARS;
 }
 
 /**
