@@ -77,6 +77,11 @@ function rawElement(element: Y.XmlElement, depth: number): RawNode {
   return node;
 }
 
+/** One top-level block of the section as Tiptap-shaped JSON, as `rawSectionContent` spells it. */
+export function rawBlock(element: Y.XmlElement): unknown {
+  return rawElement(element, 1);
+}
+
 /** The section as Tiptap-shaped JSON, exactly as the Yjs tree spells it. */
 export function rawSectionContent(doc: Y.Doc): unknown {
   return { type: "doc", content: rawChildren(doc.getXmlFragment(YDOC_FIELD).toArray(), 0) };

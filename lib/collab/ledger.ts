@@ -1,5 +1,5 @@
 import type * as Y from "yjs";
-import type { Inspection } from "./content-inspection";
+import type { Validity } from "./extensions/content-guard";
 
 /** What a store takes over from the ledger; handed back if the store fails. */
 export interface StoreSnapshot {
@@ -31,7 +31,7 @@ export class DocumentLedger {
   /** Log rows appended for a message that Hocuspocus has not applied yet, per connection. */
   private readonly pendingLogIds = new Map<object, number>();
   /** The live document's validity, so the guard can tell new problems from old ones. */
-  validity: Inspection | null = null;
+  validity: Validity | null = null;
   retryTimer: NodeJS.Timeout | null = null;
   failedStores = 0;
 
