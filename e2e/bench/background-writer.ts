@@ -3,8 +3,17 @@
  * into a live draft through the collaboration server, as happens while readers read. Every
  * sign-in writes an audit event; each keystroke is a Yjs update the collaboration server logs
  * durably; none of it changes what a reader sees, so the reader caches must stay warm.
+ *
+ * The writer runs in a process of its own (e2e/bench/background-writer-child.ts), as the
+ * writer's browser is not the readers' client: in the process of the load generator, its
+ * fetches and its collaboration client shared that client's event loop, and every callback of
+ * theirs held up the readers' requests being measured. In its own process it still shares the
+ * machine's cores with everything else, as it should.
  */
-import { openClient, typeText, type TestClient } from "../../lib/collab/test-helpers";
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { isSyncedAndAcknowledged, openClient, typeText, waitFor, type TestClient } from "../../lib/collab/test-helpers";
+import { PROJECT_ROOT, cpuProfileArgs, exitOf, onExit } from "./bench-env";
 import { sleep } from "./stats";
 
 /** The issue's scenario: two sign-ins a second. */
@@ -66,11 +75,108 @@ async function apiJson<T>(base: string, pathname: string, cookie: string, body?:
   return JSON.parse(text) as T;
 }
 
+export interface WriterOptions {
+  base: string;
+  documentSlug: string;
+  email: string;
+  password: string;
+}
+
+/** How long the writer's process may take to sign in, open its proposal and join the draft. */
+const OPEN_TIMEOUT_MS = 60_000;
+
+/** Messages to the writer's process, and its answers (each answer names the request it answers). */
+export type WriterRequest = { type: "start" } | { type: "pause" } | { type: "counts" };
+export type WriterReply = { type: "ready" } | { type: "failed"; message: string } | { type: "done"; request: WriterRequest["type"]; counts: WriterCounts };
+
 /**
- * Signs in once, opens a proposal on `documentSlug` and joins its first section's draft; the
- * loops start with start().
+ * Starts the writer in a process of its own (background-writer-child.ts) and waits until it
+ * has signed in, opened its proposal and joined the draft; the loops start with start().
  */
-export async function openBackgroundWriter(options: { base: string; documentSlug: string; email: string; password: string }): Promise<BackgroundWriter> {
+export async function openBackgroundWriter(options: WriterOptions): Promise<BackgroundWriter> {
+  const child: ChildProcess = fork(path.join(PROJECT_ROOT, "e2e/bench/background-writer-child.ts"), [JSON.stringify(options)], {
+    cwd: PROJECT_ROOT,
+    // It leaves when the benchmark disconnects, so a profile of it is written (BENCH_CPU_PROF_DIR).
+    execArgv: [...cpuProfileArgs({ exitsOnSigterm: true }), "--import", "tsx"],
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
+  const tail: string[] = [];
+  const keep = (chunk: Buffer) => {
+    tail.push(chunk.toString());
+    if (tail.length > 40) tail.shift();
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const unregister = onExit(() => {
+    if (child.pid !== undefined && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    }
+  });
+  const replies: WriterReply[] = [];
+  const waiting: ((reply: WriterReply) => void)[] = [];
+  child.on("message", (reply: WriterReply) => {
+    const next = waiting.shift();
+    if (next) next(reply);
+    else replies.push(reply);
+  });
+  const nextReply = (timeoutMs: number) =>
+    new Promise<WriterReply>((resolve, reject) => {
+      const queued = replies.shift();
+      if (queued) return resolve(queued);
+      const timer = setTimeout(() => reject(new Error(`background writer: no answer in ${timeoutMs} ms: ${tail.join("").slice(-2_000)}`)), timeoutMs);
+      const exited = () => reject(new Error(`background writer exited: ${tail.join("").slice(-2_000)}`));
+      child.once("exit", exited);
+      waiting.push((reply) => {
+        clearTimeout(timer);
+        child.off("exit", exited);
+        resolve(reply);
+      });
+    });
+  const ready = await nextReply(OPEN_TIMEOUT_MS);
+  if (ready.type !== "ready") throw new Error(`background writer: ${ready.type === "failed" ? ready.message : "unexpected answer"}`);
+  let counts: WriterCounts = { signIns: 0, failedSignIns: 0, wordsTyped: 0 };
+  const ask = async (request: WriterRequest) => {
+    child.send(request);
+    const reply = await nextReply(OPEN_TIMEOUT_MS);
+    if (reply.type !== "done" || reply.request !== request.type) throw new Error(`background writer: unexpected answer to ${request.type}: ${JSON.stringify(reply)}`);
+    counts = reply.counts;
+  };
+  let starting: Promise<void> = Promise.resolve();
+  return {
+    start() {
+      starting = ask({ type: "start" });
+    },
+    async pause() {
+      await starting;
+      await ask({ type: "pause" });
+    },
+    counts: () => ({ ...counts }),
+    async close() {
+      await starting.catch(() => undefined);
+      if (child.connected) await ask({ type: "pause" }).catch(() => undefined);
+      if (child.connected) child.disconnect();
+      if ((await exitOf(child, 10_000)) === null && child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, "SIGKILL");
+        } catch {
+          // Already gone.
+        }
+      }
+      unregister();
+    },
+  };
+}
+
+/**
+ * Signs in once, opens a proposal on `documentSlug` and joins its first section's draft, in
+ * this process (the writer's own, background-writer-child.ts); the loops start with start().
+ */
+export async function openWriterHere(options: WriterOptions): Promise<BackgroundWriter> {
   const cookie = await signIn(options.base, options.email, options.password);
   if (!cookie) throw new Error(`background writer: ${options.email} could not sign in`);
   const proposal = await apiJson<{ id: string }>(options.base, `/api/v1/documents/${options.documentSlug}/proposals`, cookie, {
@@ -81,6 +187,8 @@ export async function openBackgroundWriter(options: { base: string; documentSlug
   const access = () => apiJson<{ url: string; document: string; token: string }>(options.base, `/api/v1/proposals/${proposal.id}/sections/${view.sections[0].id}/collab`, cookie);
   const first = await access();
   const client: TestClient = openClient(first.url, first.document, async () => (await access()).token);
+  // Typing needs the draft's blocks: the first keystroke waits for the first sync.
+  await waitFor(() => isSyncedAndAcknowledged(client), "the background writer's draft to sync", OPEN_TIMEOUT_MS);
 
   const counts: WriterCounts = { signIns: 0, failedSignIns: 0, wordsTyped: 0 };
   let running = false;

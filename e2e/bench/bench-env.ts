@@ -154,6 +154,20 @@ export async function waitForHttp(url: string, timeoutMs: number, alive: () => b
   return false;
 }
 
+/**
+ * BENCH_CPU_PROF_DIR=<dir> runs the server children of a benchmark under `node --cpu-prof`,
+ * one .cpuprofile per process in that directory (Node refuses --cpu-prof in NODE_OPTIONS, so it
+ * cannot come from there). Node writes the profile only when the process exits by itself, so a
+ * child that would die of the SIGTERM it is stopped with exits on it instead
+ * (e2e/bench/exit-on-sigterm.mjs); `exitsOnSigterm` says the child already does.
+ */
+export function cpuProfileArgs(options: { exitsOnSigterm?: boolean } = {}): string[] {
+  const dir = process.env.BENCH_CPU_PROF_DIR;
+  if (!dir) return [];
+  const exit = options.exitsOnSigterm ? [] : ["--import", path.join(PROJECT_ROOT, "e2e/bench/exit-on-sigterm.mjs")];
+  return [...exit, "--cpu-prof", `--cpu-prof-dir=${path.resolve(dir)}`];
+}
+
 /** `node --expose-gc --import tsx <script>`: how benchmark children run TypeScript. */
 export function tsxArgs(script: string, args: string[] = []): string[] {
   return ["--expose-gc", ...TSX_IMPORT, path.resolve(PROJECT_ROOT, script), ...args];

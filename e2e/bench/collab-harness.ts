@@ -7,7 +7,7 @@ import path from "node:path";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { LOOPBACK, PROJECT_ROOT, exitOf, onExit } from "./bench-env";
+import { LOOPBACK, PROJECT_ROOT, cpuProfileArgs, exitOf, onExit } from "./bench-env";
 
 export type ChildRequest =
   | { type: "heap" }
@@ -38,14 +38,6 @@ export interface CollabChild {
 
 const START_TIMEOUT_MS = 60_000;
 
-/**
- * BENCH_CPU_PROF_DIR=<dir> runs every server child under `node --cpu-prof`, one .cpuprofile per
- * child in that directory (Node refuses --cpu-prof in NODE_OPTIONS, so it cannot come from there).
- */
-function profilingArgs(): string[] {
-  const dir = process.env.BENCH_CPU_PROF_DIR;
-  return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir)}`] : [];
-}
 const REQUEST_TIMEOUT_MS = 60_000;
 
 export async function startCollabChild(mode: "ours" | "bare", env: NodeJS.ProcessEnv): Promise<CollabChild> {
@@ -54,7 +46,7 @@ export async function startCollabChild(mode: "ours" | "bare", env: NodeJS.Proces
     env,
     // Bytecode flushing frees code of idle functions at random collections, which would show as
     // heap changes of hundreds of KiB unrelated to the documents being measured.
-    execArgv: ["--expose-gc", "--no-flush-bytecode", ...profilingArgs(), "--import", "tsx"],
+    execArgv: ["--expose-gc", "--no-flush-bytecode", ...cpuProfileArgs({ exitsOnSigterm: true }), "--import", "tsx"],
     detached: true,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });

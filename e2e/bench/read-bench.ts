@@ -15,7 +15,8 @@
  *
  * A plain `node:http` server sending the bytes from memory is measured too, for reference.
  *
- *   npm run bench -- read        (BENCH_ROUNDS, BENCH_READ_SECONDS, BENCH_READ_CONCURRENCY)
+ *   npm run bench -- read        (BENCH_ROUNDS, BENCH_READ_SECONDS, BENCH_READ_CONCURRENCY,
+ *                                 BENCH_CPU_PROF_DIR for a CPU profile of each server and of the writer)
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -25,6 +26,7 @@ import {
   LOOPBACK,
   PROJECT_ROOT,
   benchSecrets,
+  cpuProfileArgs,
   exitOf,
   freePort,
   prepareSeededDatabase,
@@ -94,8 +96,9 @@ export async function runReadBench(log: (line: string) => void = console.log): P
   await prepareSeededDatabase(env);
 
   const startedAt = performance.now();
-  const web = startGroup("web", process.execPath, [path.join(PROJECT_ROOT, "lib/ops/web-server.mjs"), "-p", String(webPort), "-H", LOOPBACK], env);
-  const collab = startGroup("collab", process.execPath, tsxArgs("lib/collab/main.ts"), env);
+  // BENCH_CPU_PROF_DIR: a CPU profile of each server (bench-env.ts, cpuProfileArgs).
+  const web = startGroup("web", process.execPath, [...cpuProfileArgs(), path.join(PROJECT_ROOT, "lib/ops/web-server.mjs"), "-p", String(webPort), "-H", LOOPBACK], env);
+  const collab = startGroup("collab", process.execPath, [...cpuProfileArgs({ exitsOnSigterm: true }), ...tsxArgs("lib/collab/main.ts")], env);
   let anchor: GroupChild | null = null;
   let nginx: BenchNginx | null = null;
   let writer: BackgroundWriter | null = null;
