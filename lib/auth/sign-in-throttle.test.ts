@@ -39,7 +39,11 @@ describe.each(STORES)("sign-in throttling on the $name store", ({ store }) => {
   it("lets a person who mistyped five times try again at once", async () => {
     const limits = throttle();
     for (let attempt = 0; attempt < FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS; attempt += 1) await limits.recordFailure(MINH, "203.0.113.9");
-    expect(await limits.check(MINH, "203.0.113.9")).toEqual({ allowed: true });
+    // Allowed, with the failures a success must clear.
+    expect(await limits.check(MINH, "203.0.113.9")).toEqual({ allowed: true, pastFailures: true });
+    // Nothing on record for the account from another address, nor for another account from this one.
+    expect(await limits.check(MINH, "192.0.2.44")).toEqual({ allowed: true });
+    expect(await limits.check("thu@moha.gov.vn", "203.0.113.9")).toEqual({ allowed: true });
   });
 
   it("then makes each further try from that address wait twice as long", async () => {
@@ -84,10 +88,11 @@ describe.each(STORES)("sign-in throttling on the $name store", ({ store }) => {
   it("forgets an address's mistakes for an account once the right password came from it", async () => {
     const limits = throttle();
     for (let attempt = 0; attempt < FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS + 1; attempt += 1) await limits.recordFailure(MINH, "203.0.113.9");
+    expect(await limits.check(MINH, "203.0.113.9")).toMatchObject({ allowed: false, reason: "backoff" });
     await limits.recordSuccess(MINH, "203.0.113.9");
     expect(await limits.check(MINH, "203.0.113.9")).toEqual({ allowed: true });
     for (let attempt = 0; attempt < FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS; attempt += 1) await limits.recordFailure(MINH, "203.0.113.9");
-    expect(await limits.check(MINH, "203.0.113.9")).toEqual({ allowed: true });
+    expect(await limits.check(MINH, "203.0.113.9")).toEqual({ allowed: true, pastFailures: true });
   });
 });
 
@@ -105,6 +110,6 @@ describe("a back-off ends when its time is up (memory store, fake clock)", () =>
     vi.advanceTimersByTime(3_000);
     expect((await limits.check(MINH, "203.0.113.9")).allowed).toBe(false);
     vi.advanceTimersByTime(1_100);
-    expect(await limits.check(MINH, "203.0.113.9")).toEqual({ allowed: true });
+    expect(await limits.check(MINH, "203.0.113.9")).toEqual({ allowed: true, pastFailures: true });
   });
 });

@@ -41,7 +41,12 @@ export function backoffSeconds(consecutiveFailures: number): number {
 }
 
 export type ThrottleDecision =
-  | { allowed: true }
+  /**
+   * `pastFailures`: this address has failures (or a wait) on record for the account, which a
+   * success must clear (recordSuccess); absent when there is nothing to clear, so that the usual
+   * sign-in, with a clean record, writes nothing to the store but its audit event.
+   */
+  | { allowed: true; pastFailures?: true }
   | { allowed: false; reason: "backoff" | "account" | "address"; retryAfterSeconds: number };
 
 export class SignInThrottle {
@@ -89,7 +94,7 @@ export class SignInThrottle {
     if (underAttack && !!forPair && forPair.consumedPoints > 0) {
       return { allowed: false, reason: "account", retryAfterSeconds: retryAfterSeconds(forAccount.msBeforeNext) };
     }
-    return { allowed: true };
+    return (forPair && forPair.consumedPoints > 0) || waiting ? { allowed: true, pastFailures: true } : { allowed: true };
   }
 
   async recordFailure(email: string, address: string): Promise<void> {
@@ -99,7 +104,11 @@ export class SignInThrottle {
     if (wait > 0) await this.backoff.block(keys.pair, wait);
   }
 
-  /** The owner got in from this address: its own past typos no longer count against it. */
+  /**
+   * The owner got in from this address: its own past typos no longer count against it. Only
+   * needed when check() reported `pastFailures` (a failure recorded between that check and this
+   * success then stays counted until the next success: the stricter way round).
+   */
   async recordSuccess(email: string, address: string): Promise<void> {
     const keys = this.keys(email, address);
     await Promise.all([this.pairs.delete(keys.pair), this.backoff.delete(keys.pair)]);

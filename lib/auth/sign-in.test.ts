@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { availableEngines, createTestDatabase, type TestDatabase } from "../testing/databases";
 import { DEMO_PASSWORD } from "./password";
 import { RateLimiters } from "./rate-limit";
@@ -51,6 +51,21 @@ describe.each(engines)("signing in with a password on %s", (engine) => {
       await refusal(verifyCredentials({ email: "hoa@mof.gov.vn", password: "nope-nope", address: "192.0.2.7", throttle }));
     }
     expect((await verifyCredentials({ email: "hoa@mof.gov.vn", password: DEMO_PASSWORD, address: "192.0.2.7", throttle })).email).toBe("hoa@mof.gov.vn");
+  });
+
+  it("clears an address's failures on success only when it has some on record", async () => {
+    const throttle = freshThrottle();
+    const cleared = vi.spyOn(throttle, "recordSuccess");
+    await verifyCredentials({ email: "hoa@mof.gov.vn", password: DEMO_PASSWORD, address: "192.0.2.8", throttle });
+    expect(cleared).not.toHaveBeenCalled();
+    for (let attempt = 0; attempt < FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS; attempt += 1) {
+      await refusal(verifyCredentials({ email: "hoa@mof.gov.vn", password: "nope-nope", address: "192.0.2.8", throttle }));
+    }
+    expect(await throttle.check("hoa@mof.gov.vn", "192.0.2.8")).toEqual({ allowed: true, pastFailures: true });
+    await verifyCredentials({ email: "hoa@mof.gov.vn", password: DEMO_PASSWORD, address: "192.0.2.8", throttle });
+    expect(cleared).toHaveBeenCalledTimes(1);
+    // The typos are forgotten: five more are free again.
+    expect(await throttle.check("hoa@mof.gov.vn", "192.0.2.8")).toEqual({ allowed: true });
   });
 
   it("cannot be locked out from other addresses: the right password still works (issue item 2)", async () => {
