@@ -4,6 +4,7 @@ import type { CollabConfig } from "./config";
 import type { CollabContext } from "./context";
 import { attributionExtension } from "./extensions/attribution";
 import { authenticationExtension } from "./extensions/authentication";
+import { barrierExtension } from "./extensions/barrier";
 import { awarenessIdentityExtension } from "./extensions/awareness-identity";
 import { contentGuardExtension } from "./extensions/content-guard";
 import { DurableLog, durableLogExtension } from "./extensions/durable-log";
@@ -76,6 +77,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       durableLogExtension({ log, ledgers, logger, metrics, fanOutBeforeDurable: !options.redisUrl }),
       attributionExtension({ ledgers, db: options.db, logger }),
       internalApiExtension({ db: options.db, internalSecret: options.internalSecret, persistence, log, ledgers, logger, metrics }),
+      barrierExtension({ logger }),
     ]),
   });
 

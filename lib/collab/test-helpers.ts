@@ -13,6 +13,7 @@ import { plainText } from "../domain/document";
 import { YDOC_FIELD, yDocToContent } from "../editor/ydoc";
 import { createProposal } from "../services/proposals/create-proposal";
 import { actorByEmail } from "../testing/actors";
+import { barrierAnswerToken, barrierMessage } from "./extensions/barrier";
 import { createLogger } from "./logger";
 import { createCollabServer, type CollabServer, type CollabServerOptions } from "./server";
 
@@ -122,20 +123,50 @@ export function openClient(url: string, documentName: string, token: string | ((
   };
 }
 
+/** How long a barrier's answer may take before the wait fails (a failure, never a verdict). */
+export const BARRIER_TIMEOUT_MS = 15_000;
+
 let barrierCount = 0;
 
-/**
- * Resolves once the server has handled every message `sender` sent before this call, seen from
- * `observer` on the same document: a marker in the sender's awareness reaches the observer
- * only after the server processed the sender's earlier messages, in order, and an applied
- * update would have been broadcast first. Tests that prove something did NOT happen wait on
- * this instead of sleeping.
- */
-export async function serverHandledEarlierMessages(sender: TestClient, observer: TestClient): Promise<void> {
+/** Sends one barrier on `provider` and resolves when the server answers it (see extensions/barrier.ts). */
+export function serverAnswersBarrier(provider: HocuspocusProvider, timeoutMs = BARRIER_TIMEOUT_MS): Promise<void> {
   barrierCount += 1;
-  const marker = `barrier-${barrierCount}`;
-  sender.provider.setAwarenessField("barrier", marker);
-  await waitFor(() => observer.provider.awareness?.getStates().get(sender.doc.clientID)?.barrier === marker, `the server handled ${marker}`);
+  const token = `b${barrierCount}`;
+  return new Promise((resolve, reject) => {
+    const onStateless = ({ payload }: { payload: string }) => {
+      if (barrierAnswerToken(payload) !== token) return;
+      finish();
+      resolve();
+    };
+    const onClose = () => {
+      finish();
+      reject(new Error(`the connection to ${provider.configuration.name} closed before barrier ${token} was answered`));
+    };
+    const timer = setTimeout(() => {
+      finish();
+      reject(new Error(`barrier ${token} on ${provider.configuration.name} not answered within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const finish = () => {
+      clearTimeout(timer);
+      provider.off("stateless", onStateless);
+      provider.off("close", onClose);
+    };
+    provider.on("stateless", onStateless);
+    provider.on("close", onClose);
+    provider.sendStateless(barrierMessage(token));
+  });
+}
+
+/**
+ * Resolves once the server has handled every message `sender` sent before this call, and once
+ * whatever those messages changed has reached each of `observers`: the sender's barrier is
+ * answered after its earlier messages were judged and their broadcasts flushed, and each
+ * observer's barrier comes back on its own socket behind anything already sent to it. Tests
+ * that prove something did NOT happen wait on this instead of sleeping.
+ */
+export async function serverHandledEarlierMessages(sender: { provider: HocuspocusProvider }, ...observers: { provider: HocuspocusProvider }[]): Promise<void> {
+  await serverAnswersBarrier(sender.provider);
+  await Promise.all(observers.map((observer) => serverAnswersBarrier(observer.provider)));
 }
 
 export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
