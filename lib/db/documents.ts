@@ -87,4 +87,31 @@ export async function loadDatedVersions(db: DbOrTx, documentId: string) {
   return versions.map((version) => ({ ...version, withdrawnFrom: withdrawnFrom.get(version.id) ?? null }));
 }
 
+/**
+ * The version of a document in force on a day (YYYY-MM-DD), or null before the first took
+ * effect: what versionInForceOn computes over loadDatedVersions, read without every version's
+ * dates. The text in force is the highest-numbered version whose day has come and that is not
+ * withdrawn on that day; only withdrawn versions are skipped, so with k withdrawals recorded it
+ * is among the newest k + 1 versions whose day has come. Reads the withdrawals and those k + 1
+ * rows, however long the history is.
+ */
+export async function findVersionInForce(db: DbOrTx, documentId: string, day: string) {
+  const withdrawals = await db.versionEvent.findMany({
+    where: { kind: "WITHDRAWN", version: { documentId } },
+    select: { versionId: true, effectiveOn: true, createdAt: true },
+  });
+  const withdrawnFrom = new Map(withdrawals.map((event) => [event.versionId, event.effectiveOn || calendarDateOf(event.createdAt)]));
+  const candidates = await db.version.findMany({
+    where: { documentId, effectiveFrom: { lte: day } },
+    orderBy: { number: "desc" },
+    take: withdrawals.length + 1,
+  });
+  return (
+    candidates.find((version) => {
+      const withdrawn = withdrawnFrom.get(version.id);
+      return withdrawn === undefined || day < withdrawn;
+    }) ?? null
+  );
+}
+
 export type DatedVersionRow = Awaited<ReturnType<typeof loadDatedVersions>>[number];

@@ -1,6 +1,5 @@
 import type { DbOrTx } from "../db/client";
-import { findVersion, loadDatedVersions } from "../db/documents";
-import { versionInForceOn } from "../domain/effective-dates";
+import { findVersionInForce } from "../db/documents";
 import { today } from "./clock";
 
 /**
@@ -8,6 +7,5 @@ import { today } from "./clock";
  * readers, search and the home page call the current text. Null before the first takes effect.
  */
 export async function versionInForce(db: DbOrTx, documentId: string, options: { day?: string; now?: Date } = {}) {
-  const number = versionInForceOn(await loadDatedVersions(db, documentId), options.day ?? today(options.now));
-  return number === null ? null : findVersion(db, documentId, number);
+  return findVersionInForce(db, documentId, options.day ?? today(options.now));
 }
